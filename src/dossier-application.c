@@ -1,0 +1,283 @@
+/* dossier-application.c
+ *
+ * Owns the store; windows are views of it. Options that need no window
+ * (--version, --export-chart) are handled before GTK is initialized, so
+ * they run without a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-application.h"
+#include "dossier-chart-renderer.h"
+#include "dossier-node.h"
+#include "dossier-series.h"
+#include "dossier-store.h"
+#include "dossier-window.h"
+
+struct _DossierApplication
+{
+  GtkApplication  parent_instance;
+  DossierStore   *store;
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file instead of the default one"), N_("FILE") },
+  { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
+  { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+static DossierStore *
+ensure_store (DossierApplication  *self,
+              GError             **error)
+{
+  if (self->store == NULL)
+    {
+      g_autofree char *path = self->db_path ? g_strdup (self->db_path)
+                                            : dossier_store_dup_default_path ();
+      self->store = dossier_store_open (path, error);
+    }
+
+  return self->store;
+}
+
+/* The chart the first case file opens on. */
+static int
+export_chart (DossierApplication *self,
+              const char         *path,
+              int                 width,
+              int                 height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GListModel) series_list = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_autoptr(DossierNode) first = NULL;
+  g_autoptr(DossierSeries) series = NULL;
+  g_autoptr(DossierChartContent) content = NULL;
+  g_autofree char *period = NULL;
+  gint64 series_id = 0;
+  DossierStore *store;
+
+  if (!(store = ensure_store (self, &error)) ||
+      !(cases = dossier_store_list_case_files (store, &error)) ||
+      !(series_list = dossier_store_list_series (store, &error)))
+    goto failed;
+
+  if (g_list_model_get_n_items (cases) > 0)
+    {
+      first = g_list_model_get_item (cases, 0);
+      if (!dossier_store_get_case_market (store, dossier_node_get_id (first), &series_id, &period, &error))
+        goto failed;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (series_list); i++)
+    {
+      g_autoptr(DossierSeries) s = g_list_model_get_item (series_list, i);
+
+      if (dossier_series_get_id (s) == series_id)
+        series = g_steal_pointer (&s);
+    }
+
+  if (series == NULL || period == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has no market figures to chart"), dossier_store_get_path (store));
+      goto failed;
+    }
+
+  shares = dossier_store_list_shares (store, series_id, period, &error);
+  if (shares == NULL)
+    goto failed;
+
+  content = dossier_chart_content_new (series, period, shares);
+  if (!dossier_chart_content_export (content, path,
+                                     width > 0 ? width : 800,
+                                     height > 0 ? height : 500,
+                                     &error))
+    goto failed;
+
+  return EXIT_SUCCESS;
+
+failed:
+  g_printerr ("dossier: %s\n", error->message);
+  return EXIT_FAILURE;
+}
+
+static int
+dossier_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  const char *db = NULL, *export_path = NULL;
+  int width = 0, height = 0;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (db, NULL);
+    }
+
+  if (g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
+    {
+      g_variant_dict_lookup (options, "width", "i", &width);
+      g_variant_dict_lookup (options, "height", "i", &height);
+      return export_chart (self, export_path, width, height);
+    }
+
+  return -1;
+}
+
+static void
+show_fatal_error (DossierApplication *self,
+                  const GError       *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              _("Dossier cannot open its database"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dossier_application_activate (GApplication *app)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      if (ensure_store (self, &error) == NULL)
+        {
+          g_printerr ("dossier: %s\n", error->message);
+          show_fatal_error (self, error);
+          return;
+        }
+
+      window = GTK_WINDOW (dossier_window_new (GTK_APPLICATION (self), self->store));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *authors[] = { _("The Dossier developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Dossier"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Explore a business dispute next to the market it is fought over"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+dossier_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+dossier_application_finalize (GObject *object)
+{
+  DossierApplication *self = (DossierApplication *)object;
+
+  g_clear_object (&self->store);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
+}
+
+static void
+dossier_application_class_init (DossierApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = dossier_application_finalize;
+  app_class->handle_local_options = dossier_application_handle_local_options;
+  app_class->startup = dossier_application_startup;
+  app_class->activate = dossier_application_activate;
+}
+
+static void
+dossier_application_init (DossierApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore a business dispute next to the market it is fought over."));
+}
+
+DossierApplication *
+dossier_application_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/dossier/Dossier",
+                       NULL);
+}
+
+/**
+ * dossier_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store
+ */
+DossierStore *
+dossier_application_get_store (DossierApplication *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
+  return self->store;
+}

@@ -1,0 +1,575 @@
+/* dossier-chart.c
+ *
+ * Draws the chart with dossier-chart-renderer.c, the code the exporter uses,
+ * and keeps one DossierChartBar child per bar for focus and accessibility.
+ * The layout is computed on size or data change, never per frame. A click,
+ * hover and tooltip all go through dossier_chart_layout_hit_test(). Selecting
+ * a bar writes the shared #DossierSelection; the highlighted bar follows it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-chart.h"
+#include "dossier-chart-bar.h"
+#include "dossier-chart-renderer.h"
+#include "dossier-selection.h"
+
+struct _DossierChart
+{
+  GtkWidget            parent_instance;
+
+  DossierSelection    *selection;
+  DossierChartContent *content;
+  DossierChartLayout  *layout;
+  DossierChartStyle    style;
+  GPtrArray           *bars;
+
+  int                  highlighted;
+  int                  hovered;
+};
+
+G_DEFINE_FINAL_TYPE (DossierChart, dossier_chart, GTK_TYPE_WIDGET)
+
+static void
+invalidate_layout (DossierChart *self)
+{
+  g_clear_pointer (&self->layout, dossier_chart_layout_free);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (DossierChart *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  PangoContext *context;
+
+  if (self->layout != NULL || self->content == NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->style.font = pango_context_get_font_description (context);
+  self->layout = dossier_chart_layout_measure (self->content, context, self->style.font,
+                                               width, height);
+}
+
+static void
+update_highlight (DossierChart *self)
+{
+  int highlighted = -1;
+
+  if (self->selection != NULL &&
+      dossier_selection_get_section (self->selection) == DOSSIER_SECTION_ORGANIZATIONS)
+    highlighted = dossier_chart_content_find (self->content,
+                                              dossier_selection_get_node_id (self->selection));
+
+  for (guint i = 0; i < self->bars->len; i++)
+    dossier_chart_bar_set_selected (self->bars->pdata[i], (int) i == highlighted);
+
+  if (highlighted != self->highlighted)
+    {
+      self->highlighted = highlighted;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+select_bar (DossierChart *self,
+            int           index)
+{
+  gint64 id;
+
+  if (self->selection == NULL || self->content == NULL ||
+      index < 0 || (guint) index >= self->content->ids->len)
+    return;
+
+  id = g_array_index (self->content->ids, gint64, index);
+  dossier_selection_select (self->selection,
+                            dossier_selection_get_case_id (self->selection),
+                            DOSSIER_SECTION_ORGANIZATIONS, id);
+}
+
+/**
+ * dossier_chart_activate_at:
+ * @x: widget coordinates
+ *
+ * What a click does: selects the organization of the bar at @x, @y.
+ *
+ * Returns: whether there was a bar there
+ */
+gboolean
+dossier_chart_activate_at (DossierChart *self,
+                           double        x,
+                           double        y)
+{
+  int index;
+
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), FALSE);
+
+  ensure_layout (self);
+  index = dossier_chart_layout_hit_test (self->layout, x, y);
+  if (index < 0)
+    return FALSE;
+
+  select_bar (self, index);
+  if (index < (int) self->bars->len)
+    gtk_widget_grab_focus (self->bars->pdata[index]);
+  return TRUE;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   DossierChart    *self)
+{
+  if (dossier_chart_activate_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+set_hovered (DossierChart *self,
+             int           hovered)
+{
+  if (self->hovered != hovered)
+    {
+      self->hovered = hovered;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           DossierChart             *self)
+{
+  ensure_layout (self);
+  set_hovered (self, dossier_chart_layout_hit_test (self->layout, x, y));
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          DossierChart             *self)
+{
+  set_hovered (self, -1);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  DossierChart *self)
+{
+  g_autofree char *text = NULL;
+  const DossierRect *row;
+  int index;
+
+  ensure_layout (self);
+  index = dossier_chart_layout_hit_test (self->layout, x, y);
+  if (index < 0)
+    return FALSE;
+
+  /* Translators: a bar's tooltip: 1 organization, 2 its share */
+  text = g_strdup_printf (_("%1$s: %2$s"),
+                          (const char *) self->content->full_names->pdata[index],
+                          (const char *) self->content->values->pdata[index]);
+  row = &self->layout->rows[index];
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { row->x, row->y, row->width, row->height });
+  return TRUE;
+}
+
+static int
+focused_bar (DossierChart *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    if (gtk_widget_has_focus (self->bars->pdata[i]))
+      return i;
+  return -1;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierChart          *self)
+{
+  int focused = focused_bar (self);
+  int n = self->bars->len;
+  int target;
+
+  if (focused < 0 || n == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      target = MAX (0, focused - 1);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      target = MIN (n - 1, focused + 1);
+      break;
+    case GDK_KEY_Home:
+      target = 0;
+      break;
+    case GDK_KEY_End:
+      target = n - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      select_bar (self, focused);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  gtk_widget_grab_focus (self->bars->pdata[target]);
+  return GDK_EVENT_STOP;
+}
+
+static void
+read_style (DossierChart *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA fg, accent;
+
+  gtk_style_context_get_color (context, &fg);
+  /* GTK 4.8 themes name the accent differently: Adwaita has accent_bg_color,
+   * older ones only theme_selected_bg_color. */
+  if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent) &&
+      !gtk_style_context_lookup_color (context, "theme_selected_bg_color", &accent))
+    accent = fg;
+
+  self->style.foreground[0] = fg.red;
+  self->style.foreground[1] = fg.green;
+  self->style.foreground[2] = fg.blue;
+  self->style.foreground[3] = fg.alpha;
+  self->style.accent[0] = accent.red;
+  self->style.accent[1] = accent.green;
+  self->style.accent[2] = accent.blue;
+  self->style.accent[3] = accent.alpha;
+  self->style.paint_background = FALSE;
+}
+
+static void
+dossier_chart_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  DossierChart *self = DOSSIER_CHART (widget);
+
+  GTK_WIDGET_CLASS (dossier_chart_parent_class)->css_changed (widget, change);
+
+  read_style (self);
+  invalidate_layout (self);
+}
+
+static void
+dossier_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  DossierChart *self = DOSSIER_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 300;
+      *natural = 480;
+    }
+  else
+    {
+      guint n = self->content ? self->content->percents->len : 0;
+      int line_height = 18;
+
+      *minimum = (int) dossier_chart_min_height (n, line_height);
+      *natural = MAX (*minimum, 360);
+    }
+}
+
+static void
+dossier_chart_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  DossierChart *self = DOSSIER_CHART (widget);
+
+  g_clear_pointer (&self->layout, dossier_chart_layout_free);
+  ensure_layout (self);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      GtkWidget *bar = self->bars->pdata[i];
+      const DossierRect *row = &self->layout->rows[i];
+      int min, nat;
+
+      gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (bar,
+                                &(GtkAllocation) { (int) row->x, (int) row->y,
+                                                   (int) row->width, MAX (1, (int) row->height) },
+                                -1);
+    }
+}
+
+static void
+dossier_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  DossierChart *self = DOSSIER_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  ensure_layout (self);
+  if (self->layout == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dossier_chart_render (cr, gtk_widget_get_pango_context (widget),
+                        self->content, self->layout, &self->style,
+                        self->highlighted, self->hovered);
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    gtk_widget_snapshot_child (widget, self->bars->pdata[i], snapshot);
+}
+
+static void
+remove_bars (DossierChart *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    gtk_widget_unparent (self->bars->pdata[i]);
+  g_ptr_array_set_size (self->bars, 0);
+}
+
+static void
+dossier_chart_dispose (GObject *object)
+{
+  DossierChart *self = (DossierChart *)object;
+
+  remove_bars (self);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->content, dossier_chart_content_free);
+  g_clear_pointer (&self->layout, dossier_chart_layout_free);
+
+  G_OBJECT_CLASS (dossier_chart_parent_class)->dispose (object);
+}
+
+static void
+dossier_chart_finalize (GObject *object)
+{
+  DossierChart *self = (DossierChart *)object;
+
+  g_ptr_array_unref (self->bars);
+
+  G_OBJECT_CLASS (dossier_chart_parent_class)->finalize (object);
+}
+
+static void
+dossier_chart_class_init (DossierChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_chart_dispose;
+  object_class->finalize = dossier_chart_finalize;
+
+  widget_class->measure = dossier_chart_measure;
+  widget_class->size_allocate = dossier_chart_size_allocate;
+  widget_class->snapshot = dossier_chart_snapshot;
+  widget_class->css_changed = dossier_chart_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
+}
+
+static void
+dossier_chart_init (DossierChart *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->bars = g_ptr_array_new ();
+  self->highlighted = -1;
+  self->hovered = -1;
+  dossier_chart_style_init_light (&self->style);
+  self->style.paint_background = FALSE;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+}
+
+GtkWidget *
+dossier_chart_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_CHART, NULL);
+}
+
+/**
+ * dossier_chart_set_data:
+ * @series: (nullable): the series the figures belong to
+ * @period: (nullable): their period
+ * @shares: (nullable): a list of #DossierShare, largest first
+ */
+void
+dossier_chart_set_data (DossierChart  *self,
+                        DossierSeries *series,
+                        const char    *period,
+                        GListModel    *shares)
+{
+  g_autoptr(GString) description = NULL;
+
+  g_return_if_fail (DOSSIER_IS_CHART (self));
+
+  remove_bars (self);
+  g_clear_pointer (&self->content, dossier_chart_content_free);
+  self->content = dossier_chart_content_new (series, period, shares);
+  self->highlighted = -1;
+  self->hovered = -1;
+
+  description = g_string_new (self->content->subtitle);
+  for (guint i = 0; i < self->content->names->len; i++)
+    {
+      /* Translators: a bar's accessible name: 1 organization, 2 its share */
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s"),
+                                                (const char *) self->content->full_names->pdata[i],
+                                                (const char *) self->content->values->pdata[i]);
+      GtkWidget *bar = dossier_chart_bar_new (i, label);
+
+      gtk_widget_set_parent (bar, GTK_WIDGET (self));
+      g_ptr_array_add (self->bars, bar);
+      g_string_append_printf (description, "; %s", label);
+    }
+  g_string_append_printf (description, ". %s", self->content->footer);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->content->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+
+  update_highlight (self);
+  invalidate_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+DossierSelection *
+dossier_chart_get_selection (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  return self->selection;
+}
+
+void
+dossier_chart_set_selection (DossierChart     *self,
+                             DossierSelection *selection)
+{
+  g_return_if_fail (DOSSIER_IS_CHART (self));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, update_highlight, self);
+
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    g_signal_connect_object (selection, "changed", G_CALLBACK (update_highlight), self,
+                             G_CONNECT_SWAPPED);
+
+  update_highlight (self);
+}
+
+/**
+ * dossier_chart_get_highlighted:
+ *
+ * Returns: the index of the highlighted bar, or -1
+ */
+int
+dossier_chart_get_highlighted (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), -1);
+  return self->highlighted;
+}
+
+guint
+dossier_chart_get_n_bars (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), 0);
+  return self->bars->len;
+}
+
+/**
+ * dossier_chart_get_bar:
+ *
+ * Returns: (transfer none): the child standing for bar @index
+ */
+GtkWidget *
+dossier_chart_get_bar (DossierChart *self,
+                       guint         index)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  g_return_val_if_fail (index < self->bars->len, NULL);
+  return self->bars->pdata[index];
+}
+
+const char *
+dossier_chart_get_title (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  return self->content ? self->content->title : NULL;
+}
+
+/**
+ * dossier_chart_export:
+ * @path: a file ending in .png, .svg or .pdf
+ *
+ * Writes what the chart shows, at its size on screen, in light colours.
+ */
+gboolean
+dossier_chart_export (DossierChart  *self,
+                      const char    *path,
+                      GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), FALSE);
+
+  if (self->content == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The chart is empty"));
+      return FALSE;
+    }
+
+  return dossier_chart_content_export (self->content, path,
+                                       MAX (640, gtk_widget_get_width (GTK_WIDGET (self))),
+                                       MAX (400, gtk_widget_get_height (GTK_WIDGET (self))),
+                                       error);
+}

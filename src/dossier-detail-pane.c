@@ -1,0 +1,447 @@
+/* dossier-detail-pane.c
+ *
+ * Follows the shared #DossierSelection and shows its page: a case file's
+ * overview, a section's list, or one node with its summary, the sources that
+ * support or contradict it and what it is linked to. Links write the
+ * selection; the sidebar and the chart follow by themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-detail-pane"
+
+#include "config.h"
+
+#include "dossier-ui-resources.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-detail-pane.h"
+#include "dossier-format.h"
+#include "dossier-node.h"
+#include "dossier-section.h"
+#include "dossier-selection.h"
+#include "dossier-store.h"
+
+struct _DossierDetailPane
+{
+  GtkWidget         parent_instance;
+
+  DossierStore     *store;
+  DossierSelection *selection;
+
+  GtkLabel         *kicker;
+  GtkLabel         *heading;
+  GtkLabel         *subtitle;
+  GtkLabel         *date;
+  GtkLabel         *summary;
+  GtkBox           *groups;
+  GtkScrolledWindow *scroller;
+};
+
+G_DEFINE_FINAL_TYPE (DossierDetailPane, dossier_detail_pane, GTK_TYPE_WIDGET)
+
+#define LINK_CASE    "dossier-link-case"
+#define LINK_SECTION "dossier-link-section"
+#define LINK_NODE    "dossier-link-node"
+
+static void
+on_link_clicked (GtkButton         *button,
+                 DossierDetailPane *self)
+{
+  gint64 *case_id = g_object_get_data (G_OBJECT (button), LINK_CASE);
+  gint64 *node_id = g_object_get_data (G_OBJECT (button), LINK_NODE);
+  DossierSectionKind section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), LINK_SECTION));
+
+  if (self->selection != NULL && case_id != NULL && node_id != NULL)
+    dossier_selection_select (self->selection, *case_id, section, *node_id);
+}
+
+static GtkWidget *
+make_link (DossierDetailPane  *self,
+           const char         *text,
+           gint64              case_id,
+           DossierSectionKind  section,
+           gint64              node_id)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+  gint64 *case_copy = g_new (gint64, 1);
+  gint64 *node_copy = g_new (gint64, 1);
+
+  *case_copy = case_id;
+  *node_copy = node_id;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "link-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  g_object_set_data_full (G_OBJECT (button), LINK_CASE, case_copy, g_free);
+  g_object_set_data_full (G_OBJECT (button), LINK_NODE, node_copy, g_free);
+  g_object_set_data (G_OBJECT (button), LINK_SECTION, GINT_TO_POINTER (section));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_link_clicked), self, 0);
+
+  return button;
+}
+
+static char *
+node_link_text (DossierNode *node)
+{
+  g_autofree char *date = dossier_format_date (dossier_node_get_date (node));
+  const char *title = dossier_node_get_title (node);
+  const char *subtitle = dossier_node_get_subtitle (node);
+
+  switch (dossier_node_get_kind (node))
+    {
+    case DOSSIER_NODE_EVENT:
+      /* Translators: an event in a list: its date, then what happened */
+      return date ? g_strdup_printf (_("%s — %s"), date, title) : g_strdup (title);
+
+    case DOSSIER_NODE_SOURCE:
+      if (date != NULL)
+        /* Translators: a source in a list: 1 publisher, 2 title, 3 date */
+        return g_strdup_printf (_("%1$s: “%2$s”, %3$s"), subtitle, title, date);
+      /* Translators: a source in a list: 1 publisher, 2 title */
+      return g_strdup_printf (_("%1$s: “%2$s”"), subtitle, title);
+
+    case DOSSIER_NODE_ORGANIZATION:
+    case DOSSIER_NODE_PERSON:
+      if (*subtitle != '\0')
+        /* Translators: someone in a list: 1 name, 2 role in the case */
+        return g_strdup_printf (_("%1$s — %2$s"), title, subtitle);
+      return g_strdup (title);
+
+    case DOSSIER_NODE_CASE:
+    default:
+      return g_strdup (title);
+    }
+}
+
+static void
+add_group (DossierDetailPane *self,
+           const char        *heading,
+           GListModel        *nodes,
+           gint64             case_id)
+{
+  GtkWidget *box, *label;
+  guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
+
+  if (n == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (nodes, i);
+      g_autofree char *text = node_link_text (node);
+      DossierNodeKind kind = dossier_node_get_kind (node);
+
+      gtk_box_append (GTK_BOX (box),
+                      make_link (self, text,
+                                 kind == DOSSIER_NODE_CASE ? dossier_node_get_id (node) : case_id,
+                                 dossier_node_kind_get_section (kind),
+                                 kind == DOSSIER_NODE_CASE ? 0 : dossier_node_get_id (node)));
+    }
+
+  gtk_box_append (self->groups, box);
+}
+
+static void
+clear_page (DossierDetailPane *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
+    gtk_box_remove (self->groups, child);
+
+  gtk_label_set_label (self->kicker, "");
+  gtk_label_set_label (self->heading, "");
+  gtk_label_set_label (self->subtitle, "");
+  gtk_label_set_label (self->date, "");
+  gtk_label_set_label (self->summary, "");
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static const char *
+kind_name (DossierNodeKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_NODE_CASE:         return _("Case file");
+    case DOSSIER_NODE_ORGANIZATION: return _("Organization");
+    case DOSSIER_NODE_PERSON:       return _("Person");
+    case DOSSIER_NODE_EVENT:        return _("Event");
+    case DOSSIER_NODE_SOURCE:       return _("Source");
+    default:                        return "";
+    }
+}
+
+static void
+show_overview (DossierDetailPane *self,
+               gint64             case_id)
+{
+  g_autoptr(DossierNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filed = NULL;
+  g_autofree char *filed_text = NULL;
+  GtkWidget *box, *label;
+
+  node = dossier_store_get_node (self->store, case_id, case_id, &error);
+  if (node == NULL)
+    {
+      set_label (self->heading, error->message);
+      return;
+    }
+
+  set_label (self->kicker, kind_name (DOSSIER_NODE_CASE));
+  set_label (self->heading, dossier_node_get_title (node));
+  set_label (self->subtitle, dossier_node_get_subtitle (node));
+  filed = dossier_format_date (dossier_node_get_date (node));
+  if (filed != NULL)
+    /* Translators: %s is a date */
+    filed_text = g_strdup_printf (_("Filed on %s"), filed);
+  set_label (self->date, filed_text);
+  set_label (self->summary, dossier_node_get_summary (node));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  label = gtk_label_new (_("In this case file"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
+
+  for (DossierSectionKind s = DOSSIER_SECTION_ORGANIZATIONS; s <= DOSSIER_SECTION_SOURCES; s++)
+    {
+      g_autoptr(GListModel) items = dossier_store_list_section (self->store, case_id, s, NULL);
+      guint n = items ? g_list_model_get_n_items (items) : 0;
+      /* Translators: a section and how many items it has, as in "Timeline (23)" */
+      g_autofree char *text = g_strdup_printf (_("%s (%u)"), dossier_section_kind_get_title (s), n);
+
+      gtk_box_append (GTK_BOX (box), make_link (self, text, case_id, s, 0));
+    }
+
+  gtk_box_append (self->groups, box);
+}
+
+static void
+show_section (DossierDetailPane  *self,
+              gint64              case_id,
+              DossierSectionKind  section)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierNode) case_node = dossier_store_get_node (self->store, case_id, case_id, NULL);
+  g_autofree char *count = NULL;
+
+  items = dossier_store_list_section (self->store, case_id, section, &error);
+  if (items == NULL)
+    {
+      set_label (self->heading, error->message);
+      return;
+    }
+
+  set_label (self->kicker, case_node ? dossier_node_get_title (case_node) : NULL);
+  set_label (self->heading, dossier_section_kind_get_title (section));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
+                                        g_list_model_get_n_items (items)),
+                           g_list_model_get_n_items (items));
+  set_label (self->subtitle, count);
+  add_group (self, dossier_section_kind_get_title (section), items, case_id);
+}
+
+static void
+show_node (DossierDetailPane *self,
+           gint64             case_id,
+           gint64             node_id)
+{
+  g_autoptr(DossierNode) node = NULL;
+  g_autoptr(GListModel) supports = NULL;
+  g_autoptr(GListModel) contradicts = NULL;
+  g_autoptr(GListModel) related = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  DossierNodeKind kind;
+
+  node = dossier_store_get_node (self->store, case_id, node_id, &error);
+  if (node == NULL)
+    {
+      set_label (self->heading, error->message);
+      return;
+    }
+
+  kind = dossier_node_get_kind (node);
+  date = dossier_format_date (dossier_node_get_date (node));
+
+  set_label (self->kicker, kind_name (kind));
+  set_label (self->heading, dossier_node_get_title (node));
+  set_label (self->subtitle, dossier_node_get_subtitle (node));
+  set_label (self->date, date);
+  set_label (self->summary, dossier_node_get_summary (node));
+
+  if (kind == DOSSIER_NODE_SOURCE)
+    {
+      g_autoptr(GListModel) cited = dossier_store_list_cited_by (self->store, case_id, node_id,
+                                                                 DOSSIER_STANCE_SUPPORTS, NULL);
+      g_autoptr(GListModel) disputed = dossier_store_list_cited_by (self->store, case_id, node_id,
+                                                                    DOSSIER_STANCE_CONTRADICTS, NULL);
+
+      add_group (self, _("Supports"), cited, case_id);
+      add_group (self, _("Contradicts"), disputed, case_id);
+      return;
+    }
+
+  related = dossier_store_list_related (self->store, case_id, node_id, NULL);
+  add_group (self, kind == DOSSIER_NODE_EVENT ? _("Who took part") : _("Events"), related, case_id);
+
+  supports = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_SUPPORTS, NULL);
+  contradicts = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_CONTRADICTS, NULL);
+  add_group (self, _("Supported by"), supports, case_id);
+  add_group (self, _("Contradicted by"), contradicts, case_id);
+}
+
+static void
+dossier_detail_pane_update (DossierDetailPane *self)
+{
+  gint64 case_id, node_id;
+  DossierSectionKind section;
+
+  clear_page (self);
+
+  if (self->store == NULL || self->selection == NULL)
+    return;
+
+  case_id = dossier_selection_get_case_id (self->selection);
+  node_id = dossier_selection_get_node_id (self->selection);
+  section = dossier_selection_get_section (self->selection);
+
+  if (case_id == 0)
+    set_label (self->heading, _("No case file selected"));
+  else if (node_id != 0)
+    show_node (self, case_id, node_id);
+  else if (section == DOSSIER_SECTION_OVERVIEW || section == DOSSIER_SECTION_NONE)
+    show_overview (self, case_id);
+  else
+    show_section (self, case_id, section);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.);
+}
+
+static void
+on_node_changed (DossierDetailPane *self,
+                 gint64             node_id)
+{
+  if (self->selection != NULL && dossier_selection_get_node_id (self->selection) == node_id)
+    dossier_detail_pane_update (self);
+}
+
+static void
+dossier_detail_pane_dispose (GObject *object)
+{
+  DossierDetailPane *self = (DossierDetailPane *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DETAIL_PANE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dossier_detail_pane_parent_class)->dispose (object);
+}
+
+static void
+dossier_detail_pane_class_init (DossierDetailPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_detail_pane_dispose;
+
+  /* The resources live in a static library: referencing them links them in. */
+  (void) dossier_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-detail-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, kicker);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, heading);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, date);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, summary);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, groups);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, scroller);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "detailpane");
+}
+
+static void
+dossier_detail_pane_init (DossierDetailPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+dossier_detail_pane_set_store (DossierDetailPane *self,
+                               DossierStore      *store)
+{
+  g_return_if_fail (DOSSIER_IS_DETAIL_PANE (self));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_node_changed, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "node-changed", G_CALLBACK (on_node_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  dossier_detail_pane_update (self);
+}
+
+void
+dossier_detail_pane_set_selection (DossierDetailPane *self,
+                                   DossierSelection  *selection)
+{
+  g_return_if_fail (DOSSIER_IS_DETAIL_PANE (self));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, dossier_detail_pane_update, self);
+
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    g_signal_connect_object (selection, "changed", G_CALLBACK (dossier_detail_pane_update), self,
+                             G_CONNECT_SWAPPED);
+
+  dossier_detail_pane_update (self);
+}
+
+/**
+ * dossier_detail_pane_get_heading:
+ *
+ * Returns: the title of the page shown
+ */
+const char *
+dossier_detail_pane_get_heading (DossierDetailPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DETAIL_PANE (self), NULL);
+  return gtk_label_get_label (self->heading);
+}

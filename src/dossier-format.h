@@ -1,0 +1,15 @@
+/* dossier-format.h: figures and dates as the user's locale writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *dossier_format_percent (double      percent);
+char *dossier_format_date    (const char *iso_date);
+char *dossier_format_period  (const char *period);
+
+G_END_DECLS

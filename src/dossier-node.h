@@ -1,0 +1,33 @@
+/* dossier-node.h: one thing of a case file (the case itself, an organization,
+ * a person, a dated event or a source), as read from the store in one language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_NODE (dossier_node_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierNode, dossier_node, DOSSIER, NODE, GObject)
+
+DossierNode     *dossier_node_new         (gint64           id,
+                                           DossierNodeKind  kind,
+                                           const char      *slug,
+                                           const char      *title,
+                                           const char      *subtitle,
+                                           const char      *summary,
+                                           const char      *date);
+gint64           dossier_node_get_id       (DossierNode     *self);
+DossierNodeKind  dossier_node_get_kind     (DossierNode     *self);
+const char      *dossier_node_get_slug     (DossierNode     *self);
+const char      *dossier_node_get_title    (DossierNode     *self);
+const char      *dossier_node_get_subtitle (DossierNode     *self);
+const char      *dossier_node_get_summary  (DossierNode     *self);
+const char      *dossier_node_get_date     (DossierNode     *self);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* dossier-sidebar-row.c
+ *
+ * Shows a case file, a section or a node: its title, and for events the
+ * date before it, in the user's locale.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-sidebar-row"
+
+#include "config.h"
+
+#include "dossier-ui-resources.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-format.h"
+#include "dossier-node.h"
+#include "dossier-section.h"
+#include "dossier-sidebar-row.h"
+
+struct _DossierSidebarRow
+{
+  GtkWidget  parent_instance;
+  GObject   *item;
+  GtkLabel  *date;
+  GtkLabel  *title;
+};
+
+G_DEFINE_FINAL_TYPE (DossierSidebarRow, dossier_sidebar_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dossier_sidebar_row_update (DossierSidebarRow *self)
+{
+  g_autofree char *date = NULL;
+  const char *title = "";
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "heading");
+
+  if (DOSSIER_IS_SECTION (self->item))
+    title = dossier_section_get_title (DOSSIER_SECTION (self->item));
+  else if (DOSSIER_IS_NODE (self->item))
+    {
+      DossierNode *node = DOSSIER_NODE (self->item);
+
+      title = dossier_node_get_title (node);
+      if (dossier_node_get_kind (node) == DOSSIER_NODE_EVENT)
+        date = dossier_format_date (dossier_node_get_date (node));
+      else if (dossier_node_get_kind (node) == DOSSIER_NODE_CASE)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
+    }
+
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->date, date ? date : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date), date != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), date ? NULL : title);
+}
+
+static void
+dossier_sidebar_row_dispose (GObject *object)
+{
+  DossierSidebarRow *self = (DossierSidebarRow *)object;
+
+  g_clear_object (&self->item);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR_ROW);
+
+  G_OBJECT_CLASS (dossier_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+dossier_sidebar_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DossierSidebarRow *self = DOSSIER_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_sidebar_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DossierSidebarRow *self = DOSSIER_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      dossier_sidebar_row_set_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_sidebar_row_dispose;
+  object_class->get_property = dossier_sidebar_row_get_property;
+  object_class->set_property = dossier_sidebar_row_set_property;
+
+  /* A #DossierNode or a #DossierSection. */
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The resources live in a static library: referencing them links them in. */
+  (void) dossier_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, date);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, title);
+  gtk_widget_class_set_css_name (widget_class, "sidebarrow");
+}
+
+static void
+dossier_sidebar_row_init (DossierSidebarRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GObject *
+dossier_sidebar_row_get_item (DossierSidebarRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR_ROW (self), NULL);
+  return self->item;
+}
+
+void
+dossier_sidebar_row_set_item (DossierSidebarRow *self,
+                              GObject           *item)
+{
+  g_return_if_fail (DOSSIER_IS_SIDEBAR_ROW (self));
+
+  if (g_set_object (&self->item, item))
+    {
+      dossier_sidebar_row_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+    }
+}

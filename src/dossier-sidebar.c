@@ -1,0 +1,463 @@
+/* dossier-sidebar.c
+ *
+ * A tree of case file → section → item, in a GtkListView over a
+ * GtkTreeListModel whose children are read from the store when a row is
+ * first expanded. It writes the shared #DossierSelection when the user picks
+ * a row and follows it when another view changes it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-sidebar"
+
+#include "config.h"
+
+#include "dossier-ui-resources.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-node.h"
+#include "dossier-section.h"
+#include "dossier-selection.h"
+#include "dossier-sidebar.h"
+#include "dossier-sidebar-row.h"
+#include "dossier-store.h"
+
+struct _DossierSidebar
+{
+  GtkWidget           parent_instance;
+
+  DossierStore       *store;
+  DossierSelection   *selection;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *list_selection;
+
+  GtkScrolledWindow  *scroller;
+  GtkListView        *list_view;
+
+  guint               syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DossierSidebar, dossier_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const DossierSectionKind sections[] = {
+  DOSSIER_SECTION_OVERVIEW,
+  DOSSIER_SECTION_ORGANIZATIONS,
+  DOSSIER_SECTION_PEOPLE,
+  DOSSIER_SECTION_TIMELINE,
+  DOSSIER_SECTION_SOURCES,
+};
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  DossierSidebar *self = user_data;
+
+  if (DOSSIER_IS_NODE (item) && dossier_node_get_kind (item) == DOSSIER_NODE_CASE)
+    {
+      GListStore *children = g_list_store_new (DOSSIER_TYPE_SECTION);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          g_autoptr(DossierSection) section = dossier_section_new (dossier_node_get_id (item), sections[i]);
+          g_list_store_append (children, section);
+        }
+
+      return G_LIST_MODEL (children);
+    }
+
+  if (DOSSIER_IS_SECTION (item) && dossier_section_get_kind (item) != DOSSIER_SECTION_OVERVIEW)
+    {
+      g_autoptr(GError) error = NULL;
+      GListModel *children = dossier_store_list_section (self->store,
+                                                         dossier_section_get_case_id (item),
+                                                         dossier_section_get_kind (item),
+                                                         &error);
+      if (children == NULL)
+        g_warning ("%s", error->message);
+
+      return children;
+    }
+
+  return NULL;
+}
+
+/* The selection a row stands for. */
+static void
+row_to_selection (GtkTreeListRow     *row,
+                  gint64             *case_id,
+                  DossierSectionKind *section,
+                  gint64             *node_id)
+{
+  GObject *item = gtk_tree_list_row_get_item (row);
+
+  *case_id = 0;
+  *section = DOSSIER_SECTION_NONE;
+  *node_id = 0;
+
+  if (DOSSIER_IS_SECTION (item))
+    {
+      *case_id = dossier_section_get_case_id (DOSSIER_SECTION (item));
+      *section = dossier_section_get_kind (DOSSIER_SECTION (item));
+    }
+  else if (DOSSIER_IS_NODE (item) && dossier_node_get_kind (DOSSIER_NODE (item)) == DOSSIER_NODE_CASE)
+    {
+      *case_id = dossier_node_get_id (DOSSIER_NODE (item));
+      *section = DOSSIER_SECTION_OVERVIEW;
+    }
+  else if (DOSSIER_IS_NODE (item))
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+      GObject *section_item = parent ? gtk_tree_list_row_get_item (parent) : NULL;
+
+      if (DOSSIER_IS_SECTION (section_item))
+        *case_id = dossier_section_get_case_id (DOSSIER_SECTION (section_item));
+      *section = dossier_node_kind_get_section (dossier_node_get_kind (DOSSIER_NODE (item)));
+      *node_id = dossier_node_get_id (DOSSIER_NODE (item));
+      g_clear_object (&section_item);
+    }
+
+  g_clear_object (&item);
+}
+
+static void
+on_list_selection_changed (DossierSidebar *self)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+  DossierSectionKind section;
+  gint64 case_id, node_id;
+
+  if (self->syncing || self->selection == NULL)
+    return;
+
+  row = gtk_single_selection_get_selected_item (self->list_selection);
+  if (row == NULL)
+    return;
+  g_object_ref (row);
+
+  row_to_selection (row, &case_id, &section, &node_id);
+  dossier_selection_select (self->selection, case_id, section, node_id);
+}
+
+/* Finds the child of @parent (or a top-level row) for which @match is TRUE. */
+static GtkTreeListRow *
+find_child (DossierSidebar *self,
+            GtkTreeListRow *parent,
+            gboolean      (*match) (GObject *item, gint64 a, gint64 b),
+            gint64          a,
+            gint64          b)
+{
+  guint n;
+
+  if (parent != NULL)
+    {
+      GListModel *children;
+
+      gtk_tree_list_row_set_expanded (parent, TRUE);
+      children = gtk_tree_list_row_get_children (parent);
+      n = children ? g_list_model_get_n_items (children) : 0;
+    }
+  else
+    n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = parent ? gtk_tree_list_row_get_child_row (parent, i)
+                                             : gtk_tree_list_model_get_child_row (self->tree, i);
+      g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+      if (item != NULL && match (item, a, b))
+        return g_steal_pointer (&row);
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_case (GObject *item, gint64 case_id, gint64 unused)
+{
+  return DOSSIER_IS_NODE (item) && dossier_node_get_id (DOSSIER_NODE (item)) == case_id;
+}
+
+static gboolean
+match_section (GObject *item, gint64 kind, gint64 unused)
+{
+  return DOSSIER_IS_SECTION (item) && dossier_section_get_kind (DOSSIER_SECTION (item)) == kind;
+}
+
+static gboolean
+match_node (GObject *item, gint64 node_id, gint64 unused)
+{
+  return DOSSIER_IS_NODE (item) && dossier_node_get_id (DOSSIER_NODE (item)) == node_id;
+}
+
+static void
+on_selection_changed (DossierSidebar *self)
+{
+  g_autoptr(GtkTreeListRow) current = NULL;
+  g_autoptr(GtkTreeListRow) case_row = NULL;
+  g_autoptr(GtkTreeListRow) section_row = NULL;
+  g_autoptr(GtkTreeListRow) target = NULL;
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  gint64 node_id = dossier_selection_get_node_id (self->selection);
+  DossierSectionKind section = dossier_selection_get_section (self->selection);
+  guint position;
+
+  if (self->tree == NULL)
+    return;
+
+  /* Already showing it: a case row and its Overview row mean the same. */
+  current = gtk_single_selection_get_selected_item (self->list_selection);
+  if (current != NULL)
+    {
+      DossierSectionKind s;
+      gint64 c, n;
+
+      g_object_ref (current);
+      row_to_selection (current, &c, &s, &n);
+      if (c == case_id && s == section && n == node_id)
+        return;
+    }
+
+  case_row = find_child (self, NULL, match_case, case_id, 0);
+  if (case_row != NULL)
+    section_row = find_child (self, case_row, match_section, section, 0);
+  if (section_row != NULL && node_id != 0)
+    target = find_child (self, section_row, match_node, node_id, 0);
+  else if (section_row != NULL)
+    target = g_object_ref (section_row);
+
+  self->syncing = TRUE;
+  if (target != NULL)
+    {
+      position = gtk_tree_list_row_get_position (target);
+      gtk_single_selection_set_selected (self->list_selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  else
+    gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+}
+
+static void
+dossier_sidebar_reload (DossierSidebar *self)
+{
+  g_autoptr(GListModel) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL)
+    {
+      root = dossier_store_list_case_files (self->store, &error);
+      if (root == NULL)
+        g_warning ("%s", error->message);
+    }
+  if (root == NULL)
+    root = G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
+
+  g_clear_object (&self->tree);
+  self->tree = gtk_tree_list_model_new (g_steal_pointer (&root), FALSE, FALSE,
+                                        create_children, self, NULL);
+
+  if (self->list_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->list_selection, on_list_selection_changed, self);
+  g_clear_object (&self->list_selection);
+  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->list_selection, "selection-changed",
+                            G_CALLBACK (on_list_selection_changed), self);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+
+  /* Every case file shows its sections from the start. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (DOSSIER_IS_NODE (item))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  if (self->selection != NULL)
+    on_selection_changed (self);
+}
+
+static void
+dossier_sidebar_dispose (GObject *object)
+{
+  DossierSidebar *self = (DossierSidebar *)object;
+
+  if (self->list_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->list_selection, on_list_selection_changed, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
+
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dossier_sidebar_parent_class)->dispose (object);
+}
+
+static void
+dossier_sidebar_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DossierSidebar *self = DOSSIER_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:     g_value_set_object (value, self->store); break;
+    case PROP_SELECTION: g_value_set_object (value, self->selection); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_sidebar_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DossierSidebar *self = DOSSIER_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:     dossier_sidebar_set_store (self, g_value_get_object (value)); break;
+    case PROP_SELECTION: dossier_sidebar_set_selection (self, g_value_get_object (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_sidebar_class_init (DossierSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = dossier_sidebar_dispose;
+  object_class->get_property = dossier_sidebar_get_property;
+  object_class->set_property = dossier_sidebar_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, DOSSIER_TYPE_STORE, flags);
+  properties[PROP_SELECTION] = g_param_spec_object ("selection", NULL, NULL, DOSSIER_TYPE_SELECTION, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOSSIER_TYPE_SIDEBAR_ROW);
+
+  /* The resources live in a static library: referencing them links them in. */
+  (void) dossier_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, list_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidebar");
+}
+
+static void
+dossier_sidebar_init (DossierSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_sidebar_reload (self);
+}
+
+DossierStore *
+dossier_sidebar_get_store (DossierSidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+  return self->store;
+}
+
+void
+dossier_sidebar_set_store (DossierSidebar *self,
+                           DossierStore   *store)
+{
+  g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+  g_return_if_fail (!store || DOSSIER_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    {
+      dossier_sidebar_reload (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+DossierSelection *
+dossier_sidebar_get_selection (DossierSidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+  return self->selection;
+}
+
+void
+dossier_sidebar_set_selection (DossierSidebar   *self,
+                               DossierSelection *selection)
+{
+  g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+  g_return_if_fail (!selection || DOSSIER_IS_SELECTION (selection));
+
+  if (self->selection == selection)
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
+
+  g_set_object (&self->selection, selection);
+
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed",
+                               G_CALLBACK (on_selection_changed), self,
+                               G_CONNECT_SWAPPED);
+      on_selection_changed (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+GtkListView *
+dossier_sidebar_get_list_view (DossierSidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+  return self->list_view;
+}
+
+/**
+ * dossier_sidebar_get_selected_item:
+ *
+ * Returns: (transfer none) (nullable): the #DossierNode or #DossierSection of
+ *   the selected row
+ */
+GObject *
+dossier_sidebar_get_selected_item (DossierSidebar *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->list_selection);
+  if (row == NULL)
+    return NULL;
+
+  /* The row holds the item for as long as it is selected. */
+  {
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+    return item;
+  }
+}

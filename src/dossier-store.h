@@ -1,0 +1,78 @@
+/* dossier-store.h: the SQLite database behind a Dossier window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_STORE (dossier_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
+
+#define DOSSIER_STORE_SCHEMA_VERSION 1
+
+DossierStore *dossier_store_open                 (const char    *path,
+                                                  GError       **error);
+char         *dossier_store_dup_default_path     (void);
+const char   *dossier_store_get_path             (DossierStore  *self);
+const char   *dossier_store_get_language         (DossierStore  *self);
+void          dossier_store_set_language         (DossierStore  *self,
+                                                  const char    *language);
+gboolean      dossier_store_import_case          (DossierStore  *self,
+                                                  GBytes        *json,
+                                                  const char    *file_name,
+                                                  GError       **error);
+
+GListModel   *dossier_store_list_case_files      (DossierStore  *self,
+                                                  GError       **error);
+GListModel   *dossier_store_list_section         (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  DossierSectionKind section,
+                                                  GError       **error);
+DossierNode  *dossier_store_get_node             (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  GError       **error);
+GListModel   *dossier_store_list_citations       (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  DossierStance  stance,
+                                                  GError       **error);
+GListModel   *dossier_store_list_cited_by        (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         source_id,
+                                                  DossierStance  stance,
+                                                  GError       **error);
+GListModel   *dossier_store_list_related         (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  GError       **error);
+gboolean      dossier_store_set_summary          (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  const char    *language,
+                                                  const char    *summary,
+                                                  GError       **error);
+
+GListModel   *dossier_store_list_series          (DossierStore  *self,
+                                                  GError       **error);
+char        **dossier_store_list_periods         (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  GError       **error);
+GListModel   *dossier_store_list_shares          (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  const char    *period,
+                                                  GError       **error);
+gboolean      dossier_store_get_case_market      (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64        *series_id,
+                                                  char         **period,
+                                                  GError       **error);
+gint64        dossier_store_count                (DossierStore  *self,
+                                                  const char    *table,
+                                                  GError       **error);
+
+G_END_DECLS

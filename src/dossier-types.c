@@ -1,0 +1,84 @@
+/* dossier-types.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-types"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-types.h"
+
+G_DEFINE_QUARK (dossier-store-error-quark, dossier_store_error)
+
+static const char * const node_kinds[] = {
+  [DOSSIER_NODE_CASE] = "case",
+  [DOSSIER_NODE_ORGANIZATION] = "organization",
+  [DOSSIER_NODE_PERSON] = "person",
+  [DOSSIER_NODE_EVENT] = "event",
+  [DOSSIER_NODE_SOURCE] = "source",
+};
+
+static const char * const stances[] = {
+  [DOSSIER_STANCE_SUPPORTS] = "supports",
+  [DOSSIER_STANCE_CONTRADICTS] = "contradicts",
+};
+
+const char *
+dossier_node_kind_to_string (DossierNodeKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (node_kinds), NULL);
+  return node_kinds[kind];
+}
+
+gboolean
+dossier_node_kind_from_string (const char      *str,
+                               DossierNodeKind *kind)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (node_kinds); i++)
+    {
+      if (strcmp (str, node_kinds[i]) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+DossierSectionKind
+dossier_node_kind_get_section (DossierNodeKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_NODE_CASE:         return DOSSIER_SECTION_OVERVIEW;
+    case DOSSIER_NODE_ORGANIZATION: return DOSSIER_SECTION_ORGANIZATIONS;
+    case DOSSIER_NODE_PERSON:       return DOSSIER_SECTION_PEOPLE;
+    case DOSSIER_NODE_EVENT:        return DOSSIER_SECTION_TIMELINE;
+    case DOSSIER_NODE_SOURCE:       return DOSSIER_SECTION_SOURCES;
+    default:                        return DOSSIER_SECTION_NONE;
+    }
+}
+
+const char *
+dossier_stance_to_string (DossierStance stance)
+{
+  g_return_val_if_fail (stance < G_N_ELEMENTS (stances), NULL);
+  return stances[stance];
+}
+
+gboolean
+dossier_stance_from_string (const char    *str,
+                            DossierStance *stance)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (stances); i++)
+    {
+      if (strcmp (str, stances[i]) == 0)
+        {
+          *stance = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

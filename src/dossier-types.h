@@ -1,0 +1,87 @@
+/* dossier-types.h: forward declarations and enums shared by the model and the views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _DossierNode      DossierNode;
+typedef struct _DossierSection   DossierSection;
+typedef struct _DossierSelection DossierSelection;
+typedef struct _DossierSeries    DossierSeries;
+typedef struct _DossierShare     DossierShare;
+typedef struct _DossierStore     DossierStore;
+
+/**
+ * DossierNodeKind:
+ *
+ * What a row of the `node` table stands for. The values are stored in the
+ * database as text (see dossier_node_kind_to_string()), never as numbers.
+ */
+typedef enum
+{
+  DOSSIER_NODE_CASE,
+  DOSSIER_NODE_ORGANIZATION,
+  DOSSIER_NODE_PERSON,
+  DOSSIER_NODE_EVENT,
+  DOSSIER_NODE_SOURCE,
+} DossierNodeKind;
+
+/**
+ * DossierSectionKind:
+ *
+ * The sections a case file is shown in, in the order of the sidebar.
+ */
+typedef enum
+{
+  DOSSIER_SECTION_NONE,
+  DOSSIER_SECTION_OVERVIEW,
+  DOSSIER_SECTION_ORGANIZATIONS,
+  DOSSIER_SECTION_PEOPLE,
+  DOSSIER_SECTION_TIMELINE,
+  DOSSIER_SECTION_SOURCES,
+} DossierSectionKind;
+
+/**
+ * DossierStance:
+ *
+ * How a source bears on a fact.
+ */
+typedef enum
+{
+  DOSSIER_STANCE_SUPPORTS,
+  DOSSIER_STANCE_CONTRADICTS,
+} DossierStance;
+
+#define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
+
+/**
+ * DossierStoreError:
+ * @DOSSIER_STORE_ERROR_SQLITE: SQLite reported an error
+ * @DOSSIER_STORE_ERROR_NEWER_SCHEMA: the file was written by a newer Dossier
+ * @DOSSIER_STORE_ERROR_NOT_A_DOSSIER: the file is not a Dossier database
+ * @DOSSIER_STORE_ERROR_BAD_CASE_FILE: a case file to import is malformed
+ * @DOSSIER_STORE_ERROR_NOT_FOUND: no such row
+ */
+typedef enum
+{
+  DOSSIER_STORE_ERROR_SQLITE,
+  DOSSIER_STORE_ERROR_NEWER_SCHEMA,
+  DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+  DOSSIER_STORE_ERROR_BAD_CASE_FILE,
+  DOSSIER_STORE_ERROR_NOT_FOUND,
+} DossierStoreError;
+
+GQuark              dossier_store_error_quark       (void);
+const char         *dossier_node_kind_to_string     (DossierNodeKind     kind);
+gboolean            dossier_node_kind_from_string   (const char         *str,
+                                                     DossierNodeKind    *kind);
+DossierSectionKind  dossier_node_kind_get_section   (DossierNodeKind     kind);
+const char         *dossier_stance_to_string        (DossierStance       stance);
+gboolean            dossier_stance_from_string      (const char         *str,
+                                                     DossierStance      *stance);
+
+G_END_DECLS

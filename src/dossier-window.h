@@ -1,0 +1,25 @@
+/* dossier-window.h: a window onto the application's store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, GtkApplicationWindow)
+
+DossierWindow    *dossier_window_new           (GtkApplication *application,
+                                                DossierStore   *store);
+DossierStore     *dossier_window_get_store     (DossierWindow  *self);
+DossierSelection *dossier_window_get_selection (DossierWindow  *self);
+GtkWidget        *dossier_window_get_sidebar   (DossierWindow  *self);
+GtkWidget        *dossier_window_get_detail    (DossierWindow  *self);
+GtkWidget        *dossier_window_get_chart     (DossierWindow  *self);
+
+G_END_DECLS
