@@ -57,6 +57,11 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
         gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
     }
 
+  /* A case file's title is read whole; items stay on one line. */
+  gtk_label_set_wrap (self->title, gtk_widget_has_css_class (GTK_WIDGET (self), "heading"));
+  gtk_label_set_ellipsize (self->title, gtk_label_get_wrap (self->title) ? PANGO_ELLIPSIZE_NONE
+                                                                          : PANGO_ELLIPSIZE_END);
+
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->date, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date), date != NULL);

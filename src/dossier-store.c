@@ -549,9 +549,12 @@ run_node_query (DossierStore  *self,
   return collect_nodes (self, stmt, error);
 }
 
+/* "No. 19-1796C · U.S. Court of Federal Claims", the court in ?1 if translated. */
 #define CASE_SUBTITLE \
-  "(SELECT c.docket || COALESCE (' · ' || NULLIF (cn.name, ''), '') " \
-  " FROM case_file c LEFT JOIN node cn ON cn.id = c.court_id WHERE c.node_id = n.id)"
+  "(SELECT c.docket || COALESCE (' · ' || COALESCE (NULLIF (ct.title, ''), NULLIF (cn.name, '')), '') " \
+  " FROM case_file c LEFT JOIN node cn ON cn.id = c.court_id " \
+  " LEFT JOIN node_text ct ON ct.node_id = cn.id AND ct.lang = ?1 " \
+  " WHERE c.node_id = n.id)"
 
 /**
  * dossier_store_list_case_files:
@@ -676,9 +679,10 @@ dossier_store_get_node (DossierStore  *self,
 
   if (g_list_model_get_n_items (nodes) == 0)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, node_id);
+
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("%s: no item with id %" G_GINT64_FORMAT),
-                   self->path, node_id);
+                   _("%s: no item with id %s"), self->path, id);
       return NULL;
     }
 
