@@ -799,9 +799,13 @@ _dossier_store_import_json (DossierStore  *self,
 
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
-      /* json-glib's message starts with "line:column:". */
+      const char *message = parse_error->message;
+
+      /* json-glib says "<data>:line:column: …" for data loaded from memory. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE,
-                   "%s:%s", file_name, parse_error->message);
+                   "%s:%s", file_name, message);
       return FALSE;
     }
 

@@ -1,0 +1,257 @@
+/* test-chart-layout.c: the chart's layout, hit-testing and export, without
+ * a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <pango/pangocairo.h>
+
+#include "dossier-chart-renderer.h"
+#include "dossier-node.h"
+#include "dossier-series.h"
+#include "dossier-store.h"
+#include "test-utils.h"
+
+static DossierChartMetrics
+metrics (const double *percents,
+         guint         n)
+{
+  return (DossierChartMetrics) {
+    .width = 600, .height = 400,
+    .header_height = 40, .footer_height = 36,
+    .label_width = 90, .value_width = 40, .line_height = 17,
+    .n_items = n, .percents = percents,
+  };
+}
+
+static void
+test_solve (void)
+{
+  static const double percents[] = { 39, 19, 9 };
+  DossierChartMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartLayout) layout = dossier_chart_layout_solve (&m);
+
+  g_assert_cmpuint (layout->n_items, ==, 3);
+  g_assert_cmpfloat (layout->axis_max, ==, 40.);
+  g_assert_cmpfloat (layout->axis_step, ==, 10.);
+
+  /* The plot sits between header and footer, right of the names. */
+  g_assert_cmpfloat (layout->plot.y, >=, layout->header.y + layout->header.height);
+  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, layout->footer.y);
+  g_assert_cmpfloat (layout->plot.x, >=, 12 + 90);
+  /* Room for the longest value after the longest bar. */
+  g_assert_cmpfloat (layout->plot.x + layout->plot.width + 40, <=, 600);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const DossierRect *bar = &layout->bars[i];
+      const DossierRect *row = &layout->rows[i];
+
+      /* Bars are proportional to the figures and inside their row. */
+      g_assert_cmpfloat_with_epsilon (bar->width, layout->plot.width * percents[i] / 40., 1e-6);
+      g_assert_cmpfloat (bar->x, ==, layout->plot.x);
+      g_assert_cmpfloat (bar->y, >=, row->y);
+      g_assert_cmpfloat (bar->y + bar->height, <=, row->y + row->height);
+      g_assert_cmpfloat (bar->height, >, 0);
+      if (i > 0)
+        g_assert_cmpfloat (row->y, >=, layout->rows[i - 1].y + layout->rows[i - 1].height - 1e-6);
+    }
+  /* Largest first, drawn longest. */
+  g_assert_cmpfloat (layout->bars[0].width, >, layout->bars[1].width);
+  g_assert_cmpfloat (layout->bars[1].width, >, layout->bars[2].width);
+}
+
+static void
+test_hit_test (void)
+{
+  static const double percents[] = { 39, 19, 9 };
+  DossierChartMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartLayout) layout = dossier_chart_layout_solve (&m);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const DossierRect *bar = &layout->bars[i];
+      const DossierRect *row = &layout->rows[i];
+
+      /* The bar, its name at the left and the empty end of its row. */
+      g_assert_cmpint (dossier_chart_layout_hit_test (layout, bar->x + bar->width / 2, bar->y + bar->height / 2), ==, i);
+      g_assert_cmpint (dossier_chart_layout_hit_test (layout, row->x + 1, row->y + row->height / 2), ==, i);
+      g_assert_cmpint (dossier_chart_layout_hit_test (layout, row->x + row->width - 1, row->y + 1), ==, i);
+    }
+
+  /* Title, footer and margins hit nothing. */
+  g_assert_cmpint (dossier_chart_layout_hit_test (layout, 300, layout->header.y + 5), ==, -1);
+  g_assert_cmpint (dossier_chart_layout_hit_test (layout, 300, layout->footer.y + 5), ==, -1);
+  g_assert_cmpint (dossier_chart_layout_hit_test (layout, 2, layout->rows[0].y + 5), ==, -1);
+  g_assert_cmpint (dossier_chart_layout_hit_test (layout, -10, -10), ==, -1);
+  g_assert_cmpint (dossier_chart_layout_hit_test (NULL, 10, 10), ==, -1);
+}
+
+static void
+test_axis (void)
+{
+  static const double small[] = { 4.5 };
+  static const double large[] = { 47.8, 15.5 };
+  static const double full[] = { 100 };
+  static const double zero[] = { 0 };
+  DossierChartMetrics m;
+  g_autoptr(DossierChartLayout) a = NULL;
+  g_autoptr(DossierChartLayout) b = NULL;
+  g_autoptr(DossierChartLayout) c = NULL;
+  g_autoptr(DossierChartLayout) d = NULL;
+  g_autoptr(DossierChartLayout) e = NULL;
+
+  m = metrics (small, 1); a = dossier_chart_layout_solve (&m);
+  m = metrics (large, 2); b = dossier_chart_layout_solve (&m);
+  m = metrics (full, 1);  c = dossier_chart_layout_solve (&m);
+  m = metrics (zero, 1);  d = dossier_chart_layout_solve (&m);
+  m = metrics (NULL, 0);  e = dossier_chart_layout_solve (&m);
+
+  g_assert_cmpfloat (a->axis_max, ==, 10.);
+  g_assert_cmpfloat (b->axis_max, ==, 50.);
+  g_assert_cmpfloat (c->axis_max, ==, 100.);
+  g_assert_cmpfloat (c->axis_step, ==, 20.);
+  g_assert_cmpfloat (d->axis_max, ==, 10.);
+  g_assert_cmpfloat (d->bars[0].width, ==, 0.);
+  g_assert_cmpuint (e->n_items, ==, 0);
+  g_assert_cmpint (dossier_chart_layout_hit_test (e, 300, 200), ==, -1);
+}
+
+static void
+test_tiny (void)
+{
+  static const double percents[] = { 39, 19, 9 };
+  DossierChartMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartLayout) layout = NULL;
+
+  /* Smaller than its text: nothing negative, bars keep a minimum area. */
+  m.width = 50;
+  m.height = 30;
+  layout = dossier_chart_layout_solve (&m);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat (layout->bars[i].width, >=, 0);
+      g_assert_cmpfloat (layout->rows[i].height, >=, 0);
+    }
+  g_assert_cmpfloat (layout->plot.width, >=, 40);
+}
+
+/* Content, measured layout and export from the bundled case file. */
+static DossierChartContent *
+bundled_content (char **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dossier-chart-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "dossier.db", NULL);
+  g_autoptr(DossierStore) store = dossier_store_open (path, &error);
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GListModel) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_autoptr(DossierNode) first = NULL;
+  g_autoptr(DossierSeries) seed = NULL;
+  g_autofree char *period = NULL;
+  gint64 series_id;
+
+  g_assert_no_error (error);
+  dossier_store_set_language (store, "en");
+  cases = dossier_store_list_case_files (store, &error);
+  first = g_list_model_get_item (cases, 0);
+  g_assert_true (dossier_store_get_case_market (store, dossier_node_get_id (first), &series_id, &period, &error));
+  series = dossier_store_list_series (store, &error);
+  seed = g_list_model_get_item (series, 0);
+  shares = dossier_store_list_shares (store, series_id, period, &error);
+  g_assert_no_error (error);
+
+  *dir_out = g_steal_pointer (&dir);
+  return dossier_chart_content_new (seed, period, shares);
+}
+
+static void
+test_content (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierChartContent) content = bundled_content (&dir);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(DossierChartLayout) layout = NULL;
+
+  g_assert_cmpstr (content->title, ==, "Market share, Q3 2019");
+  g_assert_cmpuint (content->names->len, ==, 3);
+  g_assert_cmpstr (content->names->pdata[0], ==, "AWS");
+  g_assert_cmpstr (content->full_names->pdata[0], ==, "Amazon Web Services");
+  g_assert_cmpstr (content->values->pdata[0], ==, "39%");
+  g_assert_true (g_str_has_prefix (content->footer, "Source: "));
+  g_assert_nonnull (strstr (content->subtitle, "Synergy Research Group"));
+  g_assert_cmpint (dossier_chart_content_find (content, g_array_index (content->ids, gint64, 2)), ==, 2);
+  g_assert_cmpint (dossier_chart_content_find (content, -5), ==, -1);
+
+  /* Measured with real fonts, names fit left of the bars. */
+  layout = dossier_chart_layout_measure (content, context, font, 640, 400);
+  g_assert_cmpuint (layout->n_items, ==, 3);
+  g_assert_cmpfloat (layout->plot.x, >, 12 + 20);
+  g_assert_cmpfloat (layout->footer.y, >, layout->plot.y + layout->plot.height);
+  g_object_unref (context);
+  test_remove_tree (dir);
+}
+
+static void
+check_export (const DossierChartContent *content,
+              const char                *dir,
+              const char                *name,
+              const char                *magic)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (dossier_chart_content_export (content, path, 640, 400, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (memcmp (data, magic, strlen (magic)) == 0 || strstr (data, magic) != NULL);
+  g_unlink (path);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierChartContent) content = bundled_content (&dir);
+  g_autofree char *bad = g_build_filename (dir, "chart.gif", NULL);
+  g_autoptr(GError) error = NULL;
+
+  check_export (content, dir, "chart.png", "\x89PNG");
+  check_export (content, dir, "chart.svg", "<svg");
+  check_export (content, dir, "chart.PDF", "%PDF");
+
+  g_assert_false (dossier_chart_content_export (content, bad, 640, 400, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (dossier_chart_content_export (content, bad, 0, 400, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/layout/solve", test_solve);
+  g_test_add_func ("/chart/layout/hit-test", test_hit_test);
+  g_test_add_func ("/chart/layout/axis", test_axis);
+  g_test_add_func ("/chart/layout/tiny", test_tiny);
+  g_test_add_func ("/chart/content", test_content);
+  g_test_add_func ("/chart/export", test_export);
+
+  return g_test_run ();
+}

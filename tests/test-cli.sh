@@ -1,0 +1,54 @@
+#!/bin/sh
+# The command line without a display: --version, --export-chart, --db errors.
+# Usage: test-cli.sh path/to/dossier    (prints TAP)
+set -u
+dossier=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$tmp/data"
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+magic() { head -c "$2" "$1" 2>/dev/null; }
+
+out=$("$dossier" --version 2>&1)
+case "$out" in "Dossier "[0-9]*) ok "--version prints the version" ;; *) not_ok "--version" "$out" ;; esac
+
+for ext in png svg pdf; do
+  out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/chart.$ext" --width 700 --height 420 2>&1)
+  rc=$?
+  case "$ext" in png) want=$(printf '\211PNG') len=4 ;; svg) want='<?xml' len=5 ;; pdf) want='%PDF' len=4 ;; esac
+  if [ $rc -eq 0 ] && [ "$(magic "$tmp/chart.$ext" $len)" = "$want" ]; then
+    ok "--export-chart writes $ext without a display"
+  else
+    not_ok "--export-chart $ext" "rc=$rc" "$out"
+  fi
+done
+
+if [ -f "$tmp/data/dossier/dossier.db" ]; then
+  not_ok "--db is used instead of the default database"
+else
+  ok "--db is used instead of the default database"
+fi
+
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/chart.gif" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && [ ! -e "$tmp/chart.gif" ] && echo "$out" | grep -q "chart.gif"; then
+  ok "an unknown export format is refused, naming the file"
+else
+  not_ok "unknown export format" "rc=$rc" "$out"
+fi
+
+printf 'not a database\n' > "$tmp/junk.db"
+out=$("$dossier" --db "$tmp/junk.db" --export-chart "$tmp/x.png" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "junk.db" && [ "$(cat "$tmp/junk.db")" = "not a database" ]; then
+  ok "a file that is not a Dossier database is named and left alone"
+else
+  not_ok "not a database" "rc=$rc" "$out"
+fi
+
+echo "1..$n"
+[ $fails -eq 0 ]

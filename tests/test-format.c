@@ -1,0 +1,105 @@
+/* test-format.c: figures and dates as each locale writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "dossier-format.h"
+
+static gboolean
+use_locale (const char *locale,
+            const char *language)
+{
+  /* LANGUAGE first: glibc's setlocale() makes gettext look up translations again. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  return setlocale (LC_ALL, locale) != NULL;
+}
+
+static void
+check (char       *(*format) (const char *),
+       const char  *input,
+       const char  *expected)
+{
+  g_autofree char *text = format (input);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+check_percent (double      value,
+               const char *expected)
+{
+  g_autofree char *text = dossier_format_percent (value);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_english (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_true (use_locale ("C.UTF-8", "en"));
+
+  check_percent (39, "39%");
+  check_percent (31.5, "31.5%");
+  check_percent (32.6, "32.6%");
+  check_percent (0, "0%");
+  check (dossier_format_date, "2019-10-25", "October 25, 2019");
+  check (dossier_format_date, "2020-03-06", "March 6, 2020");
+  check (dossier_format_date, "2021-04", "April 2021");
+  check (dossier_format_period, "2019-Q3", "Q3 2019");
+  check (dossier_format_period, "2018", "2018");
+  g_assert_null (dossier_format_date ("2019-13-40"));
+  g_assert_null (dossier_format_date (""));
+}
+
+static void
+test_french (void)
+{
+  /* g_dgettext() decides once per process whether to translate at all, so
+   * each language gets a process of its own. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (!use_locale ("fr_FR.UTF-8", "fr"))
+    {
+      /* The build makes this locale (tests/meson.build); without it the
+       * French checks cannot run, and that is a failure, not a skip. */
+      g_error ("fr_FR.UTF-8 is not available (LOCPATH=%s)", g_getenv ("LOCPATH"));
+    }
+
+  /* Narrow no-break space before the sign, decimal comma. */
+  check_percent (39, "39\u202f%");
+  check_percent (31.5, "31,5\u202f%");
+  check (dossier_format_date, "2024-03-05", "5 mars 2024");
+  check (dossier_format_date, "2019-10-25", "25 octobre 2019");
+  check (dossier_format_date, "2021-04", "avril 2021");
+  check (dossier_format_period, "2019-Q3", "T3 2019");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/english", test_english);
+  g_test_add_func ("/format/french", test_french);
+
+  return g_test_run ();
+}

@@ -1,0 +1,500 @@
+/* test-store.c: the SQLite store on real files in a temporary folder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "dossier-node.h"
+#include "dossier-series.h"
+#include "dossier-share.h"
+#include "dossier-store.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "dossier.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static DossierStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  dossier_store_set_language (store, "en");
+  return store;
+}
+
+/* Reads one integer with a connection of the test's own. */
+static gint64
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static const char * const counted_tables[] = {
+  "node", "node_text", "case_file", "participant", "participant_text", "event",
+  "event_actor", "source", "case_source", "citation", "market_series",
+  "market_series_text", "market_share",
+};
+
+static char *
+count_rows (DossierStore *store)
+{
+  GString *counts = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n = dossier_store_count (store, counted_tables[i], &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (counts, "%s=%" G_GINT64_FORMAT " ", counted_tables[i], n);
+    }
+
+  return g_string_free (counts, FALSE);
+}
+
+static DossierNode *
+find_in_section (DossierStore       *store,
+                 gint64              case_id,
+                 DossierSectionKind  section,
+                 const char         *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = dossier_store_list_section (store, case_id, section, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (items, i);
+
+      if (g_str_equal (dossier_node_get_slug (node), slug))
+        return g_steal_pointer (&node);
+    }
+
+  g_error ("%s not found in section %d", slug, section);
+  return NULL;
+}
+
+static gint64
+first_case_id (DossierStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = dossier_store_list_case_files (store, &error);
+  g_autoptr(DossierNode) node = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  node = g_list_model_get_item (cases, 0);
+  g_assert_cmpstr (dossier_node_get_slug (node), ==, "jedi-protest");
+  return dossier_node_get_id (node);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierNode) case_node = NULL;
+  gint64 case_id;
+
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA application_id"), ==, 0x444f5353);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+
+  /* The bundled case file, once. */
+  g_assert_cmpint (dossier_store_count (store, "case_file", NULL), ==, 1);
+  g_assert_cmpint (dossier_store_count (store, "event", NULL), ==, 23);
+  g_assert_cmpint (dossier_store_count (store, "source", NULL), ==, 26);
+  g_assert_cmpint (dossier_store_count (store, "participant", NULL), ==, 24);
+  g_assert_cmpint (dossier_store_count (store, "market_series", NULL), ==, 4);
+
+  /* Every fact keeps its source. */
+  g_assert_cmpint (sql_int (f->path,
+                            "SELECT count(*) FROM node n WHERE n.kind IN ('event', 'organization', 'person') "
+                            "AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.node_id = n.id)"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM market_share WHERE source_id IS NULL"), ==, 0);
+  /* Both languages for every event. */
+  g_assert_cmpint (sql_int (f->path,
+                            "SELECT count(*) FROM event e WHERE "
+                            "(SELECT count(*) FROM node_text t WHERE t.node_id = e.node_id "
+                            " AND t.lang IN ('en', 'fr') AND t.title != '' AND t.summary != '') != 2"), ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  case_id = first_case_id (store);
+  case_node = dossier_store_get_node (store, case_id, case_id, NULL);
+  g_assert_cmpstr (dossier_node_get_title (case_node), ==, "JEDI cloud contract protest");
+  g_assert_cmpstr (dossier_node_get_subtitle (case_node), ==, "No. 19-1796C · U.S. Court of Federal Claims");
+  g_assert_cmpstr (dossier_node_get_date (case_node), ==, "2019-11-22");
+}
+
+static void
+count_signal (DossierStore *store,
+              gint64        node_id,
+              guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_reopen_keeps_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierNode) aws = NULL;
+  g_autoptr(DossierNode) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = count_rows (store);
+  g_autofree char *after = NULL;
+  gint64 case_id = first_case_id (store);
+  guint changed = 0;
+
+  aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+  g_signal_connect (store, "node-changed", G_CALLBACK (count_signal), &changed);
+  g_assert_true (dossier_store_set_summary (store, dossier_node_get_id (aws), "en",
+                                            "Edited by the user; 3.75 stays 3.75.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_clear_object (&store);
+
+  store = open_store (f->path);
+  again = dossier_store_get_node (store, case_id, dossier_node_get_id (aws), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_node_get_summary (again), ==, "Edited by the user; 3.75 stays 3.75.");
+  g_assert_cmpstr (dossier_node_get_subtitle (again), ==, "Protester (plaintiff)");
+
+  /* Reopening neither re-seeds nor duplicates. */
+  after = count_rows (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_second_open (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DossierStore) first = open_store (f->path);
+  g_autoptr(DossierStore) second = open_store (f->path);
+  g_autofree char *a = count_rows (first);
+  g_autofree char *b = count_rows (second);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (dossier_store_count (second, "case_file", NULL), ==, 1);
+}
+
+static void
+test_not_a_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  const char *junk = "These are somebody's notes, not a database.\n";
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (f->path, junk, -1, NULL));
+
+  store = dossier_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  /* Left as it was. */
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, junk);
+}
+
+static void
+test_foreign_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+
+  g_mkdir_with_parents (dir, 0700);
+  sql_exec (f->path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
+
+  store = dossier_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM notes"), ==, 1);
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = open_store (f->path);
+
+  g_clear_object (&store);
+  sql_exec (f->path, "PRAGMA user_version = 99");
+
+  store = dossier_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 99);
+}
+
+static void
+assert_import_fails (DossierStore *store,
+                     const char   *json,
+                     const char   *expected)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = count_rows (store);
+  g_autofree char *after = NULL;
+
+  g_assert_false (dossier_store_import_case (store, bytes, "bad.json", &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, expected);
+
+  /* Nothing half-imported is kept. */
+  after = count_rows (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+
+  /* A syntax error says the line. */
+  assert_import_fails (store, "{\n  \"format\": \"dossier-case\",\n  \"version\": 1,\n  oops\n}", "bad.json:3:");
+
+  assert_import_fails (store, "{\"format\": \"something\", \"version\": 1}", "not a Dossier case file");
+
+  /* A reference to a missing source, after rows were written: rolled back. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1,"
+                       " \"sources\": [{\"slug\": \"s1\", \"publisher\": \"P\", \"title\": \"T\"}],"
+                       " \"entities\": [{\"slug\": \"e1\", \"kind\": \"organization\", \"name\": \"E\","
+                       "   \"text\": {\"en\": {\"summary\": \"x\"}}}],"
+                       " \"case\": {\"slug\": \"c2\", \"text\": {\"en\": {\"title\": \"C\"}},"
+                       "   \"participants\": [],"
+                       "   \"events\": [{\"slug\": \"ev\", \"date\": \"2020-01-01\","
+                       "     \"text\": {\"en\": {\"title\": \"t\"}},"
+                       "     \"sources\": [{\"source\": \"missing\"}]}]}}",
+                       "bad.json: case.events[0].sources[0]: unknown reference “missing”");
+
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                       " \"case\": {\"slug\": \"c3\", \"text\": {\"en\": {\"title\": \"C\"}}, \"participants\": [],"
+                       "   \"events\": [{\"slug\": \"ev\", \"date\": \"2020-13-45\", \"text\": {\"en\": {}}}]}}",
+                       "case.events[0]: “2020-13-45” is not a date");
+
+  /* Slugs of the bundled case file are taken. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [],"
+                       " \"entities\": [{\"slug\": \"aws\", \"kind\": \"organization\", \"name\": \"AWS\","
+                       "   \"text\": {\"en\": {}}}]}",
+                       "entities[0]: “aws” is already in the database");
+}
+
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(DossierNode) first = NULL;
+  g_autoptr(DossierNode) first_org = NULL;
+  g_autoptr(DossierNode) french = NULL;
+  gint64 case_id = first_case_id (store);
+  const char *previous = "";
+
+  timeline = dossier_store_list_section (store, case_id, DOSSIER_SECTION_TIMELINE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 23);
+  for (guint i = 0; i < g_list_model_get_n_items (timeline); i++)
+    {
+      g_autoptr(DossierNode) event = g_list_model_get_item (timeline, i);
+
+      g_assert_cmpint (dossier_node_get_kind (event), ==, DOSSIER_NODE_EVENT);
+      g_assert_cmpstr (dossier_node_get_date (event), >=, previous);
+      previous = dossier_node_get_date (event);
+    }
+  first = g_list_model_get_item (timeline, 0);
+  g_assert_cmpstr (dossier_node_get_date (first), ==, "2018-07-26");
+
+  orgs = dossier_store_list_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, NULL);
+  people = dossier_store_list_section (store, case_id, DOSSIER_SECTION_PEOPLE, NULL);
+  sources = dossier_store_list_section (store, case_id, DOSSIER_SECTION_SOURCES, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 26);
+  first_org = g_list_model_get_item (orgs, 0);
+  g_assert_cmpstr (dossier_node_get_title (first_org), ==, "Amazon Web Services");
+
+  /* The same rows in French, names unchanged. */
+  dossier_store_set_language (store, "fr");
+  french = dossier_store_get_node (store, case_id, case_id, NULL);
+  g_assert_cmpstr (dossier_node_get_title (french), ==, "Contestation du contrat cloud JEDI");
+  g_assert_cmpstr (dossier_node_get_subtitle (french), ==,
+                   "No. 19-1796C · Cour fédérale des réclamations des États-Unis");
+}
+
+static void
+test_citations (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+  gint64 case_id = first_case_id (store);
+  g_autoptr(DossierNode) garman = find_in_section (store, case_id, DOSSIER_SECTION_PEOPLE, "matt-garman");
+  g_autoptr(DossierNode) injunction = find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE,
+                                                      "preliminary-injunction-granted");
+  g_autoptr(GListModel) supports = dossier_store_list_citations (store, dossier_node_get_id (garman),
+                                                                 DOSSIER_STANCE_SUPPORTS, NULL);
+  g_autoptr(GListModel) contradicts = dossier_store_list_citations (store, dossier_node_get_id (garman),
+                                                                    DOSSIER_STANCE_CONTRADICTS, NULL);
+  g_autoptr(GListModel) actors = dossier_store_list_related (store, case_id, dossier_node_get_id (injunction), NULL);
+  g_autoptr(DossierNode) seed = NULL;
+  g_autoptr(DossierNode) bi = NULL;
+  g_autoptr(GListModel) cited_by = NULL;
+
+  /* The disagreement on Garman's title is kept, with both sides. */
+  g_assert_cmpuint (g_list_model_get_n_items (supports), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (contradicts), ==, 1);
+  seed = g_list_model_get_item (supports, 0);
+  bi = g_list_model_get_item (contradicts, 0);
+  g_assert_cmpstr (dossier_node_get_slug (seed), ==, "seed-article");
+  g_assert_cmpstr (dossier_node_get_slug (bi), ==, "business-insider");
+
+  cited_by = dossier_store_list_cited_by (store, case_id, dossier_node_get_id (bi),
+                                          DOSSIER_STANCE_CONTRADICTS, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cited_by), ==, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (actors), >=, 1);
+}
+
+static void
+test_shares (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) series = dossier_store_list_series (store, &error);
+  g_autoptr(DossierSeries) seed_series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_auto(GStrv) periods = NULL;
+  g_autofree char *period = NULL;
+  gint64 series_id = 0;
+  static const struct { const char *name; double percent; } expected[] = {
+    { "Amazon Web Services", 39 }, { "Microsoft", 19 }, { "Google", 9 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (series), ==, 4);
+
+  g_assert_true (dossier_store_get_case_market (store, first_case_id (store), &series_id, &period, &error));
+  g_assert_cmpstr (period, ==, "2019-Q3");
+
+  /* The case file's own series comes first. */
+  seed_series = g_list_model_get_item (series, 0);
+  g_assert_cmpint (dossier_series_get_id (seed_series), ==, series_id);
+  g_assert_cmpstr (dossier_series_get_firm (seed_series), ==, "Synergy Research Group");
+
+  shares = dossier_store_list_shares (store, series_id, period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (shares), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(DossierShare) share = g_list_model_get_item (shares, i);
+
+      g_assert_cmpstr (dossier_share_get_name (share), ==, expected[i].name);
+      g_assert_cmpfloat_with_epsilon (dossier_share_get_percent (share), expected[i].percent, 1e-9);
+      g_assert_cmpint (dossier_share_get_source_id (share), >, 0);
+    }
+
+  periods = dossier_store_list_periods (store, series_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (periods, ((const char *[]) { "2019-Q3", NULL }));
+
+  /* Decimal figures survive as numbers. */
+  g_assert_cmpfloat_with_epsilon (sql_int (f->path,
+                                           "SELECT CAST (percent * 10 AS INTEGER) FROM market_share m "
+                                           "JOIN market_series s ON s.id = m.series_id "
+                                           "JOIN node o ON o.id = m.organization_id "
+                                           "WHERE s.slug = 'canalys-cloud-infra' AND m.period = '2019-Q2' "
+                                           "AND o.slug = 'aws'"), 315, 1e-9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/create", test_create);
+  ADD ("/store/reopen-keeps-edit", test_reopen_keeps_edit);
+  ADD ("/store/second-open", test_second_open);
+  ADD ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/foreign-database", test_foreign_database);
+  ADD ("/store/newer-schema", test_newer_schema);
+  ADD ("/store/import-errors", test_import_errors);
+  ADD ("/store/sections", test_sections);
+  ADD ("/store/citations", test_citations);
+  ADD ("/store/shares", test_shares);
+
+  return g_test_run ();
+}

@@ -1,0 +1,262 @@
+/* test-window.c: a real window under Xvfb, its views linked by the shared
+ * selection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "dossier-chart.h"
+#include "dossier-chart-bar.h"
+#include "dossier-detail-pane.h"
+#include "dossier-node.h"
+#include "dossier-section.h"
+#include "dossier-selection.h"
+#include "dossier-sidebar.h"
+#include "dossier-store.h"
+#include "dossier-window.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  DossierStore  *store;
+  DossierWindow *window;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  GtkWidget *chart = data;
+
+  return gtk_widget_get_mapped (chart) && gtk_widget_get_height (chart) > 100 &&
+         dossier_chart_get_n_bars (DOSSIER_CHART (chart)) > 0 &&
+         gtk_widget_get_height (dossier_chart_get_bar (DOSSIER_CHART (chart), 0)) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("dossier-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = dossier_store_open (path, &error);
+  g_assert_no_error (error);
+  dossier_store_set_language (f->store, "en");
+
+  f->window = dossier_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate_until (is_drawn, dossier_window_get_chart (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_finalize_object (f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The flat position of the sidebar row showing @slug, expanding sections. */
+static guint
+sidebar_position (Fixture    *f,
+                  const char *slug)
+{
+  DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+  GtkSelectionModel *model = gtk_list_view_get_model (dossier_sidebar_get_list_view (sidebar));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (DOSSIER_IS_SECTION (item))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+      else if (DOSSIER_IS_NODE (item) && g_str_equal (dossier_node_get_slug (DOSSIER_NODE (item)), slug))
+        return i;
+    }
+
+  g_error ("no sidebar row for %s", slug);
+  return 0;
+}
+
+static void
+select_in_sidebar (Fixture    *f,
+                   const char *slug)
+{
+  DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+  GtkSelectionModel *model = gtk_list_view_get_model (dossier_sidebar_get_list_view (sidebar));
+
+  /* What a click on the row does. */
+  gtk_selection_model_select_item (model, sidebar_position (f, slug), TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+static const char *
+selected_slug (Fixture *f)
+{
+  DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+  GObject *item = dossier_sidebar_get_selected_item (sidebar);
+
+  return DOSSIER_IS_NODE (item) ? dossier_node_get_slug (DOSSIER_NODE (item)) : NULL;
+}
+
+static void
+assert_highlighted (Fixture *f,
+                    int      expected)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+
+  g_assert_cmpint (dossier_chart_get_highlighted (chart), ==, expected);
+  for (guint i = 0; i < dossier_chart_get_n_bars (chart); i++)
+    {
+      GtkWidget *bar = dossier_chart_get_bar (chart, i);
+
+      g_assert_cmpint (dossier_chart_bar_get_selected (DOSSIER_CHART_BAR (bar)), ==, (int) i == expected);
+      /* The macro form, gtk_test_accessible_assert_state(), trips -Wformat in GTK 4.8's header. */
+      g_autofree char *state_error = gtk_test_accessible_check_state (GTK_ACCESSIBLE (bar),
+                                                                      GTK_ACCESSIBLE_STATE_SELECTED,
+                                                                      (int) i == expected);
+      g_assert_null (state_error);
+    }
+}
+
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  g_autofree char *label_error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                     expected);
+  g_assert_null (label_error);
+}
+
+static void
+test_opens_on_overview (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+  DossierDetailPane *detail = DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window));
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "JEDI cloud contract protest — Dossier");
+  g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "JEDI cloud contract protest");
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
+  g_assert_cmpuint (dossier_chart_get_n_bars (chart), ==, 3);
+  assert_label (dossier_chart_get_bar (chart, 0), "Amazon Web Services, 39%");
+  assert_label (dossier_chart_get_bar (chart, 2), "Google, 9%");
+  assert_highlighted (f, -1);
+}
+
+static void
+test_sidebar_drives_chart (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierDetailPane *detail = DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window));
+
+  select_in_sidebar (f, "microsoft");
+  assert_highlighted (f, 1);
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "Microsoft");
+
+  select_in_sidebar (f, "aws");
+  assert_highlighted (f, 0);
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "Amazon Web Services");
+
+  /* An organization without a bar, and an event, highlight nothing. */
+  select_in_sidebar (f, "oracle");
+  assert_highlighted (f, -1);
+  select_in_sidebar (f, "award-to-microsoft");
+  assert_highlighted (f, -1);
+  g_assert_cmpstr (selected_slug (f), ==, "award-to-microsoft");
+}
+
+static void
+test_chart_drives_sidebar (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+  DossierDetailPane *detail = DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window));
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  graphene_rect_t bounds;
+
+  /* A click in the middle of Google's bar, where the pointer would be. */
+  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_bar (chart, 2), GTK_WIDGET (chart), &bounds));
+  g_assert_true (dossier_chart_activate_at (chart,
+                                            bounds.origin.x + bounds.size.width / 2,
+                                            bounds.origin.y + bounds.size.height / 2));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_ORGANIZATIONS);
+  g_assert_cmpstr (selected_slug (f), ==, "google");
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "Google");
+  assert_highlighted (f, 2);
+
+  /* Then Microsoft's, from an event page. */
+  select_in_sidebar (f, "award-to-microsoft");
+  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_bar (chart, 1), GTK_WIDGET (chart), &bounds));
+  g_assert_true (dossier_chart_activate_at (chart, bounds.origin.x + 5, bounds.origin.y + bounds.size.height / 2));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (selected_slug (f), ==, "microsoft");
+  assert_highlighted (f, 1);
+
+  /* Outside the bars nothing changes. */
+  g_assert_false (dossier_chart_activate_at (chart, 1, 1));
+  g_assert_cmpstr (selected_slug (f), ==, "microsoft");
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+
+  /* Bars are in the focus chain and activate like a click. */
+  for (guint i = 0; i < dossier_chart_get_n_bars (chart); i++)
+    g_assert_true (gtk_widget_get_focusable (dossier_chart_get_bar (chart, i)));
+
+  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_bar (chart, 1)));
+  g_assert_true (gtk_widget_has_focus (dossier_chart_get_bar (chart, 1)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/opens-on-overview", test_opens_on_overview);
+  ADD ("/window/sidebar-drives-chart", test_sidebar_drives_chart);
+  ADD ("/window/chart-drives-sidebar", test_chart_drives_sidebar);
+  ADD ("/window/keyboard", test_keyboard);
+
+  return g_test_run ();
+}
