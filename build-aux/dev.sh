@@ -1,0 +1,70 @@
+#!/bin/sh
+# Dossier's developer entry point, for a fresh Debian 12 machine.
+#
+#   build-aux/dev.sh run [ARGS…]   install what is missing, build, open Dossier
+#   build-aux/dev.sh test          install what is missing, build, run every test
+#
+# Packages are installed with apt-get, as root or through sudo.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential meson ninja-build pkg-config gettext
+libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libsqlite3-dev libjson-glib-dev libjson-glib-1.0-common
+desktop-file-utils appstream locales
+xvfb xauth dbus dbus-x11 at-spi2-core
+fonts-dejavu-core fonts-cantarell adwaita-icon-theme"
+
+install_missing () {
+  missing=""
+  for package in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $package"
+    fi
+  done
+  [ -z "$missing" ] && return 0
+
+  echo "Installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+  else
+    echo "dev.sh: these packages are missing and neither root nor sudo is available:$missing" >&2
+    exit 1
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+}
+
+build () {
+  if [ ! -f build/build.ninja ]; then
+    meson setup build
+  fi
+  meson compile -C build
+}
+
+command=${1:-run}
+[ $# -gt 0 ] && shift
+
+case "$command" in
+  run)
+    install_missing
+    build
+    exec ./build/src/dossier "$@"
+    ;;
+  test)
+    install_missing
+    build
+    # UI tests open real windows in a virtual X server, on a session bus of
+    # their own; GSK_RENDERER=cairo gives the same pixels on every machine.
+    exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+      env GSK_RENDERER=cairo GDK_BACKEND=x11 GSETTINGS_BACKEND=memory \
+      meson test -C build --print-errorlogs "$@"
+    ;;
+  *)
+    echo "usage: $0 run [ARGS…] | test [MESON TEST ARGS…]" >&2
+    exit 2
+    ;;
+esac
