@@ -370,7 +370,7 @@ dossier_chart_render (cairo_t                   *cr,
       const DossierRect *bar = &layout->bars[i];
       const DossierRect *row = &layout->rows[i];
       gboolean is_highlighted = (int) i == highlighted;
-      double alpha = highlighted >= 0 && !is_highlighted ? 0.45 : 1.;
+      double alpha = highlighted >= 0 && !is_highlighted ? 0.55 : 1.;
       g_autoptr(PangoLayout) name = make_text (context, font, content->names->pdata[i], 1., is_highlighted, -1);
       g_autoptr(PangoLayout) value = make_text (context, font, content->values->pdata[i], 1., TRUE, -1);
       double name_w = MIN (text_width (name), layout->plot.x - GAP - layout->label_x);

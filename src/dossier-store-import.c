@@ -187,12 +187,14 @@ insert_node (Import      *import,
   return TRUE;
 }
 
-/* "text": {"en": {"title": …, "summary": …}, "fr": {…}}; English is required. */
+/* "text": {"en": {"title": …, "summary": …}, "fr": {…}}; English is required
+ * where the text is ours to write, optional for a source's own title. */
 static gboolean
 insert_node_texts (Import      *import,
                    JsonObject  *object,
                    gint64       id,
                    const char  *where,
+                   gboolean     need_english,
                    GError     **error)
 {
   DossierStore *self = import->store;
@@ -205,7 +207,7 @@ insert_node_texts (Import      *import,
   if (texts == NULL)
     return FALSE;
 
-  if (!json_object_has_member (texts, "en"))
+  if (need_english && !json_object_has_member (texts, "en"))
     return fail (import, error, text_where, _("an English text (“en”) is required"));
 
   stmt = _dossier_store_prepare (self,
@@ -334,6 +336,8 @@ import_sources (Import      *import,
         return fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), published);
 
       if (!insert_node (import, "source", slug, title, NULL, where, &id, error) ||
+          (json_object_has_member (source, "text") &&
+           !insert_node_texts (import, source, id, where, FALSE, error)) ||
           !_dossier_store_bind_int (self, stmt, 1, id, error) ||
           !_dossier_store_bind_text (self, stmt, 2, publisher, error) ||
           !_dossier_store_bind_text (self, stmt, 3, published, error) ||
@@ -374,7 +378,7 @@ import_entities (Import      *import,
                      _("kind must be “organization” or “person”, not “%s”"), kind);
 
       if (!insert_node (import, kind, slug, name, opt_string (entity, "short_name"), where, &id, error) ||
-          !insert_node_texts (import, entity, id, where, error) ||
+          !insert_node_texts (import, entity, id, where, TRUE, error) ||
           !insert_citations (import, entity, id, where, error))
         return FALSE;
     }
@@ -651,7 +655,7 @@ import_events (Import      *import,
           !_dossier_store_bind_int (self, stmt, 2, case_id, error) ||
           !_dossier_store_bind_text (self, stmt, 3, date, error) ||
           !_dossier_store_step_done (self, stmt, error) ||
-          !insert_node_texts (import, event, id, where, error) ||
+          !insert_node_texts (import, event, id, where, TRUE, error) ||
           !insert_citations (import, event, id, where, error))
         return FALSE;
 
@@ -726,7 +730,7 @@ import_case (Import      *import,
     }
 
   if (!insert_node (import, "case", slug, NULL, NULL, "case", &case_id, error) ||
-      !insert_node_texts (import, object, case_id, "case", error))
+      !insert_node_texts (import, object, case_id, "case", TRUE, error))
     return FALSE;
 
   stmt = _dossier_store_prepare (self,

@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""Opens Dossier, selects views through the accessibility tree as a user
+would (clicks by synthesized input), and saves a screenshot of each.
+
+Usage: screenshot-views.py DOSSIER OUTDIR SUFFIX   (inside Xvfb and a session bus)
+"""
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+dossier, outdir, suffix = sys.argv[1:4]
+
+bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"])
+time.sleep(1)
+app_proc = subprocess.Popen([dossier])
+
+
+def find_app():
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.name == "dossier":
+                return app
+        time.sleep(0.2)
+    raise SystemExit("Dossier did not appear on the accessibility bus")
+
+
+def find(root, predicate):
+    for i in range(root.childCount):
+        child = root.getChildAtIndex(i)
+        if child is None:
+            continue
+        if predicate(child):
+            return child
+        found = find(child, predicate)
+        if found is not None:
+            return found
+    return None
+
+
+def click(obj):
+    ext = obj.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    x, y = ext.x + ext.width // 2, ext.y + ext.height // 2
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], check=True)
+    time.sleep(0.8)
+
+
+def shot(name):
+    subprocess.run(["import", "-window", "root", os.path.join(outdir, f"{name}-{suffix}.png")], check=True)
+
+
+try:
+    app = find_app()
+    time.sleep(1.5)
+    shot("overview")
+    chart = find(app, lambda o: o.getRoleName() == "list" and o.childCount and
+                 o.getChildAtIndex(0).getRoleName() == "list item" and "," in (o.getChildAtIndex(0).name or ""))
+    click(chart.getChildAtIndex(0))
+    # Move the pointer away so that no tooltip covers the chart.
+    subprocess.run(["xdotool", "mousemove", "5", "795"], check=True)
+    time.sleep(0.8)
+    shot("organization")
+finally:
+    app_proc.terminate()
+    app_proc.wait()
+    bus.terminate()
