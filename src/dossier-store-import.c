@@ -146,6 +146,28 @@ lookup_slug (Import      *import,
   return TRUE;
 }
 
+/* Steps an INSERT. A row that breaks the uniqueness of @conflict_code
+ * becomes @conflict (already translated and formatted) at @where. */
+static gboolean
+step_insert (Import        *import,
+             sqlite3_stmt  *stmt,
+             int            conflict_code,
+             const char    *where,
+             const char    *conflict,
+             GError       **error)
+{
+  DossierStore *self = import->store;
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (self->db) == conflict_code)
+        return fail (import, error, where, "%s", conflict);
+      return _dossier_store_check (self, sqlite3_errcode (self->db), "insert", error);
+    }
+
+  return _dossier_store_check (self, sqlite3_reset (stmt), "reset", error);
+}
+
 static gboolean
 insert_node (Import      *import,
              const char  *kind,
@@ -158,6 +180,7 @@ insert_node (Import      *import,
 {
   DossierStore *self = import->store;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *conflict = NULL;
   gint64 *stored;
 
   if (g_hash_table_contains (import->slugs, slug))
@@ -173,12 +196,9 @@ insert_node (Import      *import,
       !_dossier_store_bind_text (self, stmt, 4, short_name ? short_name : "", error))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
-        return fail (import, error, where, _("“%s” is already in the database"), slug);
-      return _dossier_store_check (self, sqlite3_errcode (self->db), "insert", error);
-    }
+  conflict = g_strdup_printf (_("“%s” is already in the database"), slug);
+  if (!step_insert (import, stmt, SQLITE_CONSTRAINT_UNIQUE, where, conflict, error))
+    return FALSE;
 
   *id = sqlite3_last_insert_rowid (self->db);
   stored = g_new (gint64, 1);
@@ -423,6 +443,7 @@ import_series (Import      *import,
       JsonObject *texts;
       JsonArray *shares;
       g_autoptr(GList) langs = NULL;
+      g_autofree char *conflict = NULL;
       const char *slug, *firm, *period_kind;
       gboolean yearly;
       gint64 series_id, *stored;
@@ -447,13 +468,8 @@ import_series (Import      *import,
                                     error))
         return FALSE;
 
-      if (sqlite3_step (series_stmt) != SQLITE_DONE)
-        {
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
-            return fail (import, error, where, _("“%s” is already in the database"), slug);
-          return _dossier_store_check (self, sqlite3_errcode (self->db), "insert", error);
-        }
-      if (!_dossier_store_check (self, sqlite3_reset (series_stmt), "reset", error))
+      conflict = g_strdup_printf (_("“%s” is already in the database"), slug);
+      if (!step_insert (import, series_stmt, SQLITE_CONSTRAINT_UNIQUE, where, conflict, error))
         return FALSE;
 
       series_id = sqlite3_last_insert_rowid (self->db);
@@ -526,14 +542,9 @@ import_series (Import      *import,
               !_dossier_store_bind_int (self, share_stmt, 5, source_id, error))
             return FALSE;
 
-          if (sqlite3_step (share_stmt) != SQLITE_DONE)
-            {
-              if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-                return fail (import, error, share_where,
-                             _("%s already has a figure for %s"), entity, period);
-              return _dossier_store_check (self, sqlite3_errcode (self->db), "insert", error);
-            }
-          if (!_dossier_store_check (self, sqlite3_reset (share_stmt), "reset", error))
+          g_free (conflict);
+          conflict = g_strdup_printf (_("%s already has a figure for %s"), entity, period);
+          if (!step_insert (import, share_stmt, SQLITE_CONSTRAINT_PRIMARYKEY, share_where, conflict, error))
             return FALSE;
         }
     }
@@ -570,6 +581,7 @@ import_participants (Import      *import,
       JsonObject *participant = need_object (import, json_array_get_element (participants, i), where, error);
       JsonObject *roles;
       g_autoptr(GList) langs = NULL;
+      g_autofree char *conflict = NULL;
       const char *slug;
       gint64 node_id = 0;
 
@@ -584,13 +596,8 @@ import_participants (Import      *import,
           !_dossier_store_bind_int (self, stmt, 3, i, error))
         return FALSE;
 
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-            return fail (import, error, where, _("“%s” is listed twice"), slug);
-          return _dossier_store_check (self, sqlite3_errcode (self->db), "insert", error);
-        }
-      if (!_dossier_store_check (self, sqlite3_reset (stmt), "reset", error))
+      conflict = g_strdup_printf (_("“%s” is listed twice"), slug);
+      if (!step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error))
         return FALSE;
 
       langs = json_object_get_members (roles);
