@@ -35,6 +35,7 @@ struct _DossierDetailPane
   GtkLabel         *date;
   GtkLabel         *summary;
   GtkBox           *groups;
+  GtkBox           *trail;
   GtkScrolledWindow *scroller;
 };
 
@@ -89,6 +90,21 @@ make_link (DossierDetailPane  *self,
   return button;
 }
 
+/* A group's title, which screen readers can jump to as a heading. */
+static GtkWidget *
+make_heading (const char *text)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "label", text,
+                                   "xalign", 0.f,
+                                   "margin-bottom", 4,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
 static char *
 node_link_text (DossierNode *node)
 {
@@ -128,18 +144,14 @@ add_group (DossierDetailPane *self,
            GListModel        *nodes,
            gint64             case_id)
 {
-  GtkWidget *box, *label;
+  GtkWidget *box;
   guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
 
   if (n == 0)
     return;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  label = gtk_label_new (heading);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), make_heading (heading));
 
   for (guint i = 0; i < n; i++)
     {
@@ -158,26 +170,34 @@ add_group (DossierDetailPane *self,
 }
 
 static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), has_text);
+  /* GTK 4.8 keeps hidden widgets in the accessibility tree: an empty
+   * selectable label would be a nameless stop for screen readers. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, !has_text, -1);
+}
+
+static void
 clear_page (DossierDetailPane *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))))
     gtk_box_remove (self->groups, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trail))))
+    gtk_box_remove (self->trail, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->trail), FALSE);
 
-  gtk_label_set_label (self->kicker, "");
-  gtk_label_set_label (self->heading, "");
-  gtk_label_set_label (self->subtitle, "");
-  gtk_label_set_label (self->date, "");
-  gtk_label_set_label (self->summary, "");
-}
-
-static void
-set_label (GtkLabel   *label,
-           const char *text)
-{
-  gtk_label_set_label (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  set_label (self->kicker, NULL);
+  set_label (self->heading, NULL);
+  set_label (self->subtitle, NULL);
+  set_label (self->date, NULL);
+  set_label (self->summary, NULL);
 }
 
 static const char *
@@ -194,6 +214,34 @@ kind_name (DossierNodeKind kind)
     }
 }
 
+/* Links back up: the case file, then the section when on one of its items. */
+static void
+set_trail (DossierDetailPane  *self,
+           gint64              case_id,
+           DossierSectionKind  section)
+{
+  g_autoptr(DossierNode) case_node = dossier_store_get_node (self->store, case_id, case_id, NULL);
+  GtkWidget *link;
+
+  if (case_node == NULL)
+    return;
+
+  link = make_link (self, dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  gtk_box_append (self->trail, link);
+
+  if (section != DOSSIER_SECTION_NONE && section != DOSSIER_SECTION_OVERVIEW)
+    {
+      GtkWidget *separator = gtk_label_new ("›");
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (separator), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_widget_add_css_class (separator, "dim-label");
+      gtk_box_append (self->trail, separator);
+      gtk_box_append (self->trail, make_link (self, dossier_section_kind_get_title (section), case_id, section, 0));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->trail), TRUE);
+}
+
 static void
 show_overview (DossierDetailPane *self,
                gint64             case_id)
@@ -202,7 +250,7 @@ show_overview (DossierDetailPane *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *filed = NULL;
   g_autofree char *filed_text = NULL;
-  GtkWidget *box, *label;
+  GtkWidget *box;
 
   node = dossier_store_get_node (self->store, case_id, case_id, &error);
   if (node == NULL)
@@ -222,11 +270,7 @@ show_overview (DossierDetailPane *self,
   set_label (self->summary, dossier_node_get_summary (node));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  label = gtk_label_new (_("In this case file"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), make_heading (_("In this case file")));
 
   for (DossierSectionKind s = DOSSIER_SECTION_ORGANIZATIONS; s <= DOSSIER_SECTION_SOURCES; s++)
     {
@@ -248,7 +292,6 @@ show_section (DossierDetailPane  *self,
 {
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierNode) case_node = dossier_store_get_node (self->store, case_id, case_id, NULL);
   g_autofree char *count = NULL;
 
   items = dossier_store_list_section (self->store, case_id, section, &error);
@@ -258,7 +301,7 @@ show_section (DossierDetailPane  *self,
       return;
     }
 
-  set_label (self->kicker, case_node ? dossier_node_get_title (case_node) : NULL);
+  set_trail (self, case_id, DOSSIER_SECTION_NONE);
   set_label (self->heading, dossier_section_kind_get_title (section));
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
                                         g_list_model_get_n_items (items)),
@@ -290,6 +333,7 @@ show_node (DossierDetailPane *self,
   kind = dossier_node_get_kind (node);
   date = dossier_format_date (dossier_node_get_date (node));
 
+  set_trail (self, case_id, dossier_node_kind_get_section (kind));
   set_label (self->kicker, kind_name (kind));
   set_label (self->heading, dossier_node_get_title (node));
   set_label (self->subtitle, dossier_node_get_subtitle (node));
@@ -381,15 +425,20 @@ dossier_detail_pane_class_init (DossierDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, date);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, summary);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, groups);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, trail);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, scroller);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailpane");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 dossier_detail_pane_init (DossierDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
+                                  -1);
 }
 
 void

@@ -1,0 +1,43 @@
+#!/usr/bin/python3
+"""The window in French and in English, figures included."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dossier_e2e import ENGLISH, FRENCH, Dossier, E2EError, in_language, run  # noqa: E402
+
+NNBSP = "\u202f"
+
+
+def expect(condition, message):
+    if not condition:
+        raise E2EError(message)
+
+
+@in_language(FRENCH)
+def test_french(app: Dossier):
+    sidebar = app.find("list", "Dossiers")
+    for name in ["Contestation du contrat cloud JEDI", "Vue d’ensemble", "Organisations", "Personnes",
+                 "Chronologie", "Sources"]:
+        app.find("list item", name, within=sidebar)
+    chart = app.find("list", "Parts de marché, T3 2019")
+    bars = [bar.name for bar in app.find_all("list item", None, chart)]
+    expect(bars == [f"Amazon Web Services, 39{NNBSP}%", f"Microsoft, 19{NNBSP}%", f"Google, 9{NNBSP}%"],
+           f"French bars: {bars}")
+    details = app.find("panel", "Détails")
+    texts = app.texts(details)
+    expect("Déposé le 22 novembre 2019" in texts, f"French date: {texts}")
+    app.find("push button", "Chronologie (23)", within=details)
+    app.find("frame", "Contestation du contrat cloud JEDI — Dossier")
+
+
+@in_language(ENGLISH)
+def test_english(app: Dossier):
+    chart = app.find("list", "Market share, Q3 2019")
+    bars = [bar.name for bar in app.find_all("list item", None, chart)]
+    expect(bars == ["Amazon Web Services, 39%", "Microsoft, 19%", "Google, 9%"], f"English bars: {bars}")
+    app.find("list item", "Overview", within=app.find("list", "Case files"))
+    app.find("frame", "JEDI cloud contract protest — Dossier")
+
+
+run(globals())
