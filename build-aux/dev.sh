@@ -3,6 +3,9 @@
 #
 #   build-aux/dev.sh run [ARGS…]   install what is missing, build, open Dossier
 #   build-aux/dev.sh test          install what is missing, build, run every test
+#   build-aux/dev.sh asan          the unit and UI tests built with AddressSanitizer
+#                                  and UndefinedBehaviorSanitizer (in build-asan/)
+#   build-aux/dev.sh valgrind      the unit and UI tests under valgrind's memcheck
 #
 # Packages are installed with apt-get, as root or through sudo.
 set -eu
@@ -13,7 +16,7 @@ PACKAGES="build-essential meson ninja-build pkg-config gettext
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libsqlite3-dev libjson-glib-dev libjson-glib-1.0-common
 desktop-file-utils appstream locales
 xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick
-fonts-dejavu-core fonts-cantarell adwaita-icon-theme"
+fonts-dejavu-core fonts-cantarell adwaita-icon-theme valgrind"
 
 install_missing () {
   missing=""
@@ -45,6 +48,13 @@ build () {
   meson compile -C build
 }
 
+# Tests that open windows run in a virtual X server, on a session bus of
+# their own; GSK_RENDERER=cairo gives the same pixels on every machine.
+in_display () {
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    env GSK_RENDERER=cairo GDK_BACKEND=x11 GSETTINGS_BACKEND=memory "$@"
+}
+
 command=${1:-run}
 [ $# -gt 0 ] && shift
 
@@ -57,14 +67,23 @@ case "$command" in
   test)
     install_missing
     build
-    # UI tests open real windows in a virtual X server, on a session bus of
-    # their own; GSK_RENDERER=cairo gives the same pixels on every machine.
-    exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
-      env GSK_RENDERER=cairo GDK_BACKEND=x11 GSETTINGS_BACKEND=memory \
-      meson test -C build --print-errorlogs "$@"
+    in_display meson test -C build --print-errorlogs "$@"
+    ;;
+  asan)
+    install_missing
+    if [ ! -f build-asan/build.ninja ]; then
+      meson setup build-asan -Db_sanitize=address,undefined
+    fi
+    meson compile -C build-asan
+    in_display meson test -C build-asan --setup asan --print-errorlogs "$@"
+    ;;
+  valgrind)
+    install_missing
+    build
+    in_display meson test -C build --setup valgrind --print-errorlogs "$@"
     ;;
   *)
-    echo "usage: $0 run [ARGS…] | test [MESON TEST ARGS…]" >&2
+    echo "usage: $0 run [ARGS…] | test|asan|valgrind [MESON TEST ARGS…]" >&2
     exit 2
     ;;
 esac
