@@ -15,7 +15,6 @@
 #include "dossier-application.h"
 #include "dossier-chart-renderer.h"
 #include "dossier-node.h"
-#include "dossier-series.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 
@@ -65,48 +64,24 @@ export_chart (DossierApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) cases = NULL;
-  g_autoptr(GListModel) series_list = NULL;
-  g_autoptr(GListModel) shares = NULL;
   g_autoptr(DossierNode) first = NULL;
-  g_autoptr(DossierSeries) series = NULL;
   g_autoptr(DossierChartContent) content = NULL;
-  g_autofree char *period = NULL;
-  gint64 series_id = 0;
   DossierStore *store;
 
   if (!(store = ensure_store (self, &error)) ||
-      !(cases = dossier_store_list_case_files (store, &error)) ||
-      !(series_list = dossier_store_list_series (store, &error)))
+      !(cases = dossier_store_list_case_files (store, &error)))
     goto failed;
 
-  if (g_list_model_get_n_items (cases) > 0)
-    {
-      first = g_list_model_get_item (cases, 0);
-      if (!dossier_store_get_case_market (store, dossier_node_get_id (first), &series_id, &period, &error))
-        goto failed;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (series_list); i++)
-    {
-      g_autoptr(DossierSeries) s = g_list_model_get_item (series_list, i);
-
-      if (dossier_series_get_id (s) == series_id)
-        series = g_steal_pointer (&s);
-    }
-
-  if (series == NULL || period == NULL)
+  if (g_list_model_get_n_items (cases) == 0)
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    _("%s has no market figures to chart"), dossier_store_get_path (store));
       goto failed;
     }
 
-  shares = dossier_store_list_shares (store, series_id, period, &error);
-  if (shares == NULL)
-    goto failed;
-
-  content = dossier_chart_content_new (series, period, shares);
-  if (!dossier_chart_content_export (content, path,
+  first = g_list_model_get_item (cases, 0);
+  if (!(content = dossier_chart_content_new_for_case (store, dossier_node_get_id (first), &error)) ||
+      !dossier_chart_content_export (content, path,
                                      width > 0 ? width : 800,
                                      height > 0 ? height : 500,
                                      &error))

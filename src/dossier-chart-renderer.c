@@ -23,6 +23,7 @@
 #include "dossier-format.h"
 #include "dossier-series.h"
 #include "dossier-share.h"
+#include "dossier-store.h"
 
 #define PADDING    12.
 #define GAP         8.
@@ -80,6 +81,39 @@ dossier_chart_content_new (DossierSeries *series,
     content->footer = g_strdup_printf (_("Source: %s."), source_list);
 
   return content;
+}
+
+/**
+ * dossier_chart_content_new_for_case:
+ *
+ * Returns: (transfer full): the chart a case file opens on (its own series
+ *   and period), or %NULL with @error set when it has none
+ */
+DossierChartContent *
+dossier_chart_content_new_for_case (DossierStore  *store,
+                                    gint64         case_id,
+                                    GError       **error)
+{
+  g_autoptr(DossierSeries) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_autofree char *period = NULL;
+  gint64 series_id = 0;
+
+  if (!dossier_store_get_case_market (store, case_id, &series_id, &period, error))
+    return NULL;
+
+  if (series_id == 0 || period == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has no market figures to chart"), dossier_store_get_path (store));
+      return NULL;
+    }
+
+  if (!(series = dossier_store_get_series (store, series_id, error)) ||
+      !(shares = dossier_store_list_shares (store, series_id, period, error)))
+    return NULL;
+
+  return dossier_chart_content_new (series, period, shares);
 }
 
 void

@@ -70,6 +70,9 @@ typedef struct
 DossierChartContent *dossier_chart_content_new      (DossierSeries             *series,
                                                      const char                *period,
                                                      GListModel                *shares);
+DossierChartContent *dossier_chart_content_new_for_case (DossierStore          *store,
+                                                         gint64                 case_id,
+                                                         GError               **error);
 void                 dossier_chart_content_free     (DossierChartContent       *content);
 int                  dossier_chart_content_find     (const DossierChartContent *content,
                                                      gint64                     id);

@@ -849,6 +849,38 @@ dossier_store_list_series (DossierStore  *self,
 }
 
 /**
+ * dossier_store_get_series:
+ *
+ * Returns: (transfer full): the series @series_id, or %NULL with @error set
+ */
+DossierSeries *
+dossier_store_get_series (DossierStore  *self,
+                          gint64         series_id,
+                          GError       **error)
+{
+  g_autoptr(GListModel) all = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (!(all = dossier_store_list_series (self, error)))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierSeries) series = g_list_model_get_item (all, i);
+
+      if (dossier_series_get_id (series) == series_id)
+        return g_steal_pointer (&series);
+    }
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, series_id);
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+               _("%s: no market series with id %s"), self->path, id);
+  return NULL;
+}
+
+/**
  * dossier_store_list_periods:
  *
  * Returns: (transfer full): the periods of a series that have figures,

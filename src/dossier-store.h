@@ -59,6 +59,9 @@ gboolean      dossier_store_set_summary          (DossierStore  *self,
 
 GListModel   *dossier_store_list_series          (DossierStore  *self,
                                                   GError       **error);
+DossierSeries *dossier_store_get_series          (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  GError       **error);
 char        **dossier_store_list_periods         (DossierStore  *self,
                                                   gint64         series_id,
                                                   GError       **error);

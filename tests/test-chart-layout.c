@@ -11,7 +11,6 @@
 
 #include "dossier-chart-renderer.h"
 #include "dossier-node.h"
-#include "dossier-series.h"
 #include "dossier-store.h"
 #include "test-utils.h"
 
@@ -148,25 +147,19 @@ bundled_content (char **dir_out)
   g_autofree char *path = g_build_filename (dir, "dossier.db", NULL);
   g_autoptr(DossierStore) store = dossier_store_open (path, &error);
   g_autoptr(GListModel) cases = NULL;
-  g_autoptr(GListModel) series = NULL;
-  g_autoptr(GListModel) shares = NULL;
   g_autoptr(DossierNode) first = NULL;
-  g_autoptr(DossierSeries) seed = NULL;
-  g_autofree char *period = NULL;
-  gint64 series_id;
+  DossierChartContent *content;
 
   g_assert_no_error (error);
   dossier_store_set_language (store, "en");
   cases = dossier_store_list_case_files (store, &error);
+  g_assert_no_error (error);
   first = g_list_model_get_item (cases, 0);
-  g_assert_true (dossier_store_get_case_market (store, dossier_node_get_id (first), &series_id, &period, &error));
-  series = dossier_store_list_series (store, &error);
-  seed = g_list_model_get_item (series, 0);
-  shares = dossier_store_list_shares (store, series_id, period, &error);
+  content = dossier_chart_content_new_for_case (store, dossier_node_get_id (first), &error);
   g_assert_no_error (error);
 
   *dir_out = g_steal_pointer (&dir);
-  return dossier_chart_content_new (seed, period, shares);
+  return content;
 }
 
 static void
