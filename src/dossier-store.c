@@ -302,47 +302,41 @@ load_bundled_case (DossierStore  *self,
   return _dossier_store_import_json (self, bytes, "jedi.json", error);
 }
 
-/* Creates the schema and loads the bundled case file, all or nothing. */
+/* Reads what the file says it is; fails on anything but an empty file or a
+ * Dossier database this version can read. */
 static gboolean
-create_schema (DossierStore  *self,
-               GError       **error)
+check_header (DossierStore  *self,
+              gint64        *version,
+              GError       **error)
 {
-  g_autofree char *pragmas =
-    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                     DOSSIER_APPLICATION_ID, DOSSIER_STORE_SCHEMA_VERSION);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 app_id, tables;
+  int rc;
 
-  if (!_dossier_store_exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  if (_dossier_store_exec (self, schema_sql, error) &&
-      load_bundled_case (self, error) &&
-      _dossier_store_exec (self, pragmas, error) &&
-      _dossier_store_exec (self, "COMMIT", error))
-    return TRUE;
-
-  /* Nothing is left behind: a later open tries again on an empty file. */
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-static gboolean
-prepare_database (DossierStore  *self,
-                  GError       **error)
-{
-  gint64 app_id = 0, version = 0, tables = 0;
-
-  /* A file that is not SQLite fails on its first read. */
-  if (!query_int (self, "PRAGMA application_id", &app_id, NULL) ||
-      !query_int (self, "PRAGMA user_version", &version, NULL))
+  /* One statement, so that all three come from the same state of the file
+   * even while another process creates it. A file that is not SQLite fails
+   * here, on its first read. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           "       (SELECT user_version FROM pragma_user_version),"
+                           "       (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
-                   _("%s is not a Dossier database: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                     _("%s is not a Dossier database: %s"),
+                     self->path, sqlite3_errmsg (self->db));
+      else
+        _dossier_store_check (self, rc == SQLITE_DONE ? SQLITE_ERROR : rc, _("reading"), error);
       return FALSE;
     }
 
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &tables, error))
-    return FALSE;
+  app_id = sqlite3_column_int64 (stmt, 0);
+  *version = sqlite3_column_int64 (stmt, 1);
+  tables = sqlite3_column_int64 (stmt, 2);
 
   if (tables > 0 && app_id != DOSSIER_APPLICATION_ID)
     {
@@ -352,21 +346,78 @@ prepare_database (DossierStore  *self,
       return FALSE;
     }
 
-  if (version > DOSSIER_STORE_SCHEMA_VERSION)
+  if (*version > DOSSIER_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NEWER_SCHEMA,
                    _("%s was written by a newer version of Dossier (format %d; this version reads up to %d)"),
-                   self->path, (int) version, DOSSIER_STORE_SCHEMA_VERSION);
+                   self->path, (int) *version, DOSSIER_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
-  if (!_dossier_store_exec (self, "PRAGMA journal_mode = WAL", error))
+  return TRUE;
+}
+
+/* Creates the schema and loads the bundled case file, all or nothing. */
+static gboolean
+create_schema (DossierStore  *self,
+               GError       **error)
+{
+  g_autofree char *pragmas =
+    g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                     DOSSIER_APPLICATION_ID, DOSSIER_STORE_SCHEMA_VERSION);
+  gint64 version = 0;
+
+  /* Another process may be creating the same file right now: decide again
+   * under the write lock, which it holds until its schema is complete. */
+  if (!_dossier_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (version == 0)
-    return create_schema (self, error);
+  if (check_header (self, &version, error) &&
+      (version != 0 ||
+       (_dossier_store_exec (self, schema_sql, error) &&
+        load_bundled_case (self, error) &&
+        _dossier_store_exec (self, pragmas, error))) &&
+      _dossier_store_exec (self, "COMMIT", error))
+    return TRUE;
 
-  return TRUE;
+  /* Nothing is left behind: a later open tries again on an empty file. */
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* WAL lets the window read while an export or an import writes. Switching
+ * needs the file to itself, and SQLite does not wait for that on its own
+ * (the busy handler is not called), so wait here a little. */
+static gboolean
+use_wal (DossierStore  *self,
+         GError       **error)
+{
+  int rc = SQLITE_BUSY;
+
+  for (guint attempt = 0; attempt < 250; attempt++)
+    {
+      rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      g_usleep (20 * 1000);
+    }
+
+  return _dossier_store_check (self, rc, "PRAGMA journal_mode", error);
+}
+
+static gboolean
+prepare_database (DossierStore  *self,
+                  GError       **error)
+{
+  gint64 version = 0;
+
+  if (!check_header (self, &version, error))
+    return FALSE;
+
+  if (version == 0 && !create_schema (self, error))
+    return FALSE;
+
+  return use_wal (self, error);
 }
 
 /**
