@@ -110,14 +110,28 @@ dossier_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
+      if (*db == '\0')
+        {
+          g_printerr ("dossier: %s\n", _("--db needs a file name"));
+          return EXIT_FAILURE;
+        }
       g_free (self->db_path);
       self->db_path = g_canonicalize_filename (db, NULL);
+
+      /* A running Dossier shows its own database: this one gets a process
+       * of its own rather than being silently ignored. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
   if (g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
     {
-      g_variant_dict_lookup (options, "width", "i", &width);
-      g_variant_dict_lookup (options, "height", "i", &height);
+      if ((g_variant_dict_lookup (options, "width", "i", &width) && width <= 0) ||
+          (g_variant_dict_lookup (options, "height", "i", &height) && height <= 0) ||
+          width > 20000 || height > 20000)
+        {
+          g_printerr ("dossier: %s\n", _("--width and --height must be between 1 and 20000"));
+          return EXIT_FAILURE;
+        }
       return export_chart (self, export_path, width, height);
     }
 
@@ -197,11 +211,20 @@ static void
 dossier_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* GtkApplication loads menus and the shortcuts window from the resources
+   * by itself, but not style.css (libadwaita does; GTK 4.8 does not). */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/dossier/Dossier/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void

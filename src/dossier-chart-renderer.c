@@ -70,15 +70,23 @@ dossier_chart_content_new (DossierSeries *series,
   g_ptr_array_add (sources, NULL);
   source_list = g_strjoinv ("; ", (char **) sources->pdata);
 
+  content->scale_max = series ? dossier_series_get_max_percent (series) : 0.;
+
   if (n == 0)
     content->footer = g_strdup (_("No figures for this period."));
-  else if (series != NULL && *dossier_series_get_note (series) != '\0')
-    /* Translators: under the chart: 1 the source, 2 a note on the series */
-    content->footer = g_strdup_printf (_("Source: %1$s. %2$s"), source_list,
-                                       dossier_series_get_note (series));
   else
-    /* Translators: under the chart */
-    content->footer = g_strdup_printf (_("Source: %s."), source_list);
+    {
+      GString *footer = g_string_new (NULL);
+
+      /* Translators: under the chart */
+      g_string_append_printf (footer, _("Source: %s."), source_list);
+      if (series != NULL && !dossier_series_get_complete (series))
+        g_string_append_printf (footer, " %s",
+                                _("Only the organizations the source names are shown."));
+      if (series != NULL && *dossier_series_get_note (series) != '\0')
+        g_string_append_printf (footer, " %s", dossier_series_get_note (series));
+      content->footer = g_string_free (footer, FALSE);
+    }
 
   return content;
 }
@@ -173,6 +181,8 @@ dossier_chart_layout_solve (const DossierChartMetrics *m)
 
   g_return_val_if_fail (m != NULL, layout);
 
+  /* One scale for every period of a series, so bars compare across them. */
+  max = MAX (0., m->scale_max);
   for (guint i = 0; i < m->n_items; i++)
     max = MAX (max, m->percents[i]);
 
@@ -321,6 +331,7 @@ dossier_chart_layout_measure (const DossierChartContent  *content,
   m.line_height = text_height (subtitle) / MAX (1, pango_layout_get_line_count (subtitle));
   m.n_items = content->percents->len;
   m.percents = (const double *) content->percents->data;
+  m.scale_max = content->scale_max;
 
   for (guint i = 0; i < m.n_items; i++)
     {
@@ -417,7 +428,12 @@ dossier_chart_render (cairo_t                   *cr,
           cairo_fill (cr);
         }
 
-      set_color (cr, style->accent, alpha);
+      /* With one bar selected, the others turn neutral: the accent then
+       * marks only the selection, in light and dark styles alike. */
+      if (alpha < 1.)
+        set_color (cr, style->foreground, 0.35);
+      else
+        set_color (cr, style->accent, 1.);
       cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
       cairo_fill (cr);
 
@@ -480,6 +496,7 @@ dossier_chart_content_export (const DossierChartContent  *content,
   PangoContext *context;
   g_autoptr(DossierChartLayout) layout = NULL;
   g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *dir = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   DossierChartStyle style;
@@ -493,6 +510,14 @@ dossier_chart_content_export (const DossierChartContent  *content,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The chart's size must be positive, not %d×%d"), width, height);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Cannot write %s: the folder %s does not exist"), path, dir);
       return FALSE;
     }
 

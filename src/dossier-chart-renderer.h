@@ -29,6 +29,7 @@ typedef struct
   GPtrArray *values;       /* "39%" */
   GArray    *percents;     /* double */
   GArray    *ids;          /* gint64 organization ids */
+  double     scale_max;    /* the largest share of the whole series, or 0 */
 } DossierChartContent;
 
 /* Sizes measured from the text, the only input of the layout. */
@@ -43,6 +44,7 @@ typedef struct
   double line_height;
   guint  n_items;
   const double *percents;
+  double scale_max;        /* the scale reaches at least this, or 0 */
 } DossierChartMetrics;
 
 typedef struct

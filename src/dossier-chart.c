@@ -27,6 +27,7 @@ struct _DossierChart
   DossierChartContent *content;
   DossierChartLayout  *layout;
   DossierChartStyle    style;
+  PangoFontDescription *font;
   GPtrArray           *bars;
 
   int                  highlighted;
@@ -54,7 +55,10 @@ ensure_layout (DossierChart *self)
     return;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  self->style.font = pango_context_get_font_description (context);
+  /* A copy: the context's own may be replaced when the font settings change. */
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  self->style.font = self->font;
   self->layout = dossier_chart_layout_measure (self->content, context, self->style.font,
                                                width, height);
 }
@@ -238,6 +242,10 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 
   gtk_widget_grab_focus (self->bars->pdata[target]);
+  /* Keys handled here bypass GTK's focus navigation, which is what
+   * otherwise turns the focus ring on. */
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), TRUE);
   return GDK_EVENT_STOP;
 }
 
@@ -253,6 +261,7 @@ read_style (DossierChart *self)
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent) &&
       !gtk_style_context_lookup_color (context, "theme_selected_bg_color", &accent))
     accent = fg;
+  accent.alpha = 1.f;
 
   self->style.foreground[0] = fg.red;
   self->style.foreground[1] = fg.green;
@@ -368,6 +377,8 @@ dossier_chart_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_pointer (&self->content, dossier_chart_content_free);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->style.font = NULL;
 
   G_OBJECT_CLASS (dossier_chart_parent_class)->dispose (object);
 }

@@ -120,10 +120,11 @@ node_link_text (DossierNode *node)
 
     case DOSSIER_NODE_SOURCE:
       if (date != NULL)
-        /* Translators: a source in a list: 1 publisher, 2 title, 3 date */
-        return g_strdup_printf (_("%1$s: “%2$s”, %3$s"), subtitle, title, date);
+        /* Translators: a source in a list: 1 publisher, 2 title (often a
+         * description of ours, so not in quotes), 3 date */
+        return g_strdup_printf (_("%1$s: %2$s, %3$s"), subtitle, title, date);
       /* Translators: a source in a list: 1 publisher, 2 title */
-      return g_strdup_printf (_("%1$s: “%2$s”"), subtitle, title);
+      return g_strdup_printf (_("%1$s: %2$s"), subtitle, title);
 
     case DOSSIER_NODE_ORGANIZATION:
     case DOSSIER_NODE_PERSON:
@@ -151,7 +152,8 @@ add_group (DossierDetailPane *self,
     return;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_box_append (GTK_BOX (box), make_heading (heading));
+  if (heading != NULL)
+    gtk_box_append (GTK_BOX (box), make_heading (heading));
 
   for (guint i = 0; i < n; i++)
     {
@@ -228,6 +230,8 @@ set_trail (DossierDetailPane  *self,
 
   link = make_link (self, dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
   gtk_box_append (self->trail, link);
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
 
   if (section != DOSSIER_SECTION_NONE && section != DOSSIER_SECTION_OVERVIEW)
     {
@@ -236,7 +240,9 @@ set_trail (DossierDetailPane  *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (separator), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (separator, "dim-label");
       gtk_box_append (self->trail, separator);
-      gtk_box_append (self->trail, make_link (self, dossier_section_kind_get_title (section), case_id, section, 0));
+      link = make_link (self, dossier_section_kind_get_title (section), case_id, section, 0);
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
+      gtk_box_append (self->trail, link);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->trail), TRUE);
@@ -307,7 +313,8 @@ show_section (DossierDetailPane  *self,
                                         g_list_model_get_n_items (items)),
                            g_list_model_get_n_items (items));
   set_label (self->subtitle, count);
-  add_group (self, dossier_section_kind_get_title (section), items, case_id);
+  /* The page's own heading names the list. */
+  add_group (self, NULL, items, case_id);
 }
 
 static void
@@ -392,7 +399,10 @@ static void
 on_node_changed (DossierDetailPane *self,
                  gint64             node_id)
 {
-  if (self->selection != NULL && dossier_selection_get_node_id (self->selection) == node_id)
+  /* A list page shows titles of many nodes, and the overview the case's. */
+  if (self->selection != NULL &&
+      (dossier_selection_get_node_id (self->selection) == node_id ||
+       dossier_selection_get_node_id (self->selection) == 0))
     dossier_detail_pane_update (self);
 }
 

@@ -19,6 +19,8 @@ struct _DossierSeries
   char     *market;
   char     *note;
   gboolean  yearly;
+  gboolean  complete;
+  double    max_percent;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSeries, dossier_series, G_TYPE_OBJECT)
@@ -89,7 +91,9 @@ dossier_series_new (gint64      id,
                     const char *firm,
                     const char *market,
                     const char *note,
-                    gboolean    yearly)
+                    gboolean    yearly,
+                    gboolean    complete,
+                    double      max_percent)
 {
   DossierSeries *self = g_object_new (DOSSIER_TYPE_SERIES, NULL);
 
@@ -99,6 +103,8 @@ dossier_series_new (gint64      id,
   self->market = g_strdup (market ? market : "");
   self->note = g_strdup (note ? note : "");
   self->yearly = !!yearly;
+  self->complete = !!complete;
+  self->max_percent = max_percent;
 
   return self;
 }
@@ -148,6 +154,32 @@ dossier_series_get_yearly (DossierSeries *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SERIES (self), FALSE);
   return self->yearly;
+}
+
+/**
+ * dossier_series_get_complete:
+ *
+ * Returns: whether the source names every organization of the market, so
+ *   that "others" is what the named shares leave
+ */
+gboolean
+dossier_series_get_complete (DossierSeries *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SERIES (self), FALSE);
+  return self->complete;
+}
+
+/**
+ * dossier_series_get_max_percent:
+ *
+ * Returns: the largest share in any period of the series: a chart's scale
+ *   that stays the same from one period to the next
+ */
+double
+dossier_series_get_max_percent (DossierSeries *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SERIES (self), 0.);
+  return self->max_percent;
 }
 
 char *

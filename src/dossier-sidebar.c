@@ -148,6 +148,22 @@ on_list_selection_changed (DossierSidebar *self)
   dossier_selection_select (self->selection, case_id, section, node_id);
 }
 
+static void
+on_list_items_changed (DossierSidebar *self)
+{
+  if (self->syncing || self->selection == NULL)
+    return;
+
+  if (gtk_single_selection_get_selected_item (self->list_selection) != NULL)
+    on_list_selection_changed (self);
+  else if (dossier_selection_get_node_id (self->selection) != 0)
+    /* The user folded the section of the selected item: go up to it. */
+    dossier_selection_select (self->selection,
+                              dossier_selection_get_case_id (self->selection),
+                              dossier_selection_get_section (self->selection),
+                              0);
+}
+
 /* Finds the child of @parent (or a top-level row) for which @match is TRUE. */
 static GtkTreeListRow *
 find_child (DossierSidebar *self,
@@ -207,13 +223,16 @@ on_selection_changed (DossierSidebar *self)
   g_autoptr(GtkTreeListRow) case_row = NULL;
   g_autoptr(GtkTreeListRow) section_row = NULL;
   g_autoptr(GtkTreeListRow) target = NULL;
-  gint64 case_id = dossier_selection_get_case_id (self->selection);
-  gint64 node_id = dossier_selection_get_node_id (self->selection);
-  DossierSectionKind section = dossier_selection_get_section (self->selection);
+  DossierSectionKind section;
+  gint64 case_id, node_id;
   guint position;
 
-  if (self->tree == NULL)
+  if (self->tree == NULL || self->selection == NULL)
     return;
+
+  case_id = dossier_selection_get_case_id (self->selection);
+  node_id = dossier_selection_get_node_id (self->selection);
+  section = dossier_selection_get_section (self->selection);
 
   /* Already showing it: a case row and its Overview row mean the same. */
   current = gtk_single_selection_get_selected_item (self->list_selection);
@@ -228,15 +247,21 @@ on_selection_changed (DossierSidebar *self)
         return;
     }
 
+  /* Expanding rows below changes the list: not the user's doing. */
+  self->syncing = TRUE;
+
   case_row = find_child (self, NULL, match_case, case_id, 0);
   if (case_row != NULL)
     section_row = find_child (self, case_row, match_section, section, 0);
   if (section_row != NULL && node_id != 0)
     target = find_child (self, section_row, match_node, node_id, 0);
-  else if (section_row != NULL)
+  /* A node the sidebar does not list (say, a chart's organization that
+   * takes no part in this case file) still shows where it belongs. */
+  if (target == NULL && section_row != NULL)
     target = g_object_ref (section_row);
+  if (target == NULL && case_row != NULL)
+    target = g_object_ref (case_row);
 
-  self->syncing = TRUE;
   if (target != NULL)
     {
       position = gtk_tree_list_row_get_position (target);
@@ -268,13 +293,17 @@ dossier_sidebar_reload (DossierSidebar *self)
                                         create_children, self, NULL);
 
   if (self->list_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->list_selection, on_list_selection_changed, self);
+    g_signal_handlers_disconnect_by_data (self->list_selection, self);
   g_clear_object (&self->list_selection);
   self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->list_selection, "selection-changed",
                             G_CALLBACK (on_list_selection_changed), self);
+  /* Collapsing the section of the selected row moves the selection to
+   * another row without "selection-changed": follow the row shown. */
+  g_signal_connect_swapped (self->list_selection, "items-changed",
+                            G_CALLBACK (on_list_items_changed), self);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
@@ -298,7 +327,9 @@ dossier_sidebar_dispose (GObject *object)
   DossierSidebar *self = (DossierSidebar *)object;
 
   if (self->list_selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->list_selection, on_list_selection_changed, self);
+    g_signal_handlers_disconnect_by_data (self->list_selection, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
 

@@ -21,6 +21,7 @@ typedef struct
   DossierStore *store;
   const char   *file_name;
   GHashTable   *slugs;      /* slug → node id (gint64 *) */
+  GHashTable   *kinds;      /* slug → node kind (interned string) */
   GHashTable   *series;     /* slug → series id */
 } Import;
 
@@ -114,15 +115,21 @@ need_object (Import      *import,
   return json_node_get_object (node);
 }
 
+/* "YYYY-MM-DD" or "YYYY-MM", a real date, nothing else ISO 8601 allows. */
 static gboolean
 valid_date (const char *date)
 {
+  static const char pattern[] = "dddd-dd-dd";
   gsize len = date ? strlen (date) : 0;
   g_autoptr(GDateTime) parsed = NULL;
   g_autofree char *full = NULL;
 
   if (len != 7 && len != 10)
     return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (date[i]) : date[i] != pattern[i])
+      return FALSE;
 
   full = len == 7 ? g_strconcat (date, "-01T00:00:00Z", NULL)
                   : g_strconcat (date, "T00:00:00Z", NULL);
@@ -144,6 +151,32 @@ lookup_slug (Import      *import,
 
   *id = *found;
   return TRUE;
+}
+
+/* Like lookup_slug(), for a reference that must be of kind @kind1 or @kind2. */
+static gboolean
+lookup_kind (Import      *import,
+             const char  *slug,
+             const char  *kind1,
+             const char  *kind2,
+             const char  *where,
+             gint64      *id,
+             GError     **error)
+{
+  g_autofree char *wanted = NULL;
+  const char *kind;
+
+  if (!lookup_slug (import, slug, where, id, error))
+    return FALSE;
+
+  kind = g_hash_table_lookup (import->kinds, slug);
+  if (g_strcmp0 (kind, kind1) == 0 || (kind2 != NULL && g_strcmp0 (kind, kind2) == 0))
+    return TRUE;
+
+  wanted = kind2 ? g_strconcat (kind1, "/", kind2, NULL) : g_strdup (kind1);
+  /* Translators: 1 a reference, 2 and 3 kinds as written in the file
+   * ("organization", "person", "source") */
+  return fail (import, error, where, _("“%1$s” is a %2$s, not a %3$s"), slug, kind, wanted);
 }
 
 /* Steps an INSERT. A row that breaks the uniqueness of @conflict_code
@@ -204,6 +237,7 @@ insert_node (Import      *import,
   stored = g_new (gint64, 1);
   *stored = *id;
   g_hash_table_insert (import->slugs, g_strdup (slug), stored);
+  g_hash_table_insert (import->kinds, g_strdup (slug), (gpointer) g_intern_string (kind));
   return TRUE;
 }
 
@@ -299,7 +333,7 @@ insert_citations (Import      *import,
 
       if (cite == NULL ||
           (slug = need_string (import, cite, "source", cite_where, error)) == NULL ||
-          !lookup_slug (import, slug, cite_where, &source_id, error))
+          !lookup_kind (import, slug, "source", NULL, cite_where, &source_id, error))
         return FALSE;
 
       stance_str = opt_string (cite, "stance");
@@ -406,6 +440,27 @@ import_entities (Import      *import,
   return TRUE;
 }
 
+/* "complete": true when the source names every organization of the market. */
+static gboolean
+bind_complete (Import        *import,
+               sqlite3_stmt  *stmt,
+               JsonObject    *series,
+               const char    *where,
+               GError       **error)
+{
+  JsonNode *node = json_object_get_member (series, "complete");
+  gboolean complete = FALSE;
+
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return fail (import, error, where, _("“complete” must be true or false"));
+      complete = json_node_get_boolean (node);
+    }
+
+  return _dossier_store_bind_int (import->store, stmt, 4, complete, error);
+}
+
 static gboolean
 import_series (Import      *import,
                JsonObject  *root,
@@ -463,9 +518,7 @@ import_series (Import      *import,
       if (!_dossier_store_bind_text (self, series_stmt, 1, slug, error) ||
           !_dossier_store_bind_text (self, series_stmt, 2, firm, error) ||
           !_dossier_store_bind_int (self, series_stmt, 3, yearly, error) ||
-          !_dossier_store_bind_int (self, series_stmt, 4,
-                                    json_object_get_boolean_member_with_default (series, "complete", FALSE),
-                                    error))
+          !bind_complete (import, series_stmt, series, where, error))
         return FALSE;
 
       conflict = g_strdup_printf (_("“%s” is already in the database"), slug);
@@ -511,8 +564,8 @@ import_series (Import      *import,
               (period = need_string (import, share, "period", share_where, error)) == NULL ||
               (entity = need_string (import, share, "entity", share_where, error)) == NULL ||
               (source = need_string (import, share, "source", share_where, error)) == NULL ||
-              !lookup_slug (import, entity, share_where, &org_id, error) ||
-              !lookup_slug (import, source, share_where, &source_id, error))
+              !lookup_kind (import, entity, "organization", NULL, share_where, &org_id, error) ||
+              !lookup_kind (import, source, "source", NULL, share_where, &source_id, error))
             return FALSE;
 
           period_ok = yearly
@@ -587,7 +640,7 @@ import_participants (Import      *import,
 
       if (participant == NULL ||
           (slug = need_string (import, participant, "entity", where, error)) == NULL ||
-          !lookup_slug (import, slug, where, &node_id, error) ||
+          !lookup_kind (import, slug, "organization", "person", where, &node_id, error) ||
           (roles = need_object (import, json_object_get_member (participant, "role"), where, error)) == NULL)
         return FALSE;
 
@@ -676,13 +729,16 @@ import_events (Import      *import,
           for (guint j = 0; j < json_array_get_length (actors); j++)
             {
               g_autofree char *actor_where = g_strdup_printf ("%s.actors[%u]", where, j);
-              const char *actor = json_array_get_string_element (actors, j);
+              JsonNode *element = json_array_get_element (actors, j);
+              const char *actor = NULL;
               gint64 actor_id = 0;
 
+              if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+                actor = json_node_get_string (element);
               if (actor == NULL)
                 return fail (import, error, actor_where, _("expected a reference"));
 
-              if (!lookup_slug (import, actor, actor_where, &actor_id, error) ||
+              if (!lookup_kind (import, actor, "organization", "person", actor_where, &actor_id, error) ||
                   !_dossier_store_bind_int (self, actor_stmt, 1, id, error) ||
                   !_dossier_store_bind_int (self, actor_stmt, 2, actor_id, error) ||
                   !_dossier_store_step_done (self, actor_stmt, error))
@@ -801,9 +857,10 @@ _dossier_store_import_json (DossierStore  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) parse_error = NULL;
-  Import import = { self, file_name, slugs, series };
+  Import import = { self, file_name, slugs, kinds, series };
   JsonObject *root;
   gsize size;
   const char *data = g_bytes_get_data (json, &size);

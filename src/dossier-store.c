@@ -870,7 +870,8 @@ dossier_store_list_series (DossierStore  *self,
 
   stmt = _dossier_store_prepare (self,
                                  "SELECT s.id, s.slug, s.firm, COALESCE (t.market, d.market, ''), "
-                                 "  COALESCE (NULLIF (t.note, ''), d.note, ''), s.yearly "
+                                 "  COALESCE (NULLIF (t.note, ''), d.note, ''), s.yearly, s.complete, "
+                                 "  (SELECT max (percent) FROM market_share m WHERE m.series_id = s.id) "
                                  "FROM market_series s "
                                  "LEFT JOIN market_series_text t ON t.series_id = s.id AND t.lang = ?1 "
                                  "LEFT JOIN market_series_text d ON d.series_id = s.id AND d.lang = 'en' "
@@ -889,7 +890,9 @@ dossier_store_list_series (DossierStore  *self,
                             column_text (stmt, 2),
                             column_text (stmt, 3),
                             column_text (stmt, 4),
-                            sqlite3_column_int (stmt, 5));
+                            sqlite3_column_int (stmt, 5),
+                            sqlite3_column_int (stmt, 6),
+                            sqlite3_column_double (stmt, 7));
       g_list_store_append (series, item);
     }
 
@@ -1005,7 +1008,7 @@ dossier_store_list_shares (DossierStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       /* Translators: a source as cited under a chart: publisher, then title */
-      g_autofree char *source = g_strdup_printf (_("%s, “%s”"),
+      g_autofree char *source = g_strdup_printf (_("%1$s, %2$s"),
                                                  column_text (stmt, 6),
                                                  column_text (stmt, 5));
       g_autoptr(DossierShare) share =

@@ -13,6 +13,8 @@
 #include "dossier-ui-resources.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "dossier-chart.h"
 #include "dossier-detail-pane.h"
@@ -32,6 +34,7 @@ struct _DossierWindow
   DossierSelection     *selection;
   GListModel           *series;
   char                **periods;
+  char                 *case_period;
   gint64                shown_case_id;
 
   GtkLabel             *subtitle_label;
@@ -108,7 +111,19 @@ on_period_changed (DossierWindow *self)
   dossier_chart_set_data (self->chart, series, period, shares);
 }
 
-/* Shows the periods of the selected series, on @wanted or the latest. */
+/* A period as a number of quarters, a year counting as its middle. */
+static double
+period_position (const char *period)
+{
+  double year = g_ascii_strtod (period, NULL);
+
+  if (strlen (period) == 7 && period[5] == 'Q')
+    return year * 4 + (period[6] - '1');
+  return year * 4 + 1.5;
+}
+
+/* Shows the periods of the selected series, on the one nearest the case
+ * file's own period (the earlier on a tie), or the latest without one. */
 static void
 on_series_changed (DossierWindow *self,
                    GParamSpec    *pspec,
@@ -117,7 +132,11 @@ on_series_changed (DossierWindow *self,
   DossierSeries *series = selected_series (self);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  guint position = 0, n;
+  double best = G_MAXDOUBLE;
+  guint position, n;
+
+  if (wanted == NULL)
+    wanted = self->case_period;
 
   g_clear_pointer (&self->periods, g_strfreev);
   if (series != NULL)
@@ -128,15 +147,21 @@ on_series_changed (DossierWindow *self,
     }
 
   n = self->periods ? g_strv_length (self->periods) : 0;
+  position = n > 0 ? n - 1 : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *label = dossier_format_period (self->periods[i]);
+      double distance;
 
       gtk_string_list_append (labels, label);
-      if (wanted != NULL && g_str_equal (wanted, self->periods[i]))
-        position = i;
-      else if (wanted == NULL)
-        position = i;
+      if (wanted == NULL)
+        continue;
+      distance = fabs (period_position (self->periods[i]) - period_position (wanted));
+      if (distance < best)
+        {
+          best = distance;
+          position = i;
+        }
     }
 
   g_signal_handlers_block_by_func (self->period_dropdown, on_period_changed, self);
@@ -167,6 +192,8 @@ show_case_market (DossierWindow *self,
 
   if (!dossier_store_get_case_market (self->store, case_id, &series_id, &period, &error))
     g_warning ("%s", error->message);
+  g_free (self->case_period);
+  self->case_period = g_strdup (period);
 
   for (guint i = 0; i < n; i++)
     {
@@ -256,6 +283,15 @@ on_export_response (DossierWindow        *self,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = file ? g_file_get_path (file) : NULL;
 
+      /* A name typed without an extension gets the default format. */
+      if (path != NULL && strchr (strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) : path, '.') == NULL)
+        {
+          char *with_extension = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = with_extension;
+        }
+
       if (path != NULL && !dossier_chart_export (self->chart, path, &error))
         {
           GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
@@ -318,6 +354,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_pointer (&self->periods, g_strfreev);
+  g_clear_pointer (&self->case_period, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }

@@ -120,6 +120,23 @@ test_axis (void)
 }
 
 static void
+test_series_scale (void)
+{
+  static const double percents[] = { 20, 10 };
+  DossierChartMetrics m = metrics (percents, 2);
+  g_autoptr(DossierChartLayout) own = dossier_chart_layout_solve (&m);
+  g_autoptr(DossierChartLayout) shared = NULL;
+
+  /* Alone, the scale fits the period; with the series' largest share (47.8)
+   * it stays where the other periods put it, so bars compare across them. */
+  g_assert_cmpfloat (own->axis_max, ==, 20.);
+  m.scale_max = 47.8;
+  shared = dossier_chart_layout_solve (&m);
+  g_assert_cmpfloat (shared->axis_max, ==, 50.);
+  g_assert_cmpfloat_with_epsilon (shared->bars[0].width, shared->plot.width * 20. / 50., 1e-6);
+}
+
+static void
 test_tiny (void)
 {
   static const double percents[] = { 39, 19, 9 };
@@ -136,6 +153,8 @@ test_tiny (void)
       g_assert_cmpfloat (layout->rows[i].height, >=, 0);
     }
   g_assert_cmpfloat (layout->plot.width, >=, 40);
+  g_assert_cmpfloat (layout->footer.y, >=, 0);
+  g_assert_cmpfloat (layout->header.width, >=, 0);
 }
 
 /* Content, measured layout and export from the bundled case file. */
@@ -178,6 +197,9 @@ test_content (void)
   g_assert_cmpstr (content->values->pdata[0], ==, "39%");
   g_assert_true (g_str_has_prefix (content->footer, "Source: "));
   g_assert_nonnull (strstr (content->subtitle, "Synergy Research Group"));
+  /* The source names only some providers: the chart says so. */
+  g_assert_nonnull (strstr (content->footer, "Only the organizations the source names are shown."));
+  g_assert_cmpfloat (content->scale_max, ==, 39.);
   g_assert_cmpint (dossier_chart_content_find (content, g_array_index (content->ids, gint64, 2)), ==, 2);
   g_assert_cmpint (dossier_chart_content_find (content, -5), ==, -1);
 
@@ -242,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/solve", test_solve);
   g_test_add_func ("/chart/layout/hit-test", test_hit_test);
   g_test_add_func ("/chart/layout/axis", test_axis);
+  g_test_add_func ("/chart/layout/series-scale", test_series_scale);
   g_test_add_func ("/chart/layout/tiny", test_tiny);
   g_test_add_func ("/chart/content", test_content);
   g_test_add_func ("/chart/export", test_export);

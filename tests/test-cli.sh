@@ -41,6 +41,22 @@ else
   not_ok "unknown export format" "rc=$rc" "$out"
 fi
 
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/chart.png" --width -5 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q -- "--width"; then
+  ok "a negative size is refused"
+else
+  not_ok "negative size" "rc=$rc" "$out"
+fi
+
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/missing/chart.png" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "$tmp/missing does not exist"; then
+  ok "exporting into a missing folder names the folder"
+else
+  not_ok "missing folder" "rc=$rc" "$out"
+fi
+
 printf 'not a database\n' > "$tmp/junk.db"
 out=$("$dossier" --db "$tmp/junk.db" --export-chart "$tmp/x.png" 2>&1)
 rc=$?

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 
 #include "dossier-node.h"
@@ -338,6 +339,24 @@ test_import_errors (Fixture       *f,
                        "   \"events\": [{\"slug\": \"ev\", \"date\": \"2020-13-45\", \"text\": {\"en\": {}}}]}}",
                        "case.events[0]: “2020-13-45” is not a date");
 
+  /* An ISO week date is a date to GLib, not to a case file. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                       " \"case\": {\"slug\": \"c4\", \"text\": {\"en\": {\"title\": \"C\"}}, \"participants\": [],"
+                       "   \"events\": [{\"slug\": \"ev\", \"date\": \"2019-W43-5\", \"text\": {\"en\": {}}}]}}",
+                       "case.events[0]: “2019-W43-5” is not a date");
+
+  /* A market share belongs to an organization, not to a person. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1,"
+                       " \"sources\": [{\"slug\": \"s9\", \"publisher\": \"P\", \"title\": \"T\"}],"
+                       " \"entities\": [{\"slug\": \"p9\", \"kind\": \"person\", \"name\": \"P\","
+                       "   \"text\": {\"en\": {}}}],"
+                       " \"market_series\": [{\"slug\": \"m9\", \"firm\": \"F\", \"period_kind\": \"year\","
+                       "   \"text\": {\"en\": {\"market\": \"M\"}},"
+                       "   \"shares\": [{\"period\": \"2020\", \"entity\": \"p9\", \"share\": 3, \"source\": \"s9\"}]}]}",
+                       "market_series[0].shares[0]: “p9” is a person, not a organization");
+
   /* Slugs of the bundled case file are taken. */
   assert_import_fails (store,
                        "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [],"
@@ -389,6 +408,16 @@ test_sections (Fixture       *f,
   g_assert_cmpstr (dossier_node_get_title (french), ==, "Contestation du contrat cloud JEDI");
   g_assert_cmpstr (dossier_node_get_subtitle (french), ==,
                    "No. 19-1796C · Cour fédérale des réclamations des États-Unis");
+  {
+    g_autoptr(DossierNode) aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+    g_autoptr(DossierNode) dod = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "dod");
+    g_autoptr(DossierNode) event = find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE, "award-to-microsoft");
+
+    g_assert_cmpstr (dossier_node_get_title (aws), ==, "Amazon Web Services");
+    g_assert_cmpstr (dossier_node_get_subtitle (aws), ==, "Requérante (demanderesse)");
+    g_assert_cmpstr (dossier_node_get_title (dod), ==, "Département de la Défense des États-Unis");
+    g_assert_cmpstr (dossier_node_get_title (event), ==, "Le Pentagone attribue JEDI à Microsoft");
+  }
 }
 
 static void
@@ -421,7 +450,45 @@ test_citations (Fixture       *f,
                                           DOSSIER_STANCE_CONTRADICTS, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cited_by), ==, 1);
 
-  g_assert_cmpuint (g_list_model_get_n_items (actors), >=, 1);
+  /* Who took part in the injunction: AWS among them, with its role. */
+  {
+    gboolean found_aws = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+      {
+        g_autoptr(DossierNode) actor = g_list_model_get_item (actors, i);
+
+        if (g_str_equal (dossier_node_get_slug (actor), "aws"))
+          {
+            found_aws = TRUE;
+            g_assert_cmpstr (dossier_node_get_subtitle (actor), ==, "Protester (plaintiff)");
+          }
+      }
+    g_assert_true (found_aws);
+  }
+
+  /* And from AWS's side: the injunction is among its events. */
+  {
+    g_autoptr(DossierNode) aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+    g_autoptr(GListModel) events = dossier_store_list_related (store, case_id, dossier_node_get_id (aws), NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(DossierNode) event = g_list_model_get_item (events, i);
+
+        g_assert_cmpint (dossier_node_get_kind (event), ==, DOSSIER_NODE_EVENT);
+        found |= dossier_node_get_id (event) == dossier_node_get_id (injunction);
+      }
+    g_assert_true (found);
+  }
+
+  /* A source cited in another case file only is not listed for this one. */
+  {
+    g_autoptr(GListModel) elsewhere = dossier_store_list_cited_by (store, case_id + 1000, dossier_node_get_id (bi),
+                                                                   DOSSIER_STANCE_CONTRADICTS, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (elsewhere), ==, 0);
+  }
 }
 
 static void
@@ -476,6 +543,44 @@ test_shares (Fixture       *f,
                                            "AND o.slug = 'aws'"), 315, 1e-9);
 }
 
+/* Decimal figures go in and come out as numbers, whatever LC_NUMERIC says. */
+static void
+test_french_numbers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GListModel) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  gint64 canalys = 0;
+
+  if (setlocale (LC_NUMERIC, "fr_FR.UTF-8") == NULL)
+    g_error ("fr_FR.UTF-8 is not available (LOCPATH=%s)", g_getenv ("LOCPATH"));
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+  store = open_store (f->path);
+  series = dossier_store_list_series (store, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (series); i++)
+    {
+      g_autoptr(DossierSeries) s = g_list_model_get_item (series, i);
+
+      if (g_str_equal (dossier_series_get_slug (s), "canalys-cloud-infra"))
+        canalys = dossier_series_get_id (s);
+    }
+  g_assert_cmpint (canalys, >, 0);
+
+  shares = dossier_store_list_shares (store, canalys, "2019-Q2", NULL);
+  {
+    g_autoptr(DossierShare) aws = g_list_model_get_item (shares, 0);
+    g_assert_cmpfloat_with_epsilon (dossier_share_get_percent (aws), 31.5, 1e-9);
+  }
+  g_assert_cmpfloat_with_epsilon (sql_int (f->path,
+                                           "SELECT CAST (round (sum (percent) * 10) AS INTEGER) FROM market_share "
+                                           "WHERE period = '2019-Q2'"), 591, 1e-9);
+
+  setlocale (LC_NUMERIC, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +600,7 @@ main (int   argc,
   ADD ("/store/sections", test_sections);
   ADD ("/store/citations", test_citations);
   ADD ("/store/shares", test_shares);
+  ADD ("/store/french-numbers", test_french_numbers);
 
   return g_test_run ();
 }

@@ -69,12 +69,20 @@ fixture_set_up (Fixture       *f,
   iterate_until (is_drawn, dossier_window_get_chart (f->window));
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  /* The window and everything in it goes away, then the store. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE));
+  iterate_until (is_null, &f->window);
   g_assert_finalize_object (f->store);
   test_remove_tree (f->dir);
   g_free (f->dir);
@@ -229,17 +237,96 @@ test_chart_drives_sidebar (Fixture       *f,
 }
 
 static void
-test_keyboard (Fixture       *f,
-               gconstpointer  data)
+test_bars_focusable (Fixture       *f,
+                     gconstpointer  data)
 {
   DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
 
-  /* Bars are in the focus chain and activate like a click. */
+  /* Bars are in the focus chain (keys on them: tests/e2e/test_linked_selection.py). */
   for (guint i = 0; i < dossier_chart_get_n_bars (chart); i++)
     g_assert_true (gtk_widget_get_focusable (dossier_chart_get_bar (chart, i)));
 
   g_assert_true (gtk_widget_grab_focus (dossier_chart_get_bar (chart, 1)));
   g_assert_true (gtk_widget_has_focus (dossier_chart_get_bar (chart, 1)));
+}
+
+static void
+test_fold_section (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+  DossierDetailPane *detail = DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window));
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (dossier_sidebar_get_list_view (sidebar)));
+
+  select_in_sidebar (f, "microsoft");
+  assert_highlighted (f, 1);
+
+  /* Folding the section of the selected item goes up to the section. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (DOSSIER_IS_SECTION (item) &&
+          dossier_section_get_kind (DOSSIER_SECTION (item)) == DOSSIER_SECTION_ORGANIZATIONS)
+        gtk_tree_list_row_set_expanded (row, FALSE);
+    }
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_ORGANIZATIONS);
+  g_assert_cmpint (dossier_selection_get_node_id (selection), ==, 0);
+  g_assert_true (DOSSIER_IS_SECTION (dossier_sidebar_get_selected_item (sidebar)));
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "Organizations");
+  assert_highlighted (f, -1);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             guint      skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (skip == 0)
+            return child;
+          skip--;
+        }
+      if ((found = find_widget (child, type, skip)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_series_keeps_period (Fixture       *f,
+                          gconstpointer  data)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+  GtkDropDown *series = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, 0));
+
+  g_assert_nonnull (series);
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
+
+  /* Synergy's broad series has no Q3 2019: the nearest quarter, not the latest. */
+  gtk_drop_down_set_selected (series, 1);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q4 2019");
+  g_assert_cmpuint (dossier_chart_get_n_bars (chart), ==, 2);
+
+  /* Gartner counts years: the nearest is 2018. */
+  gtk_drop_down_set_selected (series, 3);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, 2018");
+
+  /* Back to the case file's own series and period. */
+  gtk_drop_down_set_selected (series, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
 }
 
 int
@@ -256,7 +343,9 @@ main (int   argc,
   ADD ("/window/opens-on-overview", test_opens_on_overview);
   ADD ("/window/sidebar-drives-chart", test_sidebar_drives_chart);
   ADD ("/window/chart-drives-sidebar", test_chart_drives_sidebar);
-  ADD ("/window/keyboard", test_keyboard);
+  ADD ("/window/bars-focusable", test_bars_focusable);
+  ADD ("/window/fold-section", test_fold_section);
+  ADD ("/window/series-keeps-period", test_series_keeps_period);
 
   return g_test_run ();
 }
