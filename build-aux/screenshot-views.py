@@ -65,6 +65,20 @@ try:
     subprocess.run(["xdotool", "mousemove", "5", "795"], check=True)
     time.sleep(0.8)
     shot("organization")
+
+    # The timeline, then one event with its sources, through the page's links.
+    details = find(app, lambda o: o.getRoleName() == "panel" and o.name in ("Details", "Détails"))
+    back = find(details, lambda o: o.getRoleName() == "push button")
+    click(back)
+    click(find(details, lambda o: o.getRoleName() == "push button" and (o.name or "").endswith("(23)")))
+    subprocess.run(["xdotool", "mousemove", "5", "795"], check=True)
+    time.sleep(0.8)
+    shot("timeline")
+    click(find(details, lambda o: o.getRoleName() == "push button" and "2020" in (o.name or "")
+               and ("injunction" in o.name or "injonction" in o.name)))
+    subprocess.run(["xdotool", "mousemove", "5", "795"], check=True)
+    time.sleep(0.8)
+    shot("event")
 finally:
     app_proc.terminate()
     app_proc.wait()

@@ -88,7 +88,7 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
   name_row (self, title, date);
   gtk_label_set_label (self->date, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date), date != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), date ? NULL : title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
 }
 
 static void
