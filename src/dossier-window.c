@@ -176,6 +176,11 @@ on_series_changed (DossierWindow *self,
 static void
 on_series_selected (DossierWindow *self)
 {
+  DossierSeries *series = selected_series (self);
+  g_autofree char *label = series ? dossier_series_dup_label (series) : NULL;
+
+  /* The button may be too narrow to tell two series of one firm apart. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label ? label : _("Market-share series"));
   on_series_changed (self, NULL, NULL);
 }
 
@@ -207,6 +212,11 @@ show_case_market (DossierWindow *self,
   gtk_drop_down_set_selected (self->series_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
 
+  if (selected_series (self) != NULL)
+    {
+      g_autofree char *label = dossier_series_dup_label (selected_series (self));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label);
+    }
   on_series_changed (self, NULL, period);
 }
 
