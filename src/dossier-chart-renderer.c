@@ -187,6 +187,7 @@ dossier_chart_layout_solve (const DossierChartMetrics *m)
     max = MAX (max, m->percents[i]);
 
   layout->n_items = m->n_items;
+  layout->footer_lines = m->footer_lines;
   layout->axis_max = nice_axis_max (max);
   layout->axis_step = layout->axis_max > 60. ? 20. : 10.;
 
@@ -310,6 +311,19 @@ text_height (PangoLayout *layout)
 }
 
 #define TITLE_SCALE 1.25
+#define FOOTER_SCALE 0.88
+
+/* The source line keeps to @lines lines (0: all), ending in "…" if cut. */
+static void
+limit_lines (PangoLayout *layout,
+             int          lines)
+{
+  if (lines > 0 && pango_layout_get_line_count (layout) > lines)
+    {
+      pango_layout_set_height (layout, -lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+}
 
 DossierChartLayout *
 dossier_chart_layout_measure (const DossierChartContent  *content,
@@ -322,14 +336,26 @@ dossier_chart_layout_measure (const DossierChartContent  *content,
   double inner = MAX (1., width - 2 * PADDING);
   g_autoptr(PangoLayout) title = make_text (context, font, content->title, TITLE_SCALE, TRUE, inner);
   g_autoptr(PangoLayout) subtitle = make_text (context, font, content->subtitle, 1., FALSE, inner);
-  g_autoptr(PangoLayout) footer = make_text (context, font, content->footer, 1., FALSE, inner);
+  g_autoptr(PangoLayout) footer = make_text (context, font, content->footer, FOOTER_SCALE, FALSE, inner);
+  double footer_line, room;
 
   m.width = width;
   m.height = height;
   m.header_height = text_height (title) + GAP / 2 + text_height (subtitle);
-  m.footer_height = text_height (footer);
   m.line_height = text_height (subtitle) / MAX (1, pango_layout_get_line_count (subtitle));
   m.n_items = content->percents->len;
+
+  /* The bars come first: on a small chart the source line gives way and is
+   * shortened, never the bars. */
+  footer_line = text_height (footer) / MAX (1, pango_layout_get_line_count (footer));
+  room = height - 2 * PADDING - m.header_height - 3 * GAP - 2 * m.line_height
+         - MAX (m.n_items, 1) * m.line_height * 1.4;
+  if (pango_layout_get_line_count (footer) * footer_line > room)
+    {
+      m.footer_lines = MAX (1, (int) (room / footer_line));
+      limit_lines (footer, m.footer_lines);
+    }
+  m.footer_height = text_height (footer);
   m.percents = (const double *) content->percents->data;
   m.scale_max = content->scale_max;
 
@@ -452,7 +478,8 @@ dossier_chart_render (cairo_t                   *cr,
       show_text (cr, value, bar->x + bar->width + GAP / 2 + 2, cy - text_height (value) / 2.);
     }
 
-  footer = make_text (context, font, content->footer, 1., FALSE, layout->footer.width);
+  footer = make_text (context, font, content->footer, FOOTER_SCALE, FALSE, layout->footer.width);
+  limit_lines (footer, layout->footer_lines);
   set_color (cr, style->foreground, 0.7);
   show_text (cr, footer, layout->footer.x, layout->footer.y);
 

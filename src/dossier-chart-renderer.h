@@ -45,6 +45,7 @@ typedef struct
   guint  n_items;
   const double *percents;
   double scale_max;        /* the scale reaches at least this, or 0 */
+  int    footer_lines;     /* lines of the footer shown, or 0 for all */
 } DossierChartMetrics;
 
 typedef struct
@@ -56,6 +57,7 @@ typedef struct
   double       axis_step;
   double       label_x;
   guint        n_items;
+  int          footer_lines;
   DossierRect *rows;       /* the band of each item: name, bar and value */
   DossierRect *bars;
 } DossierChartLayout;

@@ -208,6 +208,17 @@ test_content (void)
   g_assert_cmpuint (layout->n_items, ==, 3);
   g_assert_cmpfloat (layout->plot.x, >, 12 + 20);
   g_assert_cmpfloat (layout->footer.y, >, layout->plot.y + layout->plot.height);
+  g_assert_cmpint (layout->footer_lines, ==, 0);
+
+  /* Small: the source line is shortened so that the bars keep their room. */
+  {
+    g_autoptr(DossierChartLayout) small = dossier_chart_layout_measure (content, context, font, 400, 300);
+
+    g_assert_cmpint (small->footer_lines, >, 0);
+    for (guint i = 0; i < small->n_items; i++)
+      g_assert_cmpfloat (small->rows[i].height, >=, 20);
+    g_assert_cmpfloat (small->footer.y + small->footer.height, <=, 300);
+  }
   g_object_unref (context);
   test_remove_tree (dir);
 }
