@@ -15,6 +15,7 @@
 #include "dossier-application.h"
 #include "dossier-chart-renderer.h"
 #include "dossier-node.h"
+#include "dossier-series.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 
@@ -32,6 +33,10 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file instead of the default one"), N_("FILE") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
+  { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: the market-share series to draw (default: the case file's own)"), N_("NAME") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
   { "height", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -55,10 +60,69 @@ ensure_store (DossierApplication  *self,
   return self->store;
 }
 
-/* The chart the first case file opens on. */
+/* The chart of @series_slug (all series listed if unknown) in @period (the
+ * latest if %NULL). */
+static DossierChartContent *
+chart_for_series (DossierStore  *store,
+                  const char    *series_slug,
+                  const char    *period,
+                  GError       **error)
+{
+  g_autoptr(GListModel) all = dossier_store_list_series (store, error);
+  g_autoptr(DossierSeries) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_auto(GStrv) periods = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  if (all == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierSeries) s = g_list_model_get_item (all, i);
+
+      g_string_append_printf (known, "%s%s", i ? ", " : "", dossier_series_get_slug (s));
+      if (g_str_equal (dossier_series_get_slug (s), series_slug))
+        series = g_steal_pointer (&s);
+    }
+
+  if (series == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: 1 a series name, 2 the list of known ones */
+                   _("No series is named “%1$s”; there are: %2$s"), series_slug, known->str);
+      return NULL;
+    }
+
+  if (!(periods = dossier_store_list_periods (store, dossier_series_get_id (series), error)))
+    return NULL;
+
+  if (period == NULL && periods[0] != NULL)
+    period = periods[g_strv_length (periods) - 1];
+
+  if (period == NULL || !g_strv_contains ((const char * const *) periods, period))
+    {
+      g_autofree char *list = g_strjoinv (", ", periods);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: 1 a period, 2 a series name, 3 the periods it has */
+                   _("“%1$s” has no figures for %2$s; it has: %3$s"),
+                   series_slug, period ? period : "", list);
+      return NULL;
+    }
+
+  if (!(shares = dossier_store_list_shares (store, dossier_series_get_id (series), period, error)))
+    return NULL;
+
+  return dossier_chart_content_new (series, period, shares);
+}
+
+/* The chart the first case file opens on, or the one asked for. */
 static int
 export_chart (DossierApplication *self,
               const char         *path,
+              const char         *series_slug,
+              const char         *period,
               int                 width,
               int                 height)
 {
@@ -68,19 +132,27 @@ export_chart (DossierApplication *self,
   g_autoptr(DossierChartContent) content = NULL;
   DossierStore *store;
 
-  if (!(store = ensure_store (self, &error)) ||
-      !(cases = dossier_store_list_case_files (store, &error)))
+  if (!(store = ensure_store (self, &error)))
     goto failed;
 
-  if (g_list_model_get_n_items (cases) == 0)
+  if (series_slug != NULL)
+    content = chart_for_series (store, series_slug, period, &error);
+  else if (period != NULL)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                         _("--period goes with --series"));
+  else if ((cases = dossier_store_list_case_files (store, &error)))
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("%s has no market figures to chart"), dossier_store_get_path (store));
-      goto failed;
+      if (g_list_model_get_n_items (cases) == 0)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("%s has no market figures to chart"), dossier_store_get_path (store));
+      else
+        {
+          first = g_list_model_get_item (cases, 0);
+          content = dossier_chart_content_new_for_case (store, dossier_node_get_id (first), &error);
+        }
     }
 
-  first = g_list_model_get_item (cases, 0);
-  if (!(content = dossier_chart_content_new_for_case (store, dossier_node_get_id (first), &error)) ||
+  if (content == NULL ||
       !dossier_chart_content_export (content, path,
                                      width > 0 ? width : 800,
                                      height > 0 ? height : 500,
@@ -99,7 +171,7 @@ dossier_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
-  const char *db = NULL, *export_path = NULL;
+  const char *db = NULL, *export_path = NULL, *series_slug = NULL, *period = NULL;
   int width = 0, height = 0;
 
   if (g_variant_dict_contains (options, "version"))
@@ -132,7 +204,9 @@ dossier_application_handle_local_options (GApplication *app,
           g_printerr ("dossier: %s\n", _("--width and --height must be between 1 and 20000"));
           return EXIT_FAILURE;
         }
-      return export_chart (self, export_path, width, height);
+      g_variant_dict_lookup (options, "series", "&s", &series_slug);
+      g_variant_dict_lookup (options, "period", "&s", &period);
+      return export_chart (self, export_path, series_slug, period, width, height);
     }
 
   return -1;

@@ -41,6 +41,33 @@ else
   not_ok "unknown export format" "rc=$rc" "$out"
 fi
 
+"$dossier" --db "$tmp/cli.db" --export-chart "$tmp/default.png" >/dev/null 2>&1
+"$dossier" --db "$tmp/cli.db" --export-chart "$tmp/seed.png" --series synergy-iaas-paas --period 2019-Q3 >/dev/null 2>&1
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/canalys.png" --series canalys-cloud-infra --period 2019-Q2 2>&1)
+rc=$?
+# The case file's own chart named explicitly is the default one; another differs.
+if [ $rc -eq 0 ] && cmp -s "$tmp/default.png" "$tmp/seed.png" && ! cmp -s "$tmp/default.png" "$tmp/canalys.png"; then
+  ok "--series and --period pick the chart"
+else
+  not_ok "--series/--period" "rc=$rc" "$out"
+fi
+
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x.png" --series nope 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "canalys-cloud-infra" && [ ! -e "$tmp/x.png" ]; then
+  ok "an unknown series is refused, listing the known ones"
+else
+  not_ok "unknown series" "rc=$rc" "$out"
+fi
+
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x.png" --series gartner-iaas --period 2017 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "2016, 2018"; then
+  ok "a period without figures is refused, listing those with figures"
+else
+  not_ok "unknown period" "rc=$rc" "$out"
+fi
+
 out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/chart.png" --width -5 2>&1)
 rc=$?
 if [ $rc -ne 0 ] && echo "$out" | grep -q -- "--width"; then
