@@ -44,6 +44,9 @@ struct _DossierWindow
   GtkDropDown          *series_dropdown;
   GtkDropDown          *period_dropdown;
   GtkFileChooserNative *export_chooser;
+  GtkInfoBar           *export_bar;
+  GtkLabel             *export_label;
+  char                 *exported_uri;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -279,6 +282,92 @@ dossier_window_load (DossierWindow *self)
     g_warning ("%s", error->message);
 }
 
+/* The "Open" button's response in dossier-window.ui. */
+#define RESPONSE_OPEN 1
+
+/* GTK 4.8 keeps a hidden info bar in the accessibility tree, and its close
+ * button has no name: hide the one, name the other. */
+static void
+reveal_export_bar (DossierWindow *self,
+                   gboolean       revealed)
+{
+  gtk_info_bar_set_revealed (self->export_bar, revealed);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->export_bar),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !revealed,
+                               -1);
+}
+
+static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+      name_close_button (child);
+    }
+}
+
+static void
+on_export_bar_response (DossierWindow *self,
+                        int            response)
+{
+  if (response == RESPONSE_OPEN && self->exported_uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), self->exported_uri, GDK_CURRENT_TIME);
+
+  reveal_export_bar (self, FALSE);
+}
+
+/**
+ * dossier_window_export_chart_to:
+ * @path: a file ending in .png, .svg or .pdf; without an extension, .png
+ *
+ * Writes the chart as shown and says so in the window, with a button to
+ * open the file; an error is shown in a dialog.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+dossier_window_export_chart_to (DossierWindow *self,
+                                const char    *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A name typed without an extension gets the default format. */
+  name = g_path_get_basename (path);
+  target = strchr (name, '.') ? g_strdup (path) : g_strconcat (path, ".png", NULL);
+
+  if (!dossier_chart_export (self->chart, target, &error))
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                  GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  _("The chart could not be exported"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (target);
+  g_free (self->exported_uri);
+  self->exported_uri = g_file_get_uri (file);
+  g_free (name);
+  name = g_path_get_basename (target);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Chart exported to %s"), name);
+  gtk_label_set_label (self->export_label, message);
+  reveal_export_bar (self, TRUE);
+  return TRUE;
+}
+
 static void
 on_export_response (DossierWindow        *self,
                     int                   response,
@@ -286,32 +375,13 @@ on_export_response (DossierWindow        *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = file ? g_file_get_path (file) : NULL;
-
-      /* A name typed without an extension gets the default format. */
-      if (path != NULL && strchr (strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) : path, '.') == NULL)
-        {
-          char *with_extension = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = with_extension;
-        }
-
-      if (path != NULL && !dossier_chart_export (self->chart, path, &error))
-        {
-          GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                                      GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                      GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                                      _("The chart could not be exported"));
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      if (path != NULL)
+        dossier_window_export_chart_to (self, path);
     }
 
   g_clear_object (&self->export_chooser);
@@ -365,6 +435,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->periods, g_strfreev);
   g_clear_pointer (&self->case_period, g_free);
+  g_clear_pointer (&self->exported_uri, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -437,6 +508,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, period_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_bar_response);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_label);
 
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
@@ -447,6 +521,8 @@ static void
 dossier_window_init (DossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_close_button (GTK_WIDGET (self->export_bar));
+  reveal_export_bar (self, FALSE);
 
   self->selection = dossier_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed), self,

@@ -21,5 +21,7 @@ DossierSelection *dossier_window_get_selection (DossierWindow  *self);
 GtkWidget        *dossier_window_get_sidebar   (DossierWindow  *self);
 GtkWidget        *dossier_window_get_detail    (DossierWindow  *self);
 GtkWidget        *dossier_window_get_chart     (DossierWindow  *self);
+gboolean          dossier_window_export_chart_to (DossierWindow *self,
+                                                  const char    *path);
 
 G_END_DECLS

@@ -329,6 +329,41 @@ test_series_keeps_period (Fixture       *f,
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
 }
 
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *typed = g_build_filename (f->dir, "chart", NULL);
+  g_autofree char *written = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "chart.svg", NULL);
+  GtkInfoBar *bar = GTK_INFO_BAR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_INFO_BAR, 0));
+
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* A name without an extension becomes a PNG, and the window says so. */
+  g_assert_true (dossier_window_export_chart_to (f->window, typed));
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+
+  gtk_info_bar_response (bar, GTK_RESPONSE_CLOSE);
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* A folder that does not exist: an error dialog, nothing written. */
+  g_assert_false (dossier_window_export_chart_to (f->window, missing));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_MESSAGE_DIALOG (w))
+          gtk_window_destroy (w);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +381,7 @@ main (int   argc,
   ADD ("/window/bars-focusable", test_bars_focusable);
   ADD ("/window/fold-section", test_fold_section);
   ADD ("/window/series-keeps-period", test_series_keeps_period);
+  ADD ("/window/export", test_export);
 
   return g_test_run ();
 }

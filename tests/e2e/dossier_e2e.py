@@ -51,7 +51,22 @@ def _start_xvfb():
             if not chunk:
                 raise SystemExit("Xvfb did not start")
             display += chunk
-    return xvfb, ":" + display.decode().strip()
+    number = display.decode().strip()
+    # Xvfb says its number once it listens; make sure its socket answers
+    # before anything connects, so that a slow start is not a failed test.
+    import socket
+    path = f"/tmp/.X11-unix/X{number}"
+    deadline = time.time() + 10
+    while True:
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.connect(path)
+            break
+        except OSError:
+            if time.time() > deadline or xvfb.poll() is not None:
+                raise SystemExit(f"Xvfb :{number} does not answer on {path}")
+            time.sleep(0.05)
+    return xvfb, ":" + number
 
 
 def _outer(test_file):
