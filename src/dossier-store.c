@@ -575,6 +575,19 @@ collect_nodes (DossierStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&nodes));
 }
 
+/* ?9 in a query is the format of a docket number, for SQLite's printf(). */
+static gboolean
+bind_docket_format (DossierStore  *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  if (sqlite3_bind_parameter_count (stmt) < 9)
+    return TRUE;
+
+  /* Translators: a case's docket number, as in "No. 19-1796C"; French: "n° %s" */
+  return _dossier_store_bind_text (self, stmt, 9, _("No. %s"), error);
+}
+
 /* Binds ?1 to the store's language, then ?2, ?3 and ?4 where the query has them. */
 static GListModel *
 run_node_query (DossierStore  *self,
@@ -594,15 +607,18 @@ run_node_query (DossierStore  *self,
   if (!_dossier_store_bind_text (self, stmt, 1, self->language, error) ||
       (n_params >= 2 && !_dossier_store_bind_int (self, stmt, 2, arg2, error)) ||
       (n_params >= 3 && !_dossier_store_bind_int (self, stmt, 3, arg3, error)) ||
-      (n_params >= 4 && !_dossier_store_bind_text (self, stmt, 4, arg4, error)))
+      (n_params >= 4 && !_dossier_store_bind_text (self, stmt, 4, arg4, error)) ||
+      !bind_docket_format (self, stmt, error))
     return NULL;
 
   return collect_nodes (self, stmt, error);
 }
 
-/* "No. 19-1796C · U.S. Court of Federal Claims", the court in ?1 if translated. */
+/* "No. 19-1796C · U.S. Court of Federal Claims": the docket number in the
+ * user's typography (?9, see bind_docket_format()), the court in ?1 if
+ * translated. */
 #define CASE_SUBTITLE \
-  "(SELECT c.docket || COALESCE (' · ' || COALESCE (NULLIF (ct.title, ''), NULLIF (cn.name, '')), '') " \
+  "(SELECT printf (?9, c.docket) || COALESCE (' · ' || COALESCE (NULLIF (ct.title, ''), NULLIF (cn.name, '')), '') " \
   " FROM case_file c LEFT JOIN node cn ON cn.id = c.court_id " \
   " LEFT JOIN node_text ct ON ct.node_id = cn.id AND ct.lang = ?1 " \
   " WHERE c.node_id = n.id)"
@@ -721,7 +737,8 @@ dossier_store_get_node (DossierStore  *self,
   if (stmt == NULL ||
       !_dossier_store_bind_text (self, stmt, 1, self->language, error) ||
       !_dossier_store_bind_int (self, stmt, 2, node_id, error) ||
-      !_dossier_store_bind_int (self, stmt, 3, case_id, error))
+      !_dossier_store_bind_int (self, stmt, 3, case_id, error) ||
+      !bind_docket_format (self, stmt, error))
     return NULL;
 
   nodes = collect_nodes (self, stmt, error);

@@ -27,6 +27,7 @@ def test_french(app: Dossier):
     details = app.find("panel", "Détails")
     texts = app.texts(details)
     expect("Déposé le 22 novembre 2019" in texts, f"French date: {texts}")
+    expect("n° 19-1796C · Cour fédérale des réclamations des États-Unis" in texts, f"French docket: {texts}")
     app.find("push button", "Chronologie (23)", within=details)
     app.find("frame", "Contestation du contrat cloud JEDI — Dossier")
 
