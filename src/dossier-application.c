@@ -292,6 +292,9 @@ dossier_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
+  /* A summary reached with Tab should be read, not shown all selected. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   /* GtkApplication loads menus and the shortcuts window from the resources
    * by itself, but not style.css (libadwaita does; GTK 4.8 does not). */
   provider = gtk_css_provider_new ();
