@@ -41,7 +41,9 @@ class E2EError(AssertionError):
 def _start_xvfb():
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        # -noreset: an X server resets when its last client leaves, and a
+        # client connecting during the reset is refused.
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
     os.close(write_fd)
     display = b""
