@@ -441,7 +441,7 @@ dossier_chart_render (cairo_t                   *cr,
       const DossierRect *bar = &layout->bars[i];
       const DossierRect *row = &layout->rows[i];
       gboolean is_highlighted = (int) i == highlighted;
-      double alpha = highlighted >= 0 && !is_highlighted ? 0.55 : 1.;
+      gboolean dimmed = highlighted >= 0 && !is_highlighted;
       g_autoptr(PangoLayout) name = make_text (context, font, content->names->pdata[i], 1., is_highlighted, -1);
       g_autoptr(PangoLayout) value = make_text (context, font, content->values->pdata[i], 1., TRUE, -1);
       double name_w = MIN (text_width (name), layout->plot.x - GAP - layout->label_x);
@@ -456,7 +456,7 @@ dossier_chart_render (cairo_t                   *cr,
 
       /* With one bar selected, the others turn neutral: the accent then
        * marks only the selection, in light and dark styles alike. */
-      if (alpha < 1.)
+      if (dimmed)
         set_color (cr, style->foreground, 0.35);
       else
         set_color (cr, style->accent, 1.);
@@ -473,7 +473,7 @@ dossier_chart_render (cairo_t                   *cr,
 
       pango_layout_set_width (name, (int) (name_w * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      set_color (cr, style->foreground, is_highlighted || highlighted < 0 ? 1. : 0.7);
+      set_color (cr, style->foreground, dimmed ? 0.7 : 1.);
       show_text (cr, name, layout->plot.x - GAP - name_w, cy - text_height (name) / 2.);
       show_text (cr, value, bar->x + bar->width + GAP / 2 + 2, cy - text_height (value) / 2.);
     }

@@ -479,6 +479,7 @@ GObject *
 dossier_sidebar_get_selected_item (DossierSidebar *self)
 {
   GtkTreeListRow *row;
+  GObject *item;
 
   g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
 
@@ -486,9 +487,8 @@ dossier_sidebar_get_selected_item (DossierSidebar *self)
   if (row == NULL)
     return NULL;
 
-  /* The row holds the item for as long as it is selected. */
-  {
-    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-    return item;
-  }
+  /* The row keeps its own reference for as long as it is selected. */
+  item = gtk_tree_list_row_get_item (row);
+  g_object_unref (item);
+  return item;
 }

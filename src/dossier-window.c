@@ -128,9 +128,8 @@ period_position (const char *period)
 /* Shows the periods of the selected series, on the one nearest the case
  * file's own period (the earlier on a tie), or the latest without one. */
 static void
-on_series_changed (DossierWindow *self,
-                   GParamSpec    *pspec,
-                   const char    *wanted)
+show_periods (DossierWindow *self,
+              const char    *wanted)
 {
   DossierSeries *series = selected_series (self);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -184,7 +183,7 @@ on_series_selected (DossierWindow *self)
 
   /* The button may be too narrow to tell two series of one firm apart. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label ? label : _("Market-share series"));
-  on_series_changed (self, NULL, NULL);
+  show_periods (self, NULL);
 }
 
 /* Opens the chart on the case file's own series and period. */
@@ -220,7 +219,7 @@ show_case_market (DossierWindow *self,
       g_autofree char *label = dossier_series_dup_label (selected_series (self));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label);
     }
-  on_series_changed (self, NULL, period);
+  show_periods (self, period);
 }
 
 static void
