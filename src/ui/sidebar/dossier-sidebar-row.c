@@ -156,7 +156,7 @@ dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
 
   /* The resources live in a static library: referencing them links them in. */
   (void) dossier_ui_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sidebar-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/sidebar/dossier-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, date);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, title);
   gtk_widget_class_set_css_name (widget_class, "sidebarrow");

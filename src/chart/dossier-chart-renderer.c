@@ -92,6 +92,53 @@ dossier_chart_content_new (DossierSeries *series,
 }
 
 /**
+ * dossier_chart_content_load:
+ * @series_id: a market series
+ * @period: (nullable): one of its periods, or %NULL for the latest
+ *
+ * The one way from a series and a period to what a chart shows, for the
+ * window, the exporter and the tests alike.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set when the
+ *   series has no figures for @period (the message lists those it has)
+ */
+DossierChartContent *
+dossier_chart_content_load (DossierStore  *store,
+                            gint64         series_id,
+                            const char    *period,
+                            GError       **error)
+{
+  g_autoptr(DossierSeries) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_auto(GStrv) periods = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  if (!(series = dossier_store_get_series (store, series_id, error)) ||
+      !(periods = dossier_store_list_periods (store, series_id, error)))
+    return NULL;
+
+  if (period == NULL && periods[0] != NULL)
+    period = periods[g_strv_length (periods) - 1];
+
+  if (period == NULL || !g_strv_contains ((const char * const *) periods, period))
+    {
+      g_autofree char *list = g_strjoinv (", ", periods);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: 1 a series name, 2 a period, 3 the periods it has */
+                   _("“%1$s” has no figures for %2$s; it has: %3$s"),
+                   dossier_series_get_slug (series), period ? period : "", list);
+      return NULL;
+    }
+
+  if (!(shares = dossier_store_list_shares (store, series_id, period, error)))
+    return NULL;
+
+  return dossier_chart_content_new (series, period, shares);
+}
+
+/**
  * dossier_chart_content_new_for_case:
  *
  * Returns: (transfer full): the chart a case file opens on (its own series
@@ -102,8 +149,6 @@ dossier_chart_content_new_for_case (DossierStore  *store,
                                     gint64         case_id,
                                     GError       **error)
 {
-  g_autoptr(DossierSeries) series = NULL;
-  g_autoptr(GListModel) shares = NULL;
   g_autofree char *period = NULL;
   gint64 series_id = 0;
 
@@ -117,11 +162,7 @@ dossier_chart_content_new_for_case (DossierStore  *store,
       return NULL;
     }
 
-  if (!(series = dossier_store_get_series (store, series_id, error)) ||
-      !(shares = dossier_store_list_shares (store, series_id, period, error)))
-    return NULL;
-
-  return dossier_chart_content_new (series, period, shares);
+  return dossier_chart_content_load (store, series_id, period, error);
 }
 
 void

@@ -74,6 +74,10 @@ typedef struct
 DossierChartContent *dossier_chart_content_new      (DossierSeries             *series,
                                                      const char                *period,
                                                      GListModel                *shares);
+DossierChartContent *dossier_chart_content_load     (DossierStore              *store,
+                                                     gint64                     series_id,
+                                                     const char                *period,
+                                                     GError                   **error);
 DossierChartContent *dossier_chart_content_new_for_case (DossierStore          *store,
                                                          gint64                 case_id,
                                                          GError               **error);

@@ -428,7 +428,7 @@ dossier_detail_pane_class_init (DossierDetailPaneClass *klass)
 
   /* The resources live in a static library: referencing them links them in. */
   (void) dossier_ui_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-detail-pane.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/detail/dossier-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, kicker);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, heading);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, subtitle);

@@ -1,8 +1,8 @@
 /* dossier-application.c
  *
  * Owns the store; windows are views of it. Options that need no window
- * (--version, --export-chart) are handled before GTK is initialized, so
- * they run without a display.
+ * (--version, --export-chart) go to dossier-cli.c before GTK is
+ * initialized, so they run without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
-#include "dossier-chart-renderer.h"
-#include "dossier-node.h"
-#include "dossier-series.h"
+#include "dossier-cli.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 
@@ -31,18 +29,6 @@ G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, GTK_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this database file instead of the default one"), N_("FILE") },
-  { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
-  { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: the market-share series to draw (default: the case file's own)"), N_("NAME") },
-  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
-  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
-  { "height", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and quit"), NULL },
   { NULL }
 };
 
@@ -60,125 +46,12 @@ ensure_store (DossierApplication  *self,
   return self->store;
 }
 
-/* The chart of @series_slug (all series listed if unknown) in @period (the
- * latest if %NULL). */
-static DossierChartContent *
-chart_for_series (DossierStore  *store,
-                  const char    *series_slug,
-                  const char    *period,
-                  GError       **error)
-{
-  g_autoptr(GListModel) all = dossier_store_list_series (store, error);
-  g_autoptr(DossierSeries) series = NULL;
-  g_autoptr(GListModel) shares = NULL;
-  g_auto(GStrv) periods = NULL;
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  if (all == NULL)
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(DossierSeries) s = g_list_model_get_item (all, i);
-
-      g_string_append_printf (known, "%s%s", i ? ", " : "", dossier_series_get_slug (s));
-      if (g_str_equal (dossier_series_get_slug (s), series_slug))
-        series = g_steal_pointer (&s);
-    }
-
-  if (series == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   /* Translators: 1 a series name, 2 the list of known ones */
-                   _("No series is named “%1$s”; there are: %2$s"), series_slug, known->str);
-      return NULL;
-    }
-
-  if (!(periods = dossier_store_list_periods (store, dossier_series_get_id (series), error)))
-    return NULL;
-
-  if (period == NULL && periods[0] != NULL)
-    period = periods[g_strv_length (periods) - 1];
-
-  if (period == NULL || !g_strv_contains ((const char * const *) periods, period))
-    {
-      g_autofree char *list = g_strjoinv (", ", periods);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   /* Translators: 1 a period, 2 a series name, 3 the periods it has */
-                   _("“%1$s” has no figures for %2$s; it has: %3$s"),
-                   series_slug, period ? period : "", list);
-      return NULL;
-    }
-
-  if (!(shares = dossier_store_list_shares (store, dossier_series_get_id (series), period, error)))
-    return NULL;
-
-  return dossier_chart_content_new (series, period, shares);
-}
-
-/* The chart the first case file opens on, or the one asked for. */
-static int
-export_chart (DossierApplication *self,
-              const char         *path,
-              const char         *series_slug,
-              const char         *period,
-              int                 width,
-              int                 height)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) cases = NULL;
-  g_autoptr(DossierNode) first = NULL;
-  g_autoptr(DossierChartContent) content = NULL;
-  DossierStore *store;
-
-  if (!(store = ensure_store (self, &error)))
-    goto failed;
-
-  if (series_slug != NULL)
-    content = chart_for_series (store, series_slug, period, &error);
-  else if (period != NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("--period goes with --series"));
-  else if ((cases = dossier_store_list_case_files (store, &error)))
-    {
-      if (g_list_model_get_n_items (cases) == 0)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("%s has no market figures to chart"), dossier_store_get_path (store));
-      else
-        {
-          first = g_list_model_get_item (cases, 0);
-          content = dossier_chart_content_new_for_case (store, dossier_node_get_id (first), &error);
-        }
-    }
-
-  if (content == NULL ||
-      !dossier_chart_content_export (content, path,
-                                     width > 0 ? width : 800,
-                                     height > 0 ? height : 500,
-                                     &error))
-    goto failed;
-
-  return EXIT_SUCCESS;
-
-failed:
-  g_printerr ("dossier: %s\n", error->message);
-  return EXIT_FAILURE;
-}
-
 static int
 dossier_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
-  const char *db = NULL, *export_path = NULL, *series_slug = NULL, *period = NULL;
-  int width = 0, height = 0;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      return EXIT_SUCCESS;
-    }
+  const char *db = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
@@ -195,21 +68,8 @@ dossier_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
-  if (g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
-    {
-      if ((g_variant_dict_lookup (options, "width", "i", &width) && width <= 0) ||
-          (g_variant_dict_lookup (options, "height", "i", &height) && height <= 0) ||
-          width > 20000 || height > 20000)
-        {
-          g_printerr ("dossier: %s\n", _("--width and --height must be between 1 and 20000"));
-          return EXIT_FAILURE;
-        }
-      g_variant_dict_lookup (options, "series", "&s", &series_slug);
-      g_variant_dict_lookup (options, "period", "&s", &period);
-      return export_chart (self, export_path, series_slug, period, width, height);
-    }
-
-  return -1;
+  /* --version and --export-chart need no display. */
+  return dossier_cli_handle_options (options, self->db_path);
 }
 
 static void
@@ -331,6 +191,7 @@ static void
 dossier_application_init (DossierApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), dossier_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore a business dispute next to the market it is fought over."));
 }

@@ -394,7 +394,7 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
 
   /* The resources live in a static library: referencing them links them in. */
   (void) dossier_ui_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sidebar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/sidebar/dossier-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, list_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

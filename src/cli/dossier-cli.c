@@ -1,0 +1,187 @@
+/* dossier-cli.c
+ *
+ * What Dossier does without a display: --version and --export-chart. It
+ * links the model and the chart only, never GTK, so that it runs on a server
+ * or in a script; the application hands it the parsed options before GTK is
+ * initialized.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-chart-renderer.h"
+#include "dossier-cli.h"
+#include "dossier-node.h"
+#include "dossier-series.h"
+#include "dossier-store.h"
+
+#define DEFAULT_WIDTH  800
+#define DEFAULT_HEIGHT 500
+#define MAX_SIZE       20000
+
+static const GOptionEntry option_entries[] = {
+  { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
+  { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: the market-share series to draw (default: the case file's own)"), N_("NAME") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
+  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
+  { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+/**
+ * dossier_cli_get_option_entries:
+ *
+ * Returns: the options handled by dossier_cli_handle_options(), for
+ *   g_application_add_main_option_entries()
+ */
+const GOptionEntry *
+dossier_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+/* The id of the series named @slug, or 0 with an error listing the names. */
+static gint64
+find_series (DossierStore  *store,
+             const char    *slug,
+             GError       **error)
+{
+  g_autoptr(GListModel) all = dossier_store_list_series (store, error);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  if (all == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierSeries) series = g_list_model_get_item (all, i);
+
+      if (g_str_equal (dossier_series_get_slug (series), slug))
+        return dossier_series_get_id (series);
+      g_string_append_printf (known, "%s%s", i ? ", " : "", dossier_series_get_slug (series));
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               /* Translators: 1 a series name, 2 the list of known ones */
+               _("No series is named “%1$s”; there are: %2$s"), slug, known->str);
+  return 0;
+}
+
+/* The chart the first case file opens on, or the one asked for. */
+static DossierChartContent *
+load_chart (DossierStore  *store,
+            const char    *series_slug,
+            const char    *period,
+            GError       **error)
+{
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(DossierNode) first = NULL;
+  gint64 series_id;
+
+  if (series_slug != NULL)
+    {
+      if (!(series_id = find_series (store, series_slug, error)))
+        return NULL;
+      return dossier_chart_content_load (store, series_id, period, error);
+    }
+
+  if (period != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("--period goes with --series"));
+      return NULL;
+    }
+
+  if (!(cases = dossier_store_list_case_files (store, error)))
+    return NULL;
+
+  if (g_list_model_get_n_items (cases) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has no market figures to chart"), dossier_store_get_path (store));
+      return NULL;
+    }
+
+  first = g_list_model_get_item (cases, 0);
+  return dossier_chart_content_new_for_case (store, dossier_node_get_id (first), error);
+}
+
+static int
+export_chart (const char *db_path,
+              const char *path,
+              const char *series_slug,
+              const char *period,
+              int         width,
+              int         height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(DossierChartContent) content = NULL;
+  g_autofree char *default_path = NULL;
+
+  if (db_path == NULL)
+    db_path = default_path = dossier_store_dup_default_path ();
+
+  if (!(store = dossier_store_open (db_path, &error)) ||
+      !(content = load_chart (store, series_slug, period, &error)) ||
+      !dossier_chart_content_export (content, path,
+                                     width > 0 ? width : DEFAULT_WIDTH,
+                                     height > 0 ? height : DEFAULT_HEIGHT,
+                                     &error))
+    {
+      g_printerr ("dossier: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/**
+ * dossier_cli_handle_options:
+ * @options: the parsed command line
+ * @db_path: (nullable): the database to read, or %NULL for the default one
+ *
+ * Returns: the exit status when an option was handled, or -1 when the
+ *   application should go on and open its window
+ */
+int
+dossier_cli_handle_options (GVariantDict *options,
+                            const char   *db_path)
+{
+  const char *export_path = NULL, *series_slug = NULL, *period = NULL;
+  int width = 0, height = 0;
+
+  g_return_val_if_fail (options != NULL, EXIT_FAILURE);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
+    return -1;
+
+  if ((g_variant_dict_lookup (options, "width", "i", &width) && width <= 0) ||
+      (g_variant_dict_lookup (options, "height", "i", &height) && height <= 0) ||
+      width > MAX_SIZE || height > MAX_SIZE)
+    {
+      g_printerr ("dossier: %s\n", _("--width and --height must be between 1 and 20000"));
+      return EXIT_FAILURE;
+    }
+
+  g_variant_dict_lookup (options, "series", "&s", &series_slug);
+  g_variant_dict_lookup (options, "period", "&s", &period);
+  return export_chart (db_path, export_path, series_slug, period, width, height);
+}

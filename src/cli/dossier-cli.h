@@ -1,0 +1,15 @@
+/* dossier-cli.h: the options that run without a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+const GOptionEntry *dossier_cli_get_option_entries (void);
+int                 dossier_cli_handle_options     (GVariantDict *options,
+                                                    const char   *db_path);
+
+G_END_DECLS
