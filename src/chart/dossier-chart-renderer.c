@@ -55,7 +55,10 @@ dossier_chart_content_new (DossierSeries *series,
       g_autoptr(DossierShare) share = g_list_model_get_item (shares, i);
       double percent = dossier_share_get_percent (share);
       gint64 id = dossier_share_get_organization_id (share);
-      const char *source = dossier_share_get_source_title (share);
+      /* Translators: a source as cited under a chart: publisher, then title */
+      g_autofree char *source = g_strdup_printf (_("%1$s, %2$s"),
+                                                 dossier_share_get_source_publisher (share),
+                                                 dossier_share_get_source_title (share));
 
       g_ptr_array_add (content->names, g_strdup (dossier_share_get_short_name (share)));
       g_ptr_array_add (content->full_names, g_strdup (dossier_share_get_name (share)));

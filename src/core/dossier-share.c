@@ -16,6 +16,7 @@ struct _DossierShare
   double   percent;
   char    *name;
   char    *short_name;
+  char    *source_publisher;
   char    *source_title;
 };
 
@@ -28,6 +29,7 @@ dossier_share_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->short_name);
+  g_free (self->source_publisher);
   g_free (self->source_title);
 
   G_OBJECT_CLASS (dossier_share_parent_class)->finalize (object);
@@ -50,6 +52,7 @@ dossier_share_new (gint64      organization_id,
                    const char *short_name,
                    double      percent,
                    gint64      source_id,
+                   const char *source_publisher,
                    const char *source_title)
 {
   DossierShare *self = g_object_new (DOSSIER_TYPE_SHARE, NULL);
@@ -59,6 +62,7 @@ dossier_share_new (gint64      organization_id,
   self->short_name = g_strdup (short_name && *short_name ? short_name : self->name);
   self->percent = percent;
   self->source_id = source_id;
+  self->source_publisher = g_strdup (source_publisher ? source_publisher : "");
   self->source_title = g_strdup (source_title ? source_title : "");
 
   return self;
@@ -102,6 +106,18 @@ dossier_share_get_source_id (DossierShare *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SHARE (self), 0);
   return self->source_id;
+}
+
+/**
+ * dossier_share_get_source_publisher:
+ *
+ * Returns: who published the figure ("Synergy Research Group")
+ */
+const char *
+dossier_share_get_source_publisher (DossierShare *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SHARE (self), NULL);
+  return self->source_publisher;
 }
 
 const char *

@@ -19,12 +19,14 @@ DossierShare *dossier_share_new                 (gint64        organization_id,
                                                  const char   *short_name,
                                                  double        percent,
                                                  gint64        source_id,
+                                                 const char   *source_publisher,
                                                  const char   *source_title);
 gint64        dossier_share_get_organization_id (DossierShare *self);
 const char   *dossier_share_get_name            (DossierShare *self);
 const char   *dossier_share_get_short_name      (DossierShare *self);
 double        dossier_share_get_percent         (DossierShare *self);
 gint64        dossier_share_get_source_id       (DossierShare *self);
+const char   *dossier_share_get_source_publisher (DossierShare *self);
 const char   *dossier_share_get_source_title    (DossierShare *self);
 
 G_END_DECLS

@@ -1024,17 +1024,14 @@ dossier_store_list_shares (DossierStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      /* Translators: a source as cited under a chart: publisher, then title */
-      g_autofree char *source = g_strdup_printf (_("%1$s, %2$s"),
-                                                 column_text (stmt, 6),
-                                                 column_text (stmt, 5));
       g_autoptr(DossierShare) share =
         dossier_share_new (sqlite3_column_int64 (stmt, 0),
                            column_text (stmt, 1),
                            column_text (stmt, 2),
                            sqlite3_column_double (stmt, 3),
                            sqlite3_column_int64 (stmt, 4),
-                           source);
+                           column_text (stmt, 6),
+                           column_text (stmt, 5));
       g_list_store_append (shares, share);
     }
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dossier-a11y.h"
 #include "dossier-chart.h"
 #include "dossier-detail-pane.h"
 #include "dossier-format.h"
@@ -58,34 +59,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* GTK 4.8's GtkDropDown leaves its inner button unnamed, keeps its "(None)"
- * placeholder in the accessibility tree and makes the row inside its button
- * focusable (fixed in later GTK releases). Name and hide what a screen
- * reader would otherwise stop on. */
-static void
-fix_drop_down_accessibility (GtkWidget  *widget,
-                             const char *name)
-{
-  GType list_item_type = g_type_from_name ("GtkListItemWidget");
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      else if (list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (child, list_item_type) &&
-               gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL)
-        gtk_widget_set_focusable (child, FALSE);
-      else if (GTK_IS_LABEL (child) &&
-               g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)")))
-        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-      if (!GTK_IS_POPOVER (child))
-        fix_drop_down_accessibility (child, name);
-    }
-}
 
 static DossierSeries *
 selected_series (DossierWindow *self)
@@ -170,7 +143,7 @@ show_periods (DossierWindow *self,
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->period_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->period_dropdown, on_period_changed, self);
-  fix_drop_down_accessibility (GTK_WIDGET (self->period_dropdown), _("Period"));
+  dossier_a11y_fix_drop_down (self->period_dropdown, _("Period"));
 
   on_period_changed (self);
 }
@@ -266,7 +239,7 @@ dossier_window_load (DossierWindow *self)
   g_signal_handlers_block_by_func (self->series_dropdown, on_series_selected, self);
   gtk_drop_down_set_model (self->series_dropdown, self->series);
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
-  fix_drop_down_accessibility (GTK_WIDGET (self->series_dropdown), _("Market-share series"));
+  dossier_a11y_fix_drop_down (self->series_dropdown, _("Market-share series"));
 
   /* Open on the first case file's overview. */
   cases = dossier_store_list_case_files (self->store, &error);
@@ -284,27 +257,12 @@ dossier_window_load (DossierWindow *self)
 /* The "Open" button's response in dossier-window.ui. */
 #define RESPONSE_OPEN 1
 
-/* GTK 4.8 keeps a hidden info bar in the accessibility tree, and its close
- * button has no name: hide the one, name the other. */
 static void
 reveal_export_bar (DossierWindow *self,
                    gboolean       revealed)
 {
   gtk_info_bar_set_revealed (self->export_bar, revealed);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->export_bar),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, !revealed,
-                               -1);
-}
-
-static void
-name_close_button (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
-      name_close_button (child);
-    }
+  dossier_a11y_set_shown (GTK_WIDGET (self->export_bar), revealed);
 }
 
 static void
@@ -520,7 +478,7 @@ static void
 dossier_window_init (DossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_close_button (GTK_WIDGET (self->export_bar));
+  dossier_a11y_name_close_button (GTK_WIDGET (self->export_bar), _("Close"));
   reveal_export_bar (self, FALSE);
 
   self->selection = dossier_selection_new ();

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-a11y.h"
 #include "dossier-detail-pane.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
@@ -179,9 +180,7 @@ set_label (GtkLabel   *label,
 
   gtk_label_set_label (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
-  /* GTK 4.8 keeps hidden widgets in the accessibility tree: an empty
-   * selectable label would be a nameless stop for screen readers. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, !has_text, -1);
+  dossier_a11y_set_shown (GTK_WIDGET (label), has_text);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-a11y.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
 #include "dossier-section.h"
@@ -35,28 +36,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* GTK 4.8 names list rows after nothing: screen readers would say "list
- * item". Until gtk_list_item_set_accessible_label() (GTK 4.12), name the
- * row widget that holds this one, and the expander, which takes focus. */
-static void
-name_row (DossierSidebarRow *self,
-          const char        *title,
-          const char        *date)
-{
-  g_autofree char *name = date ? g_strdup_printf ("%s, %s", date, title) : g_strdup (title);
-  GType list_item_type = g_type_from_name ("GtkListItemWidget");
-
-  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL; w = gtk_widget_get_parent (w))
-    {
-      if (GTK_IS_TREE_EXPANDER (w) ||
-          (list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (w, list_item_type)))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-
-      if (list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (w, list_item_type))
-        break;
-    }
-}
 
 static void
 dossier_sidebar_row_update (DossierSidebarRow *self)
@@ -85,7 +64,10 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
                                                                           : PANGO_ELLIPSIZE_END);
 
   gtk_label_set_label (self->title, title);
-  name_row (self, title, date);
+  {
+    g_autofree char *name = date ? g_strdup_printf ("%s, %s", date, title) : g_strdup (title);
+    dossier_a11y_name_list_row (GTK_WIDGET (self), name);
+  }
   gtk_label_set_label (self->date, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date), date != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);

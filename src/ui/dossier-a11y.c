@@ -1,0 +1,117 @@
+/* dossier-a11y.c
+ *
+ * GTK 4.8 leaves some widgets unnamed, keeps hidden ones in the
+ * accessibility tree and has no way to name a list row (all fixed in later
+ * GTK releases: gtk_list_item_set_accessible_label() arrived in 4.12). Every
+ * workaround for those gaps lives here, so that it goes away in one commit
+ * when Dossier moves to a newer GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-a11y"
+
+#include "config.h"
+
+#include "dossier-a11y.h"
+
+static gboolean
+is_list_item_widget (GtkWidget *widget)
+{
+  GType list_item_type = g_type_from_name ("GtkListItemWidget");
+
+  return list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type);
+}
+
+static void
+fix_drop_down_children (GtkWidget  *widget,
+                        const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      else if (is_list_item_widget (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL)
+        gtk_widget_set_focusable (child, FALSE);
+      else if (GTK_IS_LABEL (child) &&
+               g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)")))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+      if (!GTK_IS_POPOVER (child))
+        fix_drop_down_children (child, name);
+    }
+}
+
+/**
+ * dossier_a11y_fix_drop_down:
+ * @name: what a screen reader calls the drop-down
+ *
+ * GTK 4.8's GtkDropDown leaves its inner button unnamed, keeps its "(None)"
+ * placeholder in the accessibility tree and makes the row inside its button
+ * focusable. Call again after each change of model.
+ */
+void
+dossier_a11y_fix_drop_down (GtkDropDown *drop_down,
+                            const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  fix_drop_down_children (GTK_WIDGET (drop_down), name);
+}
+
+/**
+ * dossier_a11y_name_close_button:
+ *
+ * Names the icon-only buttons inside @widget (a GtkInfoBar's close button
+ * has no name in GTK 4.8).
+ */
+void
+dossier_a11y_name_close_button (GtkWidget  *widget,
+                                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_label (GTK_BUTTON (child)) == NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      dossier_a11y_name_close_button (child, name);
+    }
+}
+
+/**
+ * dossier_a11y_set_shown:
+ *
+ * GTK 4.8 keeps hidden widgets (and unrevealed info bars) in the
+ * accessibility tree: an empty label would be a nameless stop for screen
+ * readers. Marks @widget hidden to them unless @shown.
+ */
+void
+dossier_a11y_set_shown (GtkWidget *widget,
+                        gboolean   shown)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
+/**
+ * dossier_a11y_name_list_row:
+ * @row_child: the widget a list item factory made for a row
+ *
+ * GTK 4.8 names list rows after nothing: screen readers would say "list
+ * item". Names the row widget that holds @row_child, and the tree expander
+ * on the way, which takes the focus.
+ */
+void
+dossier_a11y_name_list_row (GtkWidget  *row_child,
+                            const char *name)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (row_child); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (GTK_IS_TREE_EXPANDER (w) || is_list_item_widget (w))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+      if (is_list_item_widget (w))
+        break;
+    }
+}
