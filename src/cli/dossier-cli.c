@@ -13,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-chart-renderer.h"
+#include "dossier-chart-bars.h"
+#include "dossier-chart-content.h"
+#include "dossier-chart-export.h"
 #include "dossier-cli.h"
 #include "dossier-node.h"
 #include "dossier-series.h"
@@ -135,10 +137,10 @@ export_chart (const char *db_path,
 
   if (!(store = dossier_store_open (db_path, &error)) ||
       !(content = load_chart (store, series_slug, period, &error)) ||
-      !dossier_chart_content_export (content, path,
-                                     width > 0 ? width : DEFAULT_WIDTH,
-                                     height > 0 ? height : DEFAULT_HEIGHT,
-                                     &error))
+      !dossier_chart_export_file (dossier_chart_bars_get_view (), content, path,
+                                  width > 0 ? width : DEFAULT_WIDTH,
+                                  height > 0 ? height : DEFAULT_HEIGHT,
+                                  &error))
     {
       g_printerr ("dossier: %s\n", error->message);
       return EXIT_FAILURE;

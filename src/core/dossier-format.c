@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "dossier-format.h"
+#include "dossier-node.h"
+#include "dossier-period.h"
 
 /**
  * dossier_format_percent:
@@ -48,22 +50,14 @@ dossier_format_percent (double percent)
 char *
 dossier_format_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *full = NULL;
-  gsize len = iso_date ? strlen (iso_date) : 0;
+  g_autoptr(GDateTime) date = dossier_date_to_datetime (iso_date);
+  int day = 0;
 
-  if (len == 10)
-    full = g_strconcat (iso_date, "T00:00:00Z", NULL);
-  else if (len == 7)
-    full = g_strconcat (iso_date, "-01T00:00:00Z", NULL);
-  else
-    return NULL;
-
-  date = g_date_time_new_from_iso8601 (full, NULL);
   if (date == NULL)
     return NULL;
 
-  if (len == 7)
+  dossier_date_parse (iso_date, NULL, NULL, &day);
+  if (day == 0)
     /* Translators: a month and year, as in "April 2021"; see strftime(3) */
     return g_date_time_format (date, _("%OB %Y"));
 
@@ -81,16 +75,72 @@ dossier_format_date (const char *iso_date)
 char *
 dossier_format_period (const char *period)
 {
+  int year, quarter;
+
   g_return_val_if_fail (period != NULL, NULL);
 
-  if (strlen (period) == 7 && period[4] == '-' && period[5] == 'Q')
+  if (dossier_period_parse (period, &year, &quarter) && quarter > 0)
     {
-      g_autofree char *year = g_strndup (period, 4);
+      g_autofree char *year_text = g_strdup_printf ("%04d", year);
 
       /* Translators: a quarter of a year: 1 is the quarter (1-4), 2 the year.
        * French: "T%1$c %2$s" */
-      return g_strdup_printf (_("Q%1$c %2$s"), period[6], year);
+      return g_strdup_printf (_("Q%1$c %2$s"), '0' + quarter, year_text);
     }
 
   return g_strdup (period);
+}
+
+/**
+ * dossier_format_docket:
+ *
+ * Returns: a docket number in the reader's typography ("No. 19-1796C",
+ *   "n° 19-1796C"), or %NULL for none
+ */
+char *
+dossier_format_docket (const char *docket)
+{
+  if (docket == NULL || *docket == '\0')
+    return NULL;
+
+  /* Translators: a case's docket number, as in "No. 19-1796C"; French: "n° %s" */
+  return g_strdup_printf (_("No. %s"), docket);
+}
+
+/**
+ * dossier_format_node_subtitle:
+ *
+ * Returns: what is said under a node's name: a case file's docket number
+ *   and court, a source's publisher, the role of an organization or a
+ *   person in the case file it is seen in; "" for an event
+ */
+char *
+dossier_format_node_subtitle (DossierNode *node)
+{
+  g_return_val_if_fail (DOSSIER_IS_NODE (node), NULL);
+
+  switch (dossier_node_get_kind (node))
+    {
+    case DOSSIER_NODE_CASE:
+      {
+        g_autofree char *docket = dossier_format_docket (dossier_node_get_docket (node));
+        const char *court = dossier_node_get_court (node);
+
+        if (docket != NULL && *court != '\0')
+          /* Translators: under a case file's title: 1 its docket number, 2 its court */
+          return g_strdup_printf (_("%1$s · %2$s"), docket, court);
+        return g_strdup (docket != NULL ? docket : court);
+      }
+
+    case DOSSIER_NODE_SOURCE:
+      return g_strdup (dossier_node_get_publisher (node));
+
+    case DOSSIER_NODE_ORGANIZATION:
+    case DOSSIER_NODE_PERSON:
+      return g_strdup (dossier_node_get_role (node));
+
+    case DOSSIER_NODE_EVENT:
+    default:
+      return g_strdup ("");
+    }
 }

@@ -1,5 +1,11 @@
 /* dossier-node.c
  *
+ * A node holds raw fields, as the database has them in the store's
+ * language; wording them for a reader ("No. 19-1796C · …") is the format
+ * layer's job. Nodes handed out by a #DossierNodeList stay live: when the
+ * store commits a change to one, the list reads it again and the node
+ * notifies the properties that changed, so views bound to it follow.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dossier-node"
@@ -7,7 +13,26 @@
 #include "config.h"
 
 #include "dossier-enums.h"
-#include "dossier-node.h"
+#include "dossier-node-private.h"
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_KIND,
+  PROP_SLUG,
+  /* The fields below can change, and are copied by _dossier_node_update(). */
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_DATE,
+  PROP_ROLE,
+  PROP_PUBLISHER,
+  PROP_DOCKET,
+  PROP_COURT,
+  N_PROPS
+};
+
+#define FIRST_TEXT PROP_TITLE
+#define N_TEXTS (N_PROPS - FIRST_TEXT)
 
 struct _DossierNode
 {
@@ -15,25 +40,10 @@ struct _DossierNode
   gint64           id;
   DossierNodeKind  kind;
   char            *slug;
-  char            *title;
-  char            *subtitle;
-  char            *summary;
-  char            *date;
+  char            *texts[N_TEXTS];   /* never NULL, but date may be "" */
 };
 
 G_DEFINE_FINAL_TYPE (DossierNode, dossier_node, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_KIND,
-  PROP_SLUG,
-  PROP_TITLE,
-  PROP_SUBTITLE,
-  PROP_SUMMARY,
-  PROP_DATE,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -43,10 +53,8 @@ dossier_node_finalize (GObject *object)
   DossierNode *self = (DossierNode *)object;
 
   g_free (self->slug);
-  g_free (self->title);
-  g_free (self->subtitle);
-  g_free (self->summary);
-  g_free (self->date);
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (self->texts[i]);
 
   G_OBJECT_CLASS (dossier_node_parent_class)->finalize (object);
 }
@@ -61,15 +69,40 @@ dossier_node_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:       g_value_set_int64 (value, self->id); break;
-    case PROP_KIND:     g_value_set_enum (value, self->kind); break;
-    case PROP_SLUG:     g_value_set_string (value, self->slug); break;
-    case PROP_TITLE:    g_value_set_string (value, self->title); break;
-    case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
-    case PROP_SUMMARY:  g_value_set_string (value, self->summary); break;
-    case PROP_DATE:     g_value_set_string (value, self->date); break;
+    case PROP_ID:   g_value_set_int64 (value, self->id); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
+    case PROP_SLUG: g_value_set_string (value, self->slug); break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (prop_id >= FIRST_TEXT && prop_id < N_PROPS)
+        g_value_set_string (value, self->texts[prop_id - FIRST_TEXT]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_node_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DossierNode *self = DOSSIER_NODE (object);
+  const char *text;
+
+  switch (prop_id)
+    {
+    case PROP_ID:   self->id = g_value_get_int64 (value); break;
+    case PROP_KIND: self->kind = g_value_get_enum (value); break;
+    case PROP_SLUG: self->slug = g_value_dup_string (value); break;
+    default:
+      if (prop_id >= FIRST_TEXT && prop_id < N_PROPS)
+        {
+          text = g_value_get_string (value);
+          g_free (self->texts[prop_id - FIRST_TEXT]);
+          self->texts[prop_id - FIRST_TEXT] = g_strdup (text ? text : "");
+        }
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -77,18 +110,23 @@ static void
 dossier_node_class_init (DossierNodeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  static const char * const text_names[N_TEXTS] = {
+    "title", "summary", "date", "role", "publisher", "docket", "court",
+  };
 
   object_class->finalize = dossier_node_finalize;
   object_class->get_property = dossier_node_get_property;
+  object_class->set_property = dossier_node_set_property;
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, DOSSIER_TYPE_NODE_KIND, DOSSIER_NODE_CASE, flags);
-  properties[PROP_SLUG] = g_param_spec_string ("slug", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, flags);
-  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_SLUG] = g_param_spec_string ("slug", NULL, NULL, "", flags);
+  /* Written at construction, then only by _dossier_node_update(), which
+   * notifies them. */
+  for (guint i = 0; i < N_TEXTS; i++)
+    properties[FIRST_TEXT + i] = g_param_spec_string (text_names[i], NULL, NULL, "",
+                                                      flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -96,35 +134,35 @@ dossier_node_class_init (DossierNodeClass *klass)
 static void
 dossier_node_init (DossierNode *self)
 {
+  for (guint i = 0; i < N_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
 }
 
-/**
- * dossier_node_new:
- * @date: (nullable): an ISO 8601 date, "YYYY-MM-DD" or "YYYY-MM"
+/*
+ * _dossier_node_update:
+ * @fresh: the same node, read again
  *
- * Nodes are immutable snapshots of the store: an edit makes the store emit
- * #DossierStore::node-changed and views read the node again.
+ * Takes the fields of @fresh and notifies those that changed.
  */
-DossierNode *
-dossier_node_new (gint64           id,
-                  DossierNodeKind  kind,
-                  const char      *slug,
-                  const char      *title,
-                  const char      *subtitle,
-                  const char      *summary,
-                  const char      *date)
+void
+_dossier_node_update (DossierNode *self,
+                      DossierNode *fresh)
 {
-  DossierNode *self = g_object_new (DOSSIER_TYPE_NODE, NULL);
+  g_return_if_fail (DOSSIER_IS_NODE (self));
+  g_return_if_fail (DOSSIER_IS_NODE (fresh));
+  g_return_if_fail (self->id == fresh->id);
 
-  self->id = id;
-  self->kind = kind;
-  self->slug = g_strdup (slug ? slug : "");
-  self->title = g_strdup (title ? title : "");
-  self->subtitle = g_strdup (subtitle ? subtitle : "");
-  self->summary = g_strdup (summary ? summary : "");
-  self->date = g_strdup (date && *date ? date : NULL);
-
-  return self;
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      if (g_strcmp0 (self->texts[i], fresh->texts[i]) != 0)
+        {
+          g_free (self->texts[i]);
+          self->texts[i] = g_strdup (fresh->texts[i]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[FIRST_TEXT + i]);
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gint64
@@ -145,38 +183,91 @@ const char *
 dossier_node_get_slug (DossierNode *self)
 {
   g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
-  return self->slug;
+  return self->slug ? self->slug : "";
 }
 
+static const char *
+get_text (DossierNode *self,
+          guint        prop_id)
+{
+  g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
+  return self->texts[prop_id - FIRST_TEXT];
+}
+
+/**
+ * dossier_node_get_title:
+ *
+ * Returns: the title in the store's language, else in English, else the
+ *   node's name
+ */
 const char *
 dossier_node_get_title (DossierNode *self)
 {
-  g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
-  return self->title;
-}
-
-const char *
-dossier_node_get_subtitle (DossierNode *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
-  return self->subtitle;
+  return get_text (self, PROP_TITLE);
 }
 
 const char *
 dossier_node_get_summary (DossierNode *self)
 {
-  g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
-  return self->summary;
+  return get_text (self, PROP_SUMMARY);
 }
 
 /**
  * dossier_node_get_date:
  *
- * Returns: (nullable): the ISO date of an event or of a source's publication
+ * Returns: (nullable): the ISO date of an event, of a source's publication
+ *   or of a case file's filing, or %NULL
  */
 const char *
 dossier_node_get_date (DossierNode *self)
 {
-  g_return_val_if_fail (DOSSIER_IS_NODE (self), NULL);
-  return self->date;
+  const char *date = get_text (self, PROP_DATE);
+
+  return date != NULL && *date != '\0' ? date : NULL;
+}
+
+/**
+ * dossier_node_get_role:
+ *
+ * Returns: an organization's or a person's role in the case file it was
+ *   read for ("Protester (plaintiff)"), or ""
+ */
+const char *
+dossier_node_get_role (DossierNode *self)
+{
+  return get_text (self, PROP_ROLE);
+}
+
+/**
+ * dossier_node_get_publisher:
+ *
+ * Returns: who published a source, or ""
+ */
+const char *
+dossier_node_get_publisher (DossierNode *self)
+{
+  return get_text (self, PROP_PUBLISHER);
+}
+
+/**
+ * dossier_node_get_docket:
+ *
+ * Returns: a case file's docket number as the court writes it ("19-1796C"),
+ *   or ""
+ */
+const char *
+dossier_node_get_docket (DossierNode *self)
+{
+  return get_text (self, PROP_DOCKET);
+}
+
+/**
+ * dossier_node_get_court:
+ *
+ * Returns: the name of a case file's court in the store's language, or ""
+ */
+const char *
+dossier_node_get_court (DossierNode *self)
+{
+  return get_text (self, PROP_COURT);
 }

@@ -1,5 +1,6 @@
 /* dossier-node.h: one thing of a case file (the case itself, an organization,
- * a person, a dated event or a source), as read from the store in one language
+ * a person, a dated event or a source), as read from the store in one
+ * language and seen from one case file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,19 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierNode, dossier_node, DOSSIER, NODE, GObject)
 
-DossierNode     *dossier_node_new         (gint64           id,
-                                           DossierNodeKind  kind,
-                                           const char      *slug,
-                                           const char      *title,
-                                           const char      *subtitle,
-                                           const char      *summary,
-                                           const char      *date);
-gint64           dossier_node_get_id       (DossierNode     *self);
-DossierNodeKind  dossier_node_get_kind     (DossierNode     *self);
-const char      *dossier_node_get_slug     (DossierNode     *self);
-const char      *dossier_node_get_title    (DossierNode     *self);
-const char      *dossier_node_get_subtitle (DossierNode     *self);
-const char      *dossier_node_get_summary  (DossierNode     *self);
-const char      *dossier_node_get_date     (DossierNode     *self);
+gint64           dossier_node_get_id        (DossierNode *self);
+DossierNodeKind  dossier_node_get_kind      (DossierNode *self);
+const char      *dossier_node_get_slug      (DossierNode *self);
+const char      *dossier_node_get_title     (DossierNode *self);
+const char      *dossier_node_get_summary   (DossierNode *self);
+const char      *dossier_node_get_date      (DossierNode *self);
+const char      *dossier_node_get_role      (DossierNode *self);
+const char      *dossier_node_get_publisher (DossierNode *self);
+const char      *dossier_node_get_docket    (DossierNode *self);
+const char      *dossier_node_get_court     (DossierNode *self);
 
 G_END_DECLS

@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
 
-#define DOSSIER_STORE_SCHEMA_VERSION 1
-
+/* dossier-store.c */
 DossierStore *dossier_store_open                 (const char    *path,
                                                   GError       **error);
 char         *dossier_store_dup_default_path     (void);
@@ -27,7 +26,11 @@ gboolean      dossier_store_import_case          (DossierStore  *self,
                                                   GBytes        *json,
                                                   const char    *file_name,
                                                   GError       **error);
+gint64        dossier_store_count                (DossierStore  *self,
+                                                  const char    *table,
+                                                  GError       **error);
 
+/* dossier-store-nodes.c */
 GListModel   *dossier_store_list_case_files      (DossierStore  *self,
                                                   GError       **error);
 GListModel   *dossier_store_list_section         (DossierStore  *self,
@@ -51,12 +54,8 @@ GListModel   *dossier_store_list_related         (DossierStore  *self,
                                                   gint64         case_id,
                                                   gint64         node_id,
                                                   GError       **error);
-gboolean      dossier_store_set_summary          (DossierStore  *self,
-                                                  gint64         node_id,
-                                                  const char    *language,
-                                                  const char    *summary,
-                                                  GError       **error);
 
+/* dossier-store-market.c */
 GListModel   *dossier_store_list_series          (DossierStore  *self,
                                                   GError       **error);
 DossierSeries *dossier_store_get_series          (DossierStore  *self,
@@ -74,8 +73,17 @@ gboolean      dossier_store_get_case_market      (DossierStore  *self,
                                                   gint64        *series_id,
                                                   char         **period,
                                                   GError       **error);
-gint64        dossier_store_count                (DossierStore  *self,
-                                                  const char    *table,
+
+/* dossier-store-edit.c */
+gboolean      dossier_store_set_title            (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  const char    *language,
+                                                  const char    *title,
+                                                  GError       **error);
+gboolean      dossier_store_set_summary          (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  const char    *language,
+                                                  const char    *summary,
                                                   GError       **error);
 
 G_END_DECLS

@@ -25,6 +25,24 @@ static const char * const stances[] = {
   [DOSSIER_STANCE_CONTRADICTS] = "contradicts",
 };
 
+/* The index of @str in @names, which is the enum value it stands for. */
+static gboolean
+lookup_name (const char * const *names,
+             guint               n_names,
+             const char         *str,
+             guint              *value)
+{
+  for (guint i = 0; str != NULL && i < n_names; i++)
+    {
+      if (strcmp (str, names[i]) == 0)
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 const char *
 dossier_node_kind_to_string (DossierNodeKind kind)
 {
@@ -36,15 +54,12 @@ gboolean
 dossier_node_kind_from_string (const char      *str,
                                DossierNodeKind *kind)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (node_kinds); i++)
-    {
-      if (strcmp (str, node_kinds[i]) == 0)
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint value;
+
+  if (!lookup_name (node_kinds, G_N_ELEMENTS (node_kinds), str, &value))
+    return FALSE;
+  *kind = value;
+  return TRUE;
 }
 
 DossierSectionKind
@@ -72,13 +87,10 @@ gboolean
 dossier_stance_from_string (const char    *str,
                             DossierStance *stance)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (stances); i++)
-    {
-      if (strcmp (str, stances[i]) == 0)
-        {
-          *stance = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  guint value;
+
+  if (!lookup_name (stances, G_N_ELEMENTS (stances), str, &value))
+    return FALSE;
+  *stance = value;
+  return TRUE;
 }

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _DossierDb        DossierDb;
 typedef struct _DossierNode      DossierNode;
+typedef struct _DossierNodeList  DossierNodeList;
 typedef struct _DossierSection   DossierSection;
 typedef struct _DossierSelection DossierSelection;
 typedef struct _DossierSeries    DossierSeries;
@@ -55,6 +57,18 @@ typedef enum
   DOSSIER_STANCE_SUPPORTS,
   DOSSIER_STANCE_CONTRADICTS,
 } DossierStance;
+
+/**
+ * DossierChangeType:
+ *
+ * What a committed change did to an object (see #DossierStore::changed).
+ */
+typedef enum
+{
+  DOSSIER_CHANGE_ADDED,
+  DOSSIER_CHANGE_CHANGED,
+  DOSSIER_CHANGE_REMOVED,
+} DossierChangeType;
 
 #define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
 

@@ -14,14 +14,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, GtkApplicationWindow)
 
-DossierWindow    *dossier_window_new           (GtkApplication *application,
-                                                DossierStore   *store);
-DossierStore     *dossier_window_get_store     (DossierWindow  *self);
-DossierSelection *dossier_window_get_selection (DossierWindow  *self);
-GtkWidget        *dossier_window_get_sidebar   (DossierWindow  *self);
-GtkWidget        *dossier_window_get_detail    (DossierWindow  *self);
-GtkWidget        *dossier_window_get_chart     (DossierWindow  *self);
-gboolean          dossier_window_export_chart_to (DossierWindow *self,
-                                                  const char    *path);
+DossierWindow    *dossier_window_new              (GtkApplication *application,
+                                                   DossierStore   *store);
+DossierStore     *dossier_window_get_store        (DossierWindow  *self);
+DossierSelection *dossier_window_get_selection    (DossierWindow  *self);
+GtkWidget        *dossier_window_get_sidebar      (DossierWindow  *self);
+GtkWidget        *dossier_window_get_detail       (DossierWindow  *self);
+GtkWidget        *dossier_window_get_market_panel (DossierWindow  *self);
+GtkWidget        *dossier_window_get_chart        (DossierWindow  *self);
+gboolean          dossier_window_export_chart_to  (DossierWindow  *self,
+                                                   const char     *path);
 
 G_END_DECLS

@@ -14,7 +14,8 @@
 #include <pango/pangocairo.h>
 #include <sqlite3.h>
 
-#include "dossier-chart-renderer.h"
+#include "dossier-chart-bars.h"
+#include "dossier-chart-content.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
 #include "test-utils.h"
@@ -99,7 +100,8 @@ main (int   argc,
         /* The chart's content and layout, as on screen. */
         {
           g_autoptr(DossierChartContent) content = dossier_chart_content_new_for_case (store, case_id, &error);
-          g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (content, context, font, 480, 600);
+          g_autoptr(DossierChartLayout) layout =
+            dossier_chart_layout_measure (dossier_chart_bars_get_view (), content, context, font, 480, 600);
           g_assert_no_error (error);
         }
         t4 = g_get_monotonic_time ();

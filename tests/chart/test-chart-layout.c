@@ -1,5 +1,5 @@
-/* test-chart-layout.c: the chart's layout, hit-testing and export, without
- * a display
+/* test-chart-layout.c: the chart's content, the bar view's layout and
+ * hit-testing, and export, without a display
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,19 +9,23 @@
 #include <locale.h>
 #include <pango/pangocairo.h>
 
-#include "dossier-chart-renderer.h"
+#include "dossier-chart-bars.h"
+#include "dossier-chart-content.h"
+#include "dossier-chart-export.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
 #include "test-utils.h"
 
-static DossierChartMetrics
+static DossierChartBarsMetrics
 metrics (const double *percents,
          guint         n)
 {
-  return (DossierChartMetrics) {
-    .width = 600, .height = 400,
-    .header_height = 40, .footer_height = 36,
-    .label_width = 90, .value_width = 40, .line_height = 17,
+  return (DossierChartBarsMetrics) {
+    .frame = {
+      .width = 600, .height = 400,
+      .header_height = 40, .footer_height = 36, .line_height = 17,
+    },
+    .label_width = 90, .value_width = 40,
     .n_items = n, .percents = percents,
   };
 }
@@ -30,16 +34,18 @@ static void
 test_solve (void)
 {
   static const double percents[] = { 39, 19, 9 };
-  DossierChartMetrics m = metrics (percents, 3);
-  g_autoptr(DossierChartLayout) layout = dossier_chart_layout_solve (&m);
+  DossierChartBarsMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartBarsLayout) layout = dossier_chart_bars_solve (&m);
+  const DossierChartLayout *frame = &layout->parent;
 
-  g_assert_cmpuint (layout->n_items, ==, 3);
+  g_assert_cmpuint (frame->n_items, ==, 3);
+  g_assert_true (frame->view == dossier_chart_bars_get_view ());
   g_assert_cmpfloat (layout->axis_max, ==, 40.);
   g_assert_cmpfloat (layout->axis_step, ==, 10.);
 
   /* The plot sits between header and footer, right of the names. */
-  g_assert_cmpfloat (layout->plot.y, >=, layout->header.y + layout->header.height);
-  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, layout->footer.y);
+  g_assert_cmpfloat (layout->plot.y, >=, frame->header.y + frame->header.height);
+  g_assert_cmpfloat (layout->plot.y + layout->plot.height, <=, frame->footer.y);
   g_assert_cmpfloat (layout->plot.x, >=, 12 + 90);
   /* Room for the longest value after the longest bar. */
   g_assert_cmpfloat (layout->plot.x + layout->plot.width + 40, <=, 600);
@@ -47,7 +53,7 @@ test_solve (void)
   for (guint i = 0; i < 3; i++)
     {
       const DossierRect *bar = &layout->bars[i];
-      const DossierRect *row = &layout->rows[i];
+      const DossierRect *row = &frame->items[i];
 
       /* Bars are proportional to the figures and inside their row. */
       g_assert_cmpfloat_with_epsilon (bar->width, layout->plot.width * percents[i] / 40., 1e-6);
@@ -56,7 +62,7 @@ test_solve (void)
       g_assert_cmpfloat (bar->y + bar->height, <=, row->y + row->height);
       g_assert_cmpfloat (bar->height, >, 0);
       if (i > 0)
-        g_assert_cmpfloat (row->y, >=, layout->rows[i - 1].y + layout->rows[i - 1].height - 1e-6);
+        g_assert_cmpfloat (row->y, >=, frame->items[i - 1].y + frame->items[i - 1].height - 1e-6);
     }
   /* Largest first, drawn longest. */
   g_assert_cmpfloat (layout->bars[0].width, >, layout->bars[1].width);
@@ -67,13 +73,14 @@ static void
 test_hit_test (void)
 {
   static const double percents[] = { 39, 19, 9 };
-  DossierChartMetrics m = metrics (percents, 3);
-  g_autoptr(DossierChartLayout) layout = dossier_chart_layout_solve (&m);
+  DossierChartBarsMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartBarsLayout) bars = dossier_chart_bars_solve (&m);
+  const DossierChartLayout *layout = &bars->parent;
 
   for (guint i = 0; i < 3; i++)
     {
-      const DossierRect *bar = &layout->bars[i];
-      const DossierRect *row = &layout->rows[i];
+      const DossierRect *bar = &bars->bars[i];
+      const DossierRect *row = &layout->items[i];
 
       /* The bar, its name at the left and the empty end of its row. */
       g_assert_cmpint (dossier_chart_layout_hit_test (layout, bar->x + bar->width / 2, bar->y + bar->height / 2), ==, i);
@@ -84,7 +91,7 @@ test_hit_test (void)
   /* Title, footer and margins hit nothing. */
   g_assert_cmpint (dossier_chart_layout_hit_test (layout, 300, layout->header.y + 5), ==, -1);
   g_assert_cmpint (dossier_chart_layout_hit_test (layout, 300, layout->footer.y + 5), ==, -1);
-  g_assert_cmpint (dossier_chart_layout_hit_test (layout, 2, layout->rows[0].y + 5), ==, -1);
+  g_assert_cmpint (dossier_chart_layout_hit_test (layout, 2, layout->items[0].y + 5), ==, -1);
   g_assert_cmpint (dossier_chart_layout_hit_test (layout, -10, -10), ==, -1);
   g_assert_cmpint (dossier_chart_layout_hit_test (NULL, 10, 10), ==, -1);
 }
@@ -96,18 +103,18 @@ test_axis (void)
   static const double large[] = { 47.8, 15.5 };
   static const double full[] = { 100 };
   static const double zero[] = { 0 };
-  DossierChartMetrics m;
-  g_autoptr(DossierChartLayout) a = NULL;
-  g_autoptr(DossierChartLayout) b = NULL;
-  g_autoptr(DossierChartLayout) c = NULL;
-  g_autoptr(DossierChartLayout) d = NULL;
-  g_autoptr(DossierChartLayout) e = NULL;
+  DossierChartBarsMetrics m;
+  g_autoptr(DossierChartBarsLayout) a = NULL;
+  g_autoptr(DossierChartBarsLayout) b = NULL;
+  g_autoptr(DossierChartBarsLayout) c = NULL;
+  g_autoptr(DossierChartBarsLayout) d = NULL;
+  g_autoptr(DossierChartBarsLayout) e = NULL;
 
-  m = metrics (small, 1); a = dossier_chart_layout_solve (&m);
-  m = metrics (large, 2); b = dossier_chart_layout_solve (&m);
-  m = metrics (full, 1);  c = dossier_chart_layout_solve (&m);
-  m = metrics (zero, 1);  d = dossier_chart_layout_solve (&m);
-  m = metrics (NULL, 0);  e = dossier_chart_layout_solve (&m);
+  m = metrics (small, 1); a = dossier_chart_bars_solve (&m);
+  m = metrics (large, 2); b = dossier_chart_bars_solve (&m);
+  m = metrics (full, 1);  c = dossier_chart_bars_solve (&m);
+  m = metrics (zero, 1);  d = dossier_chart_bars_solve (&m);
+  m = metrics (NULL, 0);  e = dossier_chart_bars_solve (&m);
 
   g_assert_cmpfloat (a->axis_max, ==, 10.);
   g_assert_cmpfloat (b->axis_max, ==, 50.);
@@ -115,23 +122,23 @@ test_axis (void)
   g_assert_cmpfloat (c->axis_step, ==, 20.);
   g_assert_cmpfloat (d->axis_max, ==, 10.);
   g_assert_cmpfloat (d->bars[0].width, ==, 0.);
-  g_assert_cmpuint (e->n_items, ==, 0);
-  g_assert_cmpint (dossier_chart_layout_hit_test (e, 300, 200), ==, -1);
+  g_assert_cmpuint (e->parent.n_items, ==, 0);
+  g_assert_cmpint (dossier_chart_layout_hit_test (&e->parent, 300, 200), ==, -1);
 }
 
 static void
 test_series_scale (void)
 {
   static const double percents[] = { 20, 10 };
-  DossierChartMetrics m = metrics (percents, 2);
-  g_autoptr(DossierChartLayout) own = dossier_chart_layout_solve (&m);
-  g_autoptr(DossierChartLayout) shared = NULL;
+  DossierChartBarsMetrics m = metrics (percents, 2);
+  g_autoptr(DossierChartBarsLayout) own = dossier_chart_bars_solve (&m);
+  g_autoptr(DossierChartBarsLayout) shared = NULL;
 
   /* Alone, the scale fits the period; with the series' largest share (47.8)
    * it stays where the other periods put it, so bars compare across them. */
   g_assert_cmpfloat (own->axis_max, ==, 20.);
   m.scale_max = 47.8;
-  shared = dossier_chart_layout_solve (&m);
+  shared = dossier_chart_bars_solve (&m);
   g_assert_cmpfloat (shared->axis_max, ==, 50.);
   g_assert_cmpfloat_with_epsilon (shared->bars[0].width, shared->plot.width * 20. / 50., 1e-6);
 }
@@ -140,21 +147,31 @@ static void
 test_tiny (void)
 {
   static const double percents[] = { 39, 19, 9 };
-  DossierChartMetrics m = metrics (percents, 3);
-  g_autoptr(DossierChartLayout) layout = NULL;
+  DossierChartBarsMetrics m = metrics (percents, 3);
+  g_autoptr(DossierChartBarsLayout) layout = NULL;
 
   /* Smaller than its text: nothing negative, bars keep a minimum area. */
-  m.width = 50;
-  m.height = 30;
-  layout = dossier_chart_layout_solve (&m);
+  m.frame.width = 50;
+  m.frame.height = 30;
+  layout = dossier_chart_bars_solve (&m);
   for (guint i = 0; i < 3; i++)
     {
       g_assert_cmpfloat (layout->bars[i].width, >=, 0);
-      g_assert_cmpfloat (layout->rows[i].height, >=, 0);
+      g_assert_cmpfloat (layout->parent.items[i].height, >=, 0);
     }
   g_assert_cmpfloat (layout->plot.width, >=, 40);
-  g_assert_cmpfloat (layout->footer.y, >=, 0);
-  g_assert_cmpfloat (layout->header.width, >=, 0);
+  g_assert_cmpfloat (layout->parent.footer.y, >=, 0);
+  g_assert_cmpfloat (layout->parent.header.width, >=, 0);
+  g_assert_cmpfloat (layout->parent.body.height, >=, 0);
+}
+
+static void
+test_min_height (void)
+{
+  const DossierChartView *view = dossier_chart_bars_get_view ();
+
+  /* Title, subtitle, source and axis take five lines; each row one and a half. */
+  g_assert_cmpfloat (dossier_chart_view_min_height (view, NULL, 18), ==, 2 * 12 + 5 * 18 + 3 * 8 + 1 * 18 * 1.5);
 }
 
 /* Content, measured layout and export from the bundled case file. */
@@ -188,35 +205,44 @@ test_content (void)
   g_autoptr(DossierChartContent) content = bundled_content (&dir);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  const DossierChartView *view = dossier_chart_bars_get_view ();
   g_autoptr(DossierChartLayout) layout = NULL;
+  const DossierChartItem *first;
 
   g_assert_cmpstr (content->title, ==, "Market share, Q3 2019");
-  g_assert_cmpuint (content->names->len, ==, 3);
-  g_assert_cmpstr (content->names->pdata[0], ==, "AWS");
-  g_assert_cmpstr (content->full_names->pdata[0], ==, "Amazon Web Services");
-  g_assert_cmpstr (content->values->pdata[0], ==, "39%");
+  g_assert_cmpuint (dossier_chart_content_get_n_items (content), ==, 3);
+  first = dossier_chart_content_get_item (content, 0);
+  g_assert_cmpstr (first->name, ==, "AWS");
+  g_assert_cmpstr (first->full_name, ==, "Amazon Web Services");
+  g_assert_cmpstr (first->value, ==, "39%");
+  g_assert_cmpfloat (first->percent, ==, 39.);
   g_assert_true (g_str_has_prefix (content->footer, "Source: "));
   g_assert_nonnull (strstr (content->subtitle, "Synergy Research Group"));
   /* The source names only some providers: the chart says so. */
   g_assert_nonnull (strstr (content->footer, "Only the organizations the source names are shown."));
   g_assert_cmpfloat (content->scale_max, ==, 39.);
-  g_assert_cmpint (dossier_chart_content_find (content, g_array_index (content->ids, gint64, 2)), ==, 2);
+  g_assert_cmpint (dossier_chart_content_find (content, dossier_chart_content_get_item (content, 2)->id), ==, 2);
   g_assert_cmpint (dossier_chart_content_find (content, -5), ==, -1);
 
   /* Measured with real fonts, names fit left of the bars. */
-  layout = dossier_chart_layout_measure (content, context, font, 640, 400);
+  layout = dossier_chart_layout_measure (view, content, context, font, 640, 400);
+  g_assert_true (layout->view == view);
   g_assert_cmpuint (layout->n_items, ==, 3);
-  g_assert_cmpfloat (layout->plot.x, >, 12 + 20);
-  g_assert_cmpfloat (layout->footer.y, >, layout->plot.y + layout->plot.height);
+  {
+    const DossierChartBarsLayout *bars = (const DossierChartBarsLayout *) layout;
+
+    g_assert_cmpfloat (bars->plot.x, >, 12 + 20);
+    g_assert_cmpfloat (layout->footer.y, >, bars->plot.y + bars->plot.height);
+  }
   g_assert_cmpint (layout->footer_lines, ==, 0);
 
   /* Small: the source line is shortened so that the bars keep their room. */
   {
-    g_autoptr(DossierChartLayout) small = dossier_chart_layout_measure (content, context, font, 400, 300);
+    g_autoptr(DossierChartLayout) small = dossier_chart_layout_measure (view, content, context, font, 400, 300);
 
     g_assert_cmpint (small->footer_lines, >, 0);
     for (guint i = 0; i < small->n_items; i++)
-      g_assert_cmpfloat (small->rows[i].height, >=, 20);
+      g_assert_cmpfloat (small->items[i].height, >=, 20);
     g_assert_cmpfloat (small->footer.y + small->footer.height, <=, 300);
   }
   g_object_unref (context);
@@ -234,7 +260,7 @@ check_export (const DossierChartContent *content,
   g_autoptr(GError) error = NULL;
   gsize len;
 
-  g_assert_true (dossier_chart_content_export (content, path, 640, 400, &error));
+  g_assert_true (dossier_chart_export_file (dossier_chart_bars_get_view (), content, path, 640, 400, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_cmpuint (len, >, 1000);
@@ -254,12 +280,12 @@ test_export (void)
   check_export (content, dir, "chart.svg", "<svg");
   check_export (content, dir, "chart.PDF", "%PDF");
 
-  g_assert_false (dossier_chart_content_export (content, bad, 640, 400, &error));
+  g_assert_false (dossier_chart_export_file (dossier_chart_bars_get_view (), content, bad, 640, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  g_assert_false (dossier_chart_content_export (content, bad, 0, 400, &error));
+  g_assert_false (dossier_chart_export_file (dossier_chart_bars_get_view (), content, bad, 0, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   test_remove_tree (dir);
 }
@@ -277,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/axis", test_axis);
   g_test_add_func ("/chart/layout/series-scale", test_series_scale);
   g_test_add_func ("/chart/layout/tiny", test_tiny);
+  g_test_add_func ("/chart/layout/min-height", test_min_height);
   g_test_add_func ("/chart/content", test_content);
   g_test_add_func ("/chart/export", test_export);
 

@@ -8,7 +8,10 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "dossier-format.h"
 #include "dossier-node.h"
+#include "dossier-node-list.h"
+#include "dossier-schema.h"
 #include "dossier-series.h"
 #include "dossier-share.h"
 #include "dossier-store.h"
@@ -40,92 +43,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static DossierStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  dossier_store_set_language (store, "en");
-  return store;
-}
-
-/* Reads one integer with a connection of the test's own. */
-static gint64
-sql_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return value;
-}
-
-static void
-sql_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static const char * const counted_tables[] = {
-  "node", "node_text", "case_file", "participant", "participant_text", "event",
-  "event_actor", "source", "case_source", "citation", "market_series",
-  "market_series_text", "market_share",
-};
-
-static char *
-count_rows (DossierStore *store)
-{
-  GString *counts = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 n = dossier_store_count (store, counted_tables[i], &error);
-
-      g_assert_no_error (error);
-      g_string_append_printf (counts, "%s=%" G_GINT64_FORMAT " ", counted_tables[i], n);
-    }
-
-  return g_string_free (counts, FALSE);
-}
-
-static DossierNode *
-find_in_section (DossierStore       *store,
-                 gint64              case_id,
-                 DossierSectionKind  section,
-                 const char         *slug)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) items = dossier_store_list_section (store, case_id, section, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DossierNode) node = g_list_model_get_item (items, i);
-
-      if (g_str_equal (dossier_node_get_slug (node), slug))
-        return g_steal_pointer (&node);
-    }
-
-  g_error ("%s not found in section %d", slug, section);
-  return NULL;
-}
-
 static gint64
 first_case_id (DossierStore *store)
 {
@@ -144,14 +61,14 @@ static void
 test_create (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
   g_autoptr(DossierNode) case_node = NULL;
   gint64 case_id;
 
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA application_id"), ==, 0x444f5353);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA application_id"), ==, 0x444f5353);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
 
   /* The bundled case file, once. */
   g_assert_cmpint (dossier_store_count (store, "case_file", NULL), ==, 1);
@@ -161,29 +78,39 @@ test_create (Fixture       *f,
   g_assert_cmpint (dossier_store_count (store, "market_series", NULL), ==, 4);
 
   /* Every fact keeps its source. */
-  g_assert_cmpint (sql_int (f->path,
+  g_assert_cmpint (test_sql_int (f->path,
                             "SELECT count(*) FROM node n WHERE n.kind IN ('event', 'organization', 'person') "
                             "AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.node_id = n.id)"), ==, 0);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM market_share WHERE source_id IS NULL"), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_share WHERE source_id IS NULL"), ==, 0);
   /* Both languages for every event. */
-  g_assert_cmpint (sql_int (f->path,
+  g_assert_cmpint (test_sql_int (f->path,
                             "SELECT count(*) FROM event e WHERE "
                             "(SELECT count(*) FROM node_text t WHERE t.node_id = e.node_id "
                             " AND t.lang IN ('en', 'fr') AND t.title != '' AND t.summary != '') != 2"), ==, 0);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
   case_id = first_case_id (store);
   case_node = dossier_store_get_node (store, case_id, case_id, NULL);
   g_assert_cmpstr (dossier_node_get_title (case_node), ==, "JEDI cloud contract protest");
-  g_assert_cmpstr (dossier_node_get_subtitle (case_node), ==, "No. 19-1796C · U.S. Court of Federal Claims");
+  g_assert_cmpstr (dossier_node_get_docket (case_node), ==, "19-1796C");
+  g_assert_cmpstr (dossier_node_get_court (case_node), ==, "U.S. Court of Federal Claims");
+  {
+    g_autofree char *subtitle = dossier_format_node_subtitle (case_node);
+    g_assert_cmpstr (subtitle, ==, "No. 19-1796C · U.S. Court of Federal Claims");
+  }
   g_assert_cmpstr (dossier_node_get_date (case_node), ==, "2019-11-22");
 }
 
 static void
-count_signal (DossierStore *store,
-              gint64        node_id,
-              guint        *count)
+count_signal (DossierStore      *store,
+              DossierNodeKind    kind,
+              gint64             node_id,
+              DossierChangeType  type,
+              gint64             case_id,
+              guint             *count)
 {
+  g_assert_cmpint (kind, ==, DOSSIER_NODE_ORGANIZATION);
+  g_assert_cmpint (type, ==, DOSSIER_CHANGE_CHANGED);
   (*count)++;
 }
 
@@ -191,31 +118,31 @@ static void
 test_reopen_keeps_edit (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
   g_autoptr(DossierNode) aws = NULL;
   g_autoptr(DossierNode) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = count_rows (store);
+  g_autofree char *before = test_count_rows (store);
   g_autofree char *after = NULL;
   gint64 case_id = first_case_id (store);
   guint changed = 0;
 
-  aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
-  g_signal_connect (store, "node-changed", G_CALLBACK (count_signal), &changed);
+  aws = test_find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+  g_signal_connect (store, "changed", G_CALLBACK (count_signal), &changed);
   g_assert_true (dossier_store_set_summary (store, dossier_node_get_id (aws), "en",
                                             "Edited by the user; 3.75 stays 3.75.", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_clear_object (&store);
 
-  store = open_store (f->path);
+  store = test_open_store (f->path);
   again = dossier_store_get_node (store, case_id, dossier_node_get_id (aws), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dossier_node_get_summary (again), ==, "Edited by the user; 3.75 stays 3.75.");
-  g_assert_cmpstr (dossier_node_get_subtitle (again), ==, "Protester (plaintiff)");
+  g_assert_cmpstr (dossier_node_get_role (again), ==, "Protester (plaintiff)");
 
   /* Reopening neither re-seeds nor duplicates. */
-  after = count_rows (store);
+  after = test_count_rows (store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -223,10 +150,10 @@ static void
 test_second_open (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(DossierStore) first = open_store (f->path);
-  g_autoptr(DossierStore) second = open_store (f->path);
-  g_autofree char *a = count_rows (first);
-  g_autofree char *b = count_rows (second);
+  g_autoptr(DossierStore) first = test_open_store (f->path);
+  g_autoptr(DossierStore) second = test_open_store (f->path);
+  g_autofree char *a = test_count_rows (first);
+  g_autofree char *b = test_count_rows (second);
 
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpint (dossier_store_count (second, "case_file", NULL), ==, 1);
@@ -264,13 +191,13 @@ test_foreign_database (Fixture       *f,
   g_autofree char *dir = g_path_get_dirname (f->path);
 
   g_mkdir_with_parents (dir, 0700);
-  sql_exec (f->path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
+  test_sql_exec (f->path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
 
   store = dossier_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
-  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM notes"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM notes"), ==, 1);
 }
 
 static void
@@ -278,15 +205,37 @@ test_newer_schema (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
 
   g_clear_object (&store);
-  sql_exec (f->path, "PRAGMA user_version = 99");
+  test_sql_exec (f->path, "PRAGMA user_version = 99");
 
   store = dossier_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NEWER_SCHEMA);
-  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, 99);
+}
+
+/* A database of version 1 (the first release) is brought up to date when
+ * opened, its data untouched. */
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = test_open_store (f->path);
+  g_autofree char *before = test_count_rows (store);
+  g_autofree char *after = NULL;
+
+  g_clear_object (&store);
+  test_sql_exec (f->path, "DROP INDEX participant_position; DROP INDEX case_file_filed; PRAGMA user_version = 1;");
+
+  store = test_open_store (f->path);
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (f->path,
+                                 "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                 "AND name IN ('participant_position', 'case_file_filed')"), ==, 2);
+  after = test_count_rows (store);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -296,7 +245,7 @@ assert_import_fails (DossierStore *store,
 {
   g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = count_rows (store);
+  g_autofree char *before = test_count_rows (store);
   g_autofree char *after = NULL;
 
   g_assert_false (dossier_store_import_case (store, bytes, "bad.json", &error));
@@ -305,7 +254,7 @@ assert_import_fails (DossierStore *store,
     g_error ("“%s” does not contain “%s”", error->message, expected);
 
   /* Nothing half-imported is kept. */
-  after = count_rows (store);
+  after = test_count_rows (store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -313,7 +262,7 @@ static void
 test_import_errors (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
 
   /* A syntax error says the line. */
   assert_import_fails (store, "{\n  \"format\": \"dossier-case\",\n  \"version\": 1,\n  oops\n}", "bad.json:3:");
@@ -357,19 +306,34 @@ test_import_errors (Fixture       *f,
                        "   \"shares\": [{\"period\": \"2020\", \"entity\": \"p9\", \"share\": 3, \"source\": \"s9\"}]}]}",
                        "market_series[0].shares[0]: “p9” is a person, not a organization");
 
-  /* Slugs of the bundled case file are taken. */
+  /* Organizations are shared, but not with a source of the same name... */
   assert_import_fails (store,
                        "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [],"
-                       " \"entities\": [{\"slug\": \"aws\", \"kind\": \"organization\", \"name\": \"AWS\","
+                       " \"entities\": [{\"slug\": \"seed-article\", \"kind\": \"organization\", \"name\": \"S\","
                        "   \"text\": {\"en\": {}}}]}",
-                       "entities[0]: “aws” is already in the database");
+                       "entities[0]: “seed-article” is already in the database");
+
+  /* ...and an event belongs to one case file only. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                       " \"case\": {\"slug\": \"c5\", \"text\": {\"en\": {\"title\": \"C\"}}, \"participants\": [],"
+                       "   \"events\": [{\"slug\": \"award-to-microsoft\", \"date\": \"2020-01-01\", \"text\": {\"en\": {}}}]}}",
+                       "case.events[0]: “award-to-microsoft” is already in the database");
+
+  /* A slug named twice in one file. */
+  assert_import_fails (store,
+                       "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [],"
+                       " \"entities\": [{\"slug\": \"aws\", \"kind\": \"organization\", \"name\": \"A\","
+                       "   \"text\": {\"en\": {}}}, {\"slug\": \"aws\", \"kind\": \"organization\","
+                       "   \"name\": \"A\", \"text\": {\"en\": {}}}]}",
+                       "entities[1]: “aws” is used twice");
 }
 
 static void
 test_sections (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(GListModel) orgs = NULL;
   g_autoptr(GListModel) people = NULL;
@@ -381,7 +345,7 @@ test_sections (Fixture       *f,
   const char *previous = "";
 
   timeline = dossier_store_list_section (store, case_id, DOSSIER_SECTION_TIMELINE, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 23);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, dossier_store_count (store, "event", NULL));
   for (guint i = 0; i < g_list_model_get_n_items (timeline); i++)
     {
       g_autoptr(DossierNode) event = g_list_model_get_item (timeline, i);
@@ -396,9 +360,18 @@ test_sections (Fixture       *f,
   orgs = dossier_store_list_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, NULL);
   people = dossier_store_list_section (store, case_id, DOSSIER_SECTION_PEOPLE, NULL);
   sources = dossier_store_list_section (store, case_id, DOSSIER_SECTION_SOURCES, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 16);
-  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 8);
-  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 26);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==,
+                    test_sql_int (f->path, "SELECT count(*) FROM participant JOIN node ON id = node_id WHERE kind = 'organization'"));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==,
+                    test_sql_int (f->path, "SELECT count(*) FROM participant JOIN node ON id = node_id WHERE kind = 'person'"));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, dossier_store_count (store, "case_source", NULL));
+  /* Sources in the order of their publishers, whatever the case. */
+  for (guint i = 1; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DossierNode) a = g_list_model_get_item (sources, i - 1);
+      g_autoptr(DossierNode) b = g_list_model_get_item (sources, i);
+      g_assert_cmpint (g_ascii_strcasecmp (dossier_node_get_publisher (a), dossier_node_get_publisher (b)), <=, 0);
+    }
   first_org = g_list_model_get_item (orgs, 0);
   g_assert_cmpstr (dossier_node_get_title (first_org), ==, "Amazon Web Services");
 
@@ -406,15 +379,17 @@ test_sections (Fixture       *f,
   dossier_store_set_language (store, "fr");
   french = dossier_store_get_node (store, case_id, case_id, NULL);
   g_assert_cmpstr (dossier_node_get_title (french), ==, "Contestation du contrat cloud JEDI");
-  g_assert_cmpstr (dossier_node_get_subtitle (french), ==,
-                   "No. 19-1796C · Cour fédérale des réclamations des États-Unis");
   {
-    g_autoptr(DossierNode) aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
-    g_autoptr(DossierNode) dod = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "dod");
-    g_autoptr(DossierNode) event = find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE, "award-to-microsoft");
+    g_autofree char *subtitle = dossier_format_node_subtitle (french);
+    g_assert_cmpstr (subtitle, ==, "No. 19-1796C · Cour fédérale des réclamations des États-Unis");
+  }
+  {
+    g_autoptr(DossierNode) aws = test_find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+    g_autoptr(DossierNode) dod = test_find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "dod");
+    g_autoptr(DossierNode) event = test_find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE, "award-to-microsoft");
 
     g_assert_cmpstr (dossier_node_get_title (aws), ==, "Amazon Web Services");
-    g_assert_cmpstr (dossier_node_get_subtitle (aws), ==, "Requérante (demanderesse)");
+    g_assert_cmpstr (dossier_node_get_role (aws), ==, "Requérante (demanderesse)");
     g_assert_cmpstr (dossier_node_get_title (dod), ==, "Département de la Défense des États-Unis");
     g_assert_cmpstr (dossier_node_get_title (event), ==, "Le Pentagone attribue JEDI à Microsoft");
   }
@@ -424,10 +399,10 @@ static void
 test_citations (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
   gint64 case_id = first_case_id (store);
-  g_autoptr(DossierNode) garman = find_in_section (store, case_id, DOSSIER_SECTION_PEOPLE, "matt-garman");
-  g_autoptr(DossierNode) injunction = find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE,
+  g_autoptr(DossierNode) garman = test_find_in_section (store, case_id, DOSSIER_SECTION_PEOPLE, "matt-garman");
+  g_autoptr(DossierNode) injunction = test_find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE,
                                                       "preliminary-injunction-granted");
   g_autoptr(GListModel) supports = dossier_store_list_citations (store, dossier_node_get_id (garman),
                                                                  DOSSIER_STANCE_SUPPORTS, NULL);
@@ -461,7 +436,7 @@ test_citations (Fixture       *f,
         if (g_str_equal (dossier_node_get_slug (actor), "aws"))
           {
             found_aws = TRUE;
-            g_assert_cmpstr (dossier_node_get_subtitle (actor), ==, "Protester (plaintiff)");
+            g_assert_cmpstr (dossier_node_get_role (actor), ==, "Protester (plaintiff)");
           }
       }
     g_assert_true (found_aws);
@@ -469,7 +444,7 @@ test_citations (Fixture       *f,
 
   /* And from AWS's side: the injunction is among its events. */
   {
-    g_autoptr(DossierNode) aws = find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+    g_autoptr(DossierNode) aws = test_find_in_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
     g_autoptr(GListModel) events = dossier_store_list_related (store, case_id, dossier_node_get_id (aws), NULL);
     gboolean found = FALSE;
 
@@ -495,7 +470,7 @@ static void
 test_shares (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(DossierStore) store = open_store (f->path);
+  g_autoptr(DossierStore) store = test_open_store (f->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) series = dossier_store_list_series (store, &error);
   g_autoptr(DossierSeries) seed_series = NULL;
@@ -508,7 +483,7 @@ test_shares (Fixture       *f,
   };
 
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (series), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (series), ==, dossier_store_count (store, "market_series", NULL));
 
   g_assert_true (dossier_store_get_case_market (store, first_case_id (store), &series_id, &period, &error));
   g_assert_cmpstr (period, ==, "2019-Q3");
@@ -535,7 +510,7 @@ test_shares (Fixture       *f,
   g_assert_cmpstrv (periods, ((const char *[]) { "2019-Q3", NULL }));
 
   /* Decimal figures survive as numbers. */
-  g_assert_cmpfloat_with_epsilon (sql_int (f->path,
+  g_assert_cmpfloat_with_epsilon (test_sql_int (f->path,
                                            "SELECT CAST (percent * 10 AS INTEGER) FROM market_share m "
                                            "JOIN market_series s ON s.id = m.series_id "
                                            "JOIN node o ON o.id = m.organization_id "
@@ -558,7 +533,7 @@ test_french_numbers (Fixture       *f,
     g_error ("fr_FR.UTF-8 is not available (LOCPATH=%s)", g_getenv ("LOCPATH"));
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 
-  store = open_store (f->path);
+  store = test_open_store (f->path);
   series = dossier_store_list_series (store, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (series); i++)
     {
@@ -574,7 +549,7 @@ test_french_numbers (Fixture       *f,
     g_autoptr(DossierShare) aws = g_list_model_get_item (shares, 0);
     g_assert_cmpfloat_with_epsilon (dossier_share_get_percent (aws), 31.5, 1e-9);
   }
-  g_assert_cmpfloat_with_epsilon (sql_int (f->path,
+  g_assert_cmpfloat_with_epsilon (test_sql_int (f->path,
                                            "SELECT CAST (round (sum (percent) * 10) AS INTEGER) FROM market_share "
                                            "WHERE period = '2019-Q2'"), 591, 1e-9);
 
@@ -596,6 +571,7 @@ main (int   argc,
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/foreign-database", test_foreign_database);
   ADD ("/store/newer-schema", test_newer_schema);
+  ADD ("/store/migrate", test_migrate);
   ADD ("/store/import-errors", test_import_errors);
   ADD ("/store/sections", test_sections);
   ADD ("/store/citations", test_citations);

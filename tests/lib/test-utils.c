@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "dossier-node.h"
+#include "dossier-store.h"
 
 #include "test-utils.h"
 
@@ -77,4 +81,119 @@ test_load_data (const char *name)
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, length);
+}
+
+DossierStore *
+test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  dossier_store_set_language (store, "en");
+  return store;
+}
+
+/**
+ * test_sql_int:
+ *
+ * Reads one integer with a connection of the test's own.
+ */
+gint64
+test_sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
+void
+test_sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static const char * const counted_tables[] = {
+  "node", "node_text", "case_file", "participant", "participant_text", "event",
+  "event_actor", "source", "case_source", "citation", "market_series",
+  "market_series_text", "market_share",
+};
+
+char *
+test_count_rows (DossierStore *store)
+{
+  GString *counts = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted_tables); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n = dossier_store_count (store, counted_tables[i], &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (counts, "%s=%" G_GINT64_FORMAT " ", counted_tables[i], n);
+    }
+
+  return g_string_free (counts, FALSE);
+}
+
+DossierNode *
+test_find_in_section (DossierStore       *store,
+                 gint64              case_id,
+                 DossierSectionKind  section,
+                 const char         *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = dossier_store_list_section (store, case_id, section, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (items, i);
+
+      if (g_str_equal (dossier_node_get_slug (node), slug))
+        return g_steal_pointer (&node);
+    }
+
+  g_error ("%s not found in section %d", slug, section);
+  return NULL;
+}
+
+/**
+ * test_find_case:
+ *
+ * Returns: the id of the case file @slug, which must be there
+ */
+gint64
+test_find_case (DossierStore *store,
+                const char   *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = dossier_store_list_case_files (store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (cases, i);
+
+      if (g_str_equal (dossier_node_get_slug (node), slug))
+        return dossier_node_get_id (node);
+    }
+
+  g_error ("no case file %s", slug);
+  return 0;
 }

@@ -5,7 +5,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "dossier-types.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +15,18 @@ void   test_remove_tree       (const char *dir);
 char  *test_make_tmp_dir      (const char *template_);
 char  *test_data_path         (const char *name);
 GBytes *test_load_data        (const char *name);
+
+DossierStore *test_open_store      (const char         *path);
+gint64        test_sql_int         (const char         *path,
+                                    const char         *sql);
+void          test_sql_exec        (const char         *path,
+                                    const char         *sql);
+char         *test_count_rows      (DossierStore       *store);
+DossierNode  *test_find_in_section (DossierStore       *store,
+                                    gint64              case_id,
+                                    DossierSectionKind  section,
+                                    const char         *slug);
+gint64        test_find_case       (DossierStore       *store,
+                                    const char         *slug);
 
 G_END_DECLS

@@ -9,8 +9,9 @@
 #include <locale.h>
 
 #include "dossier-chart.h"
-#include "dossier-chart-bar.h"
+#include "dossier-chart-mark.h"
 #include "dossier-detail-pane.h"
+#include "dossier-market-panel.h"
 #include "dossier-node.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
@@ -45,8 +46,8 @@ is_drawn (gpointer data)
   GtkWidget *chart = data;
 
   return gtk_widget_get_mapped (chart) && gtk_widget_get_height (chart) > 100 &&
-         dossier_chart_get_n_bars (DOSSIER_CHART (chart)) > 0 &&
-         gtk_widget_get_height (dossier_chart_get_bar (DOSSIER_CHART (chart), 0)) > 0;
+         dossier_chart_get_n_items (DOSSIER_CHART (chart)) > 0 &&
+         gtk_widget_get_height (dossier_chart_get_item (DOSSIER_CHART (chart), 0)) > 0;
 }
 
 static void
@@ -139,11 +140,11 @@ assert_highlighted (Fixture *f,
   DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
 
   g_assert_cmpint (dossier_chart_get_highlighted (chart), ==, expected);
-  for (guint i = 0; i < dossier_chart_get_n_bars (chart); i++)
+  for (guint i = 0; i < dossier_chart_get_n_items (chart); i++)
     {
-      GtkWidget *bar = dossier_chart_get_bar (chart, i);
+      GtkWidget *bar = dossier_chart_get_item (chart, i);
 
-      g_assert_cmpint (dossier_chart_bar_get_selected (DOSSIER_CHART_BAR (bar)), ==, (int) i == expected);
+      g_assert_cmpint (dossier_chart_mark_get_selected (DOSSIER_CHART_MARK (bar)), ==, (int) i == expected);
       /* The macro form, gtk_test_accessible_assert_state(), trips -Wformat in GTK 4.8's header. */
       g_autofree char *state_error = gtk_test_accessible_check_state (GTK_ACCESSIBLE (bar),
                                                                       GTK_ACCESSIBLE_STATE_SELECTED,
@@ -174,9 +175,9 @@ test_opens_on_overview (Fixture       *f,
   g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
   g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, "JEDI cloud contract protest");
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
-  g_assert_cmpuint (dossier_chart_get_n_bars (chart), ==, 3);
-  assert_label (dossier_chart_get_bar (chart, 0), "Amazon Web Services, 39%");
-  assert_label (dossier_chart_get_bar (chart, 2), "Google, 9%");
+  g_assert_cmpuint (dossier_chart_get_n_items (chart), ==, 3);
+  assert_label (dossier_chart_get_item (chart, 0), "Amazon Web Services, 39%");
+  assert_label (dossier_chart_get_item (chart, 2), "Google, 9%");
   assert_highlighted (f, -1);
 }
 
@@ -212,7 +213,7 @@ test_chart_drives_sidebar (Fixture       *f,
   graphene_rect_t bounds;
 
   /* A click in the middle of Google's bar, where the pointer would be. */
-  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_bar (chart, 2), GTK_WIDGET (chart), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_item (chart, 2), GTK_WIDGET (chart), &bounds));
   g_assert_true (dossier_chart_activate_at (chart,
                                             bounds.origin.x + bounds.size.width / 2,
                                             bounds.origin.y + bounds.size.height / 2));
@@ -225,7 +226,7 @@ test_chart_drives_sidebar (Fixture       *f,
 
   /* Then Microsoft's, from an event page. */
   select_in_sidebar (f, "award-to-microsoft");
-  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_bar (chart, 1), GTK_WIDGET (chart), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (dossier_chart_get_item (chart, 1), GTK_WIDGET (chart), &bounds));
   g_assert_true (dossier_chart_activate_at (chart, bounds.origin.x + 5, bounds.origin.y + bounds.size.height / 2));
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpstr (selected_slug (f), ==, "microsoft");
@@ -243,11 +244,11 @@ test_bars_focusable (Fixture       *f,
   DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
 
   /* Bars are in the focus chain (keys on them: tests/e2e/test_linked_selection.py). */
-  for (guint i = 0; i < dossier_chart_get_n_bars (chart); i++)
-    g_assert_true (gtk_widget_get_focusable (dossier_chart_get_bar (chart, i)));
+  for (guint i = 0; i < dossier_chart_get_n_items (chart); i++)
+    g_assert_true (gtk_widget_get_focusable (dossier_chart_get_item (chart, i)));
 
-  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_bar (chart, 1)));
-  g_assert_true (gtk_widget_has_focus (dossier_chart_get_bar (chart, 1)));
+  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 1)));
+  g_assert_true (gtk_widget_has_focus (dossier_chart_get_item (chart, 1)));
 }
 
 static void
@@ -316,7 +317,7 @@ test_series_keeps_period (Fixture       *f,
   gtk_drop_down_set_selected (series, 1);
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q4 2019");
-  g_assert_cmpuint (dossier_chart_get_n_bars (chart), ==, 2);
+  g_assert_cmpuint (dossier_chart_get_n_items (chart), ==, 2);
 
   /* Gartner counts years: the nearest is 2018. */
   gtk_drop_down_set_selected (series, 3);
@@ -327,6 +328,47 @@ test_series_keeps_period (Fixture       *f,
   gtk_drop_down_set_selected (series, 0);
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
+}
+
+/* The panel follows whichever selection it is given, and that one only. */
+static void
+test_panel_follows_selection (Fixture       *f,
+                              gconstpointer  data)
+{
+  DossierMarketPanel *panel = DOSSIER_MARKET_PANEL (dossier_window_get_market_panel (f->window));
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+  DossierSelection *shared = dossier_window_get_selection (f->window);
+  g_autoptr(DossierSelection) other = dossier_selection_new ();
+  gint64 case_id, microsoft, google;
+
+  g_assert_true (dossier_market_panel_get_store (panel) == f->store);
+  g_assert_true (dossier_market_panel_get_selection (panel) == shared);
+  g_assert_true (dossier_chart_get_selection (chart) == shared);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (chart), GTK_WIDGET (panel)));
+
+  select_in_sidebar (f, "google");
+  google = dossier_selection_get_node_id (shared);
+  select_in_sidebar (f, "microsoft");
+  microsoft = dossier_selection_get_node_id (shared);
+  case_id = dossier_selection_get_case_id (shared);
+  assert_highlighted (f, 1);
+
+  /* Swapped for another selection, on another organization. */
+  dossier_selection_select (other, case_id, DOSSIER_SECTION_ORGANIZATIONS, google);
+  g_object_set (panel, "selection", other, NULL);
+  g_assert_true (dossier_chart_get_selection (chart) == other);
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
+  assert_highlighted (f, 2);
+
+  /* The old one no longer moves it; the new one does. */
+  select_in_sidebar (f, "aws");
+  assert_highlighted (f, 2);
+  dossier_selection_select (other, case_id, DOSSIER_SECTION_ORGANIZATIONS, microsoft);
+  assert_highlighted (f, 1);
+
+  /* Back on the window's selection, it shows that one's organization. */
+  dossier_market_panel_set_selection (panel, shared);
+  assert_highlighted (f, 0);
 }
 
 static void
@@ -381,6 +423,7 @@ main (int   argc,
   ADD ("/window/bars-focusable", test_bars_focusable);
   ADD ("/window/fold-section", test_fold_section);
   ADD ("/window/series-keeps-period", test_series_keeps_period);
+  ADD ("/window/panel-follows-selection", test_panel_follows_selection);
   ADD ("/window/export", test_export);
 
   return g_test_run ();

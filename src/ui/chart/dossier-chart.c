@@ -1,10 +1,11 @@
 /* dossier-chart.c
  *
- * Draws the chart with dossier-chart-renderer.c, the code the exporter uses,
- * and keeps one DossierChartBar child per bar for focus and accessibility.
- * The layout is computed on size or data change, never per frame. A click,
- * hover and tooltip all go through dossier_chart_layout_hit_test(). Selecting
- * a bar writes the shared #DossierSelection; the highlighted bar follows it.
+ * Draws the chart through a view of src/chart (bars unless told otherwise),
+ * the code the exporter uses, and keeps one DossierChartMark child per item
+ * for focus and accessibility. The layout is computed on size or content
+ * change, never per frame. A click, hover and tooltip all go through
+ * dossier_chart_layout_hit_test(). Selecting an item writes the shared
+ * #DossierSelection; the highlighted item follows it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,23 +16,28 @@
 #include <glib/gi18n.h>
 
 #include "dossier-chart.h"
-#include "dossier-chart-bar.h"
-#include "dossier-chart-renderer.h"
+#include "dossier-chart-bars.h"
+#include "dossier-chart-content.h"
+#include "dossier-chart-export.h"
+#include "dossier-chart-mark.h"
+#include "dossier-chart-view.h"
 #include "dossier-selection.h"
 
 struct _DossierChart
 {
-  GtkWidget            parent_instance;
+  GtkWidget               parent_instance;
 
-  DossierSelection    *selection;
-  DossierChartContent *content;
-  DossierChartLayout  *layout;
-  DossierChartStyle    style;
-  PangoFontDescription *font;
-  GPtrArray           *bars;
+  DossierSelection       *selection;
+  GSignalGroup           *selection_signals;
+  const DossierChartView *view;
+  DossierChartContent    *content;
+  DossierChartLayout     *layout;
+  DossierChartStyle       style;
+  PangoFontDescription   *font;
+  GPtrArray              *marks;
 
-  int                  highlighted;
-  int                  hovered;
+  int                     highlighted;
+  int                     hovered;
 };
 
 G_DEFINE_FINAL_TYPE (DossierChart, dossier_chart, GTK_TYPE_WIDGET)
@@ -59,7 +65,7 @@ ensure_layout (DossierChart *self)
   g_clear_pointer (&self->font, pango_font_description_free);
   self->font = pango_font_description_copy (pango_context_get_font_description (context));
   self->style.font = self->font;
-  self->layout = dossier_chart_layout_measure (self->content, context, self->style.font,
+  self->layout = dossier_chart_layout_measure (self->view, self->content, context, self->style.font,
                                                width, height);
 }
 
@@ -73,8 +79,8 @@ update_highlight (DossierChart *self)
     highlighted = dossier_chart_content_find (self->content,
                                               dossier_selection_get_node_id (self->selection));
 
-  for (guint i = 0; i < self->bars->len; i++)
-    dossier_chart_bar_set_selected (self->bars->pdata[i], (int) i == highlighted);
+  for (guint i = 0; i < self->marks->len; i++)
+    dossier_chart_mark_set_selected (self->marks->pdata[i], (int) i == highlighted);
 
   if (highlighted != self->highlighted)
     {
@@ -84,28 +90,26 @@ update_highlight (DossierChart *self)
 }
 
 static void
-select_bar (DossierChart *self,
-            int           index)
+select_item (DossierChart *self,
+             int           index)
 {
-  gint64 id;
-
-  if (self->selection == NULL || self->content == NULL ||
-      index < 0 || (guint) index >= self->content->ids->len)
+  if (self->selection == NULL || index < 0 ||
+      (guint) index >= dossier_chart_content_get_n_items (self->content))
     return;
 
-  id = g_array_index (self->content->ids, gint64, index);
   dossier_selection_select (self->selection,
                             dossier_selection_get_case_id (self->selection),
-                            DOSSIER_SECTION_ORGANIZATIONS, id);
+                            DOSSIER_SECTION_ORGANIZATIONS,
+                            dossier_chart_content_get_item (self->content, index)->id);
 }
 
 /**
  * dossier_chart_activate_at:
  * @x: widget coordinates
  *
- * What a click does: selects the organization of the bar at @x, @y.
+ * What a click does: selects the organization of the item at @x, @y.
  *
- * Returns: whether there was a bar there
+ * Returns: whether there was an item there
  */
 gboolean
 dossier_chart_activate_at (DossierChart *self,
@@ -121,9 +125,9 @@ dossier_chart_activate_at (DossierChart *self,
   if (index < 0)
     return FALSE;
 
-  select_bar (self, index);
-  if (index < (int) self->bars->len)
-    gtk_widget_grab_focus (self->bars->pdata[index]);
+  select_item (self, index);
+  if (index < (int) self->marks->len)
+    gtk_widget_grab_focus (self->marks->pdata[index]);
   return TRUE;
 }
 
@@ -175,7 +179,8 @@ on_query_tooltip (GtkWidget    *widget,
                   DossierChart *self)
 {
   g_autofree char *text = NULL;
-  const DossierRect *row;
+  const DossierChartItem *item;
+  const DossierRect *area;
   int index;
 
   ensure_layout (self);
@@ -183,70 +188,20 @@ on_query_tooltip (GtkWidget    *widget,
   if (index < 0)
     return FALSE;
 
+  item = dossier_chart_content_get_item (self->content, index);
   /* Translators: a bar's tooltip: 1 organization, 2 its share */
-  text = g_strdup_printf (_("%1$s: %2$s"),
-                          (const char *) self->content->full_names->pdata[index],
-                          (const char *) self->content->values->pdata[index]);
-  row = &self->layout->rows[index];
+  text = g_strdup_printf (_("%1$s: %2$s"), item->full_name, item->value);
+  area = &self->layout->items[index];
   gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { row->x, row->y, row->width, row->height });
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area->x, area->y, area->width, area->height });
   return TRUE;
 }
 
-static int
-focused_bar (DossierChart *self)
+static void
+on_mark_activate (DossierChart     *self,
+                  DossierChartMark *mark)
 {
-  for (guint i = 0; i < self->bars->len; i++)
-    if (gtk_widget_has_focus (self->bars->pdata[i]))
-      return i;
-  return -1;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                DossierChart          *self)
-{
-  int focused = focused_bar (self);
-  int n = self->bars->len;
-  int target;
-
-  if (focused < 0 || n == 0)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      target = MAX (0, focused - 1);
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      target = MIN (n - 1, focused + 1);
-      break;
-    case GDK_KEY_Home:
-      target = 0;
-      break;
-    case GDK_KEY_End:
-      target = n - 1;
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      select_bar (self, focused);
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  gtk_widget_grab_focus (self->bars->pdata[target]);
-  /* Keys handled here bypass GTK's focus navigation, which is what
-   * otherwise turns the focus ring on. */
-  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), TRUE);
-  return GDK_EVENT_STOP;
+  select_item (self, dossier_chart_mark_get_index (mark));
 }
 
 static void
@@ -304,10 +259,9 @@ dossier_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      guint n = self->content ? self->content->percents->len : 0;
       int line_height = 18;
 
-      *minimum = (int) dossier_chart_min_height (n, line_height);
+      *minimum = (int) dossier_chart_view_min_height (self->view, self->content, line_height);
       *natural = MAX (*minimum, 360);
     }
 }
@@ -323,16 +277,16 @@ dossier_chart_size_allocate (GtkWidget *widget,
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
   ensure_layout (self);
 
-  for (guint i = 0; i < self->bars->len; i++)
+  for (guint i = 0; i < self->marks->len; i++)
     {
-      GtkWidget *bar = self->bars->pdata[i];
-      const DossierRect *row = &self->layout->rows[i];
+      GtkWidget *mark = self->marks->pdata[i];
+      const DossierRect *area = &self->layout->items[i];
       int min, nat;
 
-      gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      gtk_widget_size_allocate (bar,
-                                &(GtkAllocation) { (int) row->x, (int) row->y,
-                                                   (int) row->width, MAX (1, (int) row->height) },
+      gtk_widget_measure (mark, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (mark,
+                                &(GtkAllocation) { (int) area->x, (int) area->y,
+                                                   (int) area->width, MAX (1, (int) area->height) },
                                 -1);
     }
 }
@@ -356,16 +310,16 @@ dossier_chart_snapshot (GtkWidget   *widget,
                         self->highlighted, self->hovered);
   cairo_destroy (cr);
 
-  for (guint i = 0; i < self->bars->len; i++)
-    gtk_widget_snapshot_child (widget, self->bars->pdata[i], snapshot);
+  for (guint i = 0; i < self->marks->len; i++)
+    gtk_widget_snapshot_child (widget, self->marks->pdata[i], snapshot);
 }
 
 static void
-remove_bars (DossierChart *self)
+remove_marks (DossierChart *self)
 {
-  for (guint i = 0; i < self->bars->len; i++)
-    gtk_widget_unparent (self->bars->pdata[i]);
-  g_ptr_array_set_size (self->bars, 0);
+  for (guint i = 0; i < self->marks->len; i++)
+    gtk_widget_unparent (self->marks->pdata[i]);
+  g_ptr_array_set_size (self->marks, 0);
 }
 
 static void
@@ -373,7 +327,8 @@ dossier_chart_dispose (GObject *object)
 {
   DossierChart *self = (DossierChart *)object;
 
-  remove_bars (self);
+  remove_marks (self);
+  g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->content, dossier_chart_content_free);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
@@ -388,7 +343,7 @@ dossier_chart_finalize (GObject *object)
 {
   DossierChart *self = (DossierChart *)object;
 
-  g_ptr_array_unref (self->bars);
+  g_ptr_array_unref (self->marks);
 
   G_OBJECT_CLASS (dossier_chart_parent_class)->finalize (object);
 }
@@ -416,13 +371,17 @@ dossier_chart_init (DossierChart *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->bars = g_ptr_array_new ();
+  self->view = dossier_chart_bars_get_view ();
+  self->marks = g_ptr_array_new ();
   self->highlighted = -1;
   self->hovered = -1;
   dossier_chart_style_init_light (&self->style);
   self->style.paint_background = FALSE;
+
+  self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
@@ -431,9 +390,6 @@ dossier_chart_init (DossierChart *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
@@ -446,38 +402,38 @@ dossier_chart_new (void)
 }
 
 /**
- * dossier_chart_set_data:
- * @series: (nullable): the series the figures belong to
- * @period: (nullable): their period
- * @shares: (nullable): a list of #DossierShare, largest first
+ * dossier_chart_set_content:
+ * @content: (transfer full): what to show
+ *
+ * Shows @content, with one child per item named for screen readers, and
+ * the whole chart described to them.
  */
 void
-dossier_chart_set_data (DossierChart  *self,
-                        DossierSeries *series,
-                        const char    *period,
-                        GListModel    *shares)
+dossier_chart_set_content (DossierChart        *self,
+                           DossierChartContent *content)
 {
   g_autoptr(GString) description = NULL;
 
   g_return_if_fail (DOSSIER_IS_CHART (self));
+  g_return_if_fail (content != NULL);
 
-  remove_bars (self);
+  remove_marks (self);
   g_clear_pointer (&self->content, dossier_chart_content_free);
-  self->content = dossier_chart_content_new (series, period, shares);
+  self->content = content;
   self->highlighted = -1;
   self->hovered = -1;
 
   description = g_string_new (self->content->subtitle);
-  for (guint i = 0; i < self->content->names->len; i++)
+  for (guint i = 0; i < dossier_chart_content_get_n_items (self->content); i++)
     {
+      const DossierChartItem *item = dossier_chart_content_get_item (self->content, i);
       /* Translators: a bar's accessible name: 1 organization, 2 its share */
-      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s"),
-                                                (const char *) self->content->full_names->pdata[i],
-                                                (const char *) self->content->values->pdata[i]);
-      GtkWidget *bar = dossier_chart_bar_new (i, label);
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s"), item->full_name, item->value);
+      GtkWidget *mark = dossier_chart_mark_new (i, label);
 
-      gtk_widget_set_parent (bar, GTK_WIDGET (self));
-      g_ptr_array_add (self->bars, bar);
+      g_signal_connect_object (mark, "activate", G_CALLBACK (on_mark_activate), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_parent (mark, GTK_WIDGET (self));
+      g_ptr_array_add (self->marks, mark);
       g_string_append_printf (description, "; %s", label);
     }
   g_string_append_printf (description, ". %s", self->content->footer);
@@ -492,6 +448,42 @@ dossier_chart_set_data (DossierChart  *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/**
+ * dossier_chart_get_view:
+ *
+ * Returns: (transfer none): how the chart draws its items
+ */
+const DossierChartView *
+dossier_chart_get_view (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  return self->view;
+}
+
+/**
+ * dossier_chart_set_view:
+ * @view: (nullable): a view, or %NULL for bars
+ *
+ * Draws the same content another way; the items, their names and the
+ * selection stay.
+ */
+void
+dossier_chart_set_view (DossierChart           *self,
+                        const DossierChartView *view)
+{
+  g_return_if_fail (DOSSIER_IS_CHART (self));
+
+  if (view == NULL)
+    view = dossier_chart_bars_get_view ();
+  if (self->view == view)
+    return;
+
+  self->view = view;
+  self->hovered = -1;
+  invalidate_layout (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 DossierSelection *
 dossier_chart_get_selection (DossierChart *self)
 {
@@ -499,31 +491,29 @@ dossier_chart_get_selection (DossierChart *self)
   return self->selection;
 }
 
+/**
+ * dossier_chart_set_selection:
+ * @selection: (nullable): the selection the highlighted item follows, and
+ *   which a click on an item changes
+ */
 void
 dossier_chart_set_selection (DossierChart     *self,
                              DossierSelection *selection)
 {
   g_return_if_fail (DOSSIER_IS_CHART (self));
+  g_return_if_fail (selection == NULL || DOSSIER_IS_SELECTION (selection));
 
-  if (self->selection == selection)
+  if (!g_set_object (&self->selection, selection))
     return;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, update_highlight, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect_object (selection, "changed", G_CALLBACK (update_highlight), self,
-                             G_CONNECT_SWAPPED);
-
+  g_signal_group_set_target (self->selection_signals, selection);
   update_highlight (self);
 }
 
 /**
  * dossier_chart_get_highlighted:
  *
- * Returns: the index of the highlighted bar, or -1
+ * Returns: the index of the highlighted item, or -1
  */
 int
 dossier_chart_get_highlighted (DossierChart *self)
@@ -533,24 +523,24 @@ dossier_chart_get_highlighted (DossierChart *self)
 }
 
 guint
-dossier_chart_get_n_bars (DossierChart *self)
+dossier_chart_get_n_items (DossierChart *self)
 {
   g_return_val_if_fail (DOSSIER_IS_CHART (self), 0);
-  return self->bars->len;
+  return self->marks->len;
 }
 
 /**
- * dossier_chart_get_bar:
+ * dossier_chart_get_item:
  *
- * Returns: (transfer none): the child standing for bar @index
+ * Returns: (transfer none): the #DossierChartMark standing for item @index
  */
 GtkWidget *
-dossier_chart_get_bar (DossierChart *self,
-                       guint         index)
+dossier_chart_get_item (DossierChart *self,
+                        guint         index)
 {
   g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
-  g_return_val_if_fail (index < self->bars->len, NULL);
-  return self->bars->pdata[index];
+  g_return_val_if_fail (index < self->marks->len, NULL);
+  return self->marks->pdata[index];
 }
 
 const char *
@@ -564,7 +554,8 @@ dossier_chart_get_title (DossierChart *self)
  * dossier_chart_export:
  * @path: a file ending in .png, .svg or .pdf
  *
- * Writes what the chart shows, at its size on screen, in light colours.
+ * Writes what the chart shows, with its view, at its size on screen, in
+ * light colours.
  */
 gboolean
 dossier_chart_export (DossierChart  *self,
@@ -579,8 +570,8 @@ dossier_chart_export (DossierChart  *self,
       return FALSE;
     }
 
-  return dossier_chart_content_export (self->content, path,
-                                       MAX (640, gtk_widget_get_width (GTK_WIDGET (self))),
-                                       MAX (400, gtk_widget_get_height (GTK_WIDGET (self))),
-                                       error);
+  return dossier_chart_export_file (self->view, self->content, path,
+                                    MAX (640, gtk_widget_get_width (GTK_WIDGET (self))),
+                                    MAX (400, gtk_widget_get_height (GTK_WIDGET (self))),
+                                    error);
 }

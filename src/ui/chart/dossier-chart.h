@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-chart-types.h"
 #include "dossier-types.h"
 
 G_BEGIN_DECLS
@@ -14,24 +15,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierChart, dossier_chart, DOSSIER, CHART, GtkWidget)
 
-GtkWidget        *dossier_chart_new             (void);
-void              dossier_chart_set_data        (DossierChart     *self,
-                                                 DossierSeries    *series,
-                                                 const char       *period,
-                                                 GListModel       *shares);
-void              dossier_chart_set_selection   (DossierChart     *self,
-                                                 DossierSelection *selection);
-DossierSelection *dossier_chart_get_selection   (DossierChart     *self);
-int               dossier_chart_get_highlighted (DossierChart     *self);
-guint             dossier_chart_get_n_bars      (DossierChart     *self);
-GtkWidget        *dossier_chart_get_bar         (DossierChart     *self,
-                                                 guint             index);
-gboolean          dossier_chart_activate_at     (DossierChart     *self,
-                                                 double            x,
-                                                 double            y);
-const char       *dossier_chart_get_title       (DossierChart     *self);
-gboolean          dossier_chart_export          (DossierChart     *self,
-                                                 const char       *path,
-                                                 GError          **error);
+GtkWidget              *dossier_chart_new             (void);
+void                    dossier_chart_set_content     (DossierChart           *self,
+                                                       DossierChartContent    *content);
+const DossierChartView *dossier_chart_get_view        (DossierChart           *self);
+void                    dossier_chart_set_view        (DossierChart           *self,
+                                                       const DossierChartView *view);
+DossierSelection       *dossier_chart_get_selection   (DossierChart           *self);
+void                    dossier_chart_set_selection   (DossierChart           *self,
+                                                       DossierSelection       *selection);
+int                     dossier_chart_get_highlighted (DossierChart           *self);
+guint                   dossier_chart_get_n_items     (DossierChart           *self);
+GtkWidget              *dossier_chart_get_item        (DossierChart           *self,
+                                                       guint                   index);
+gboolean                dossier_chart_activate_at     (DossierChart           *self,
+                                                       double                  x,
+                                                       double                  y);
+const char             *dossier_chart_get_title       (DossierChart           *self);
+gboolean                dossier_chart_export          (DossierChart           *self,
+                                                       const char             *path,
+                                                       GError                **error);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ struct _DossierDetailPane
 
   DossierStore     *store;
   DossierSelection *selection;
+  GSignalGroup     *store_signals;
+  GSignalGroup     *selection_signals;
 
   GtkLabel         *kicker;
   GtkLabel         *heading;
@@ -42,36 +44,16 @@ struct _DossierDetailPane
 
 G_DEFINE_FINAL_TYPE (DossierDetailPane, dossier_detail_pane, GTK_TYPE_WIDGET)
 
-#define LINK_CASE    "dossier-link-case"
-#define LINK_SECTION "dossier-link-section"
-#define LINK_NODE    "dossier-link-node"
-
-static void
-on_link_clicked (GtkButton         *button,
-                 DossierDetailPane *self)
-{
-  gint64 *case_id = g_object_get_data (G_OBJECT (button), LINK_CASE);
-  gint64 *node_id = g_object_get_data (G_OBJECT (button), LINK_NODE);
-  DossierSectionKind section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), LINK_SECTION));
-
-  if (self->selection != NULL && case_id != NULL && node_id != NULL)
-    dossier_selection_select (self->selection, *case_id, section, *node_id);
-}
-
+/* Every link is a button bound to the window's "win.select" action, with
+ * the selection it leads to as its target: (case id, section, node id). */
 static GtkWidget *
-make_link (DossierDetailPane  *self,
-           const char         *text,
+make_link (const char         *text,
            gint64              case_id,
            DossierSectionKind  section,
            gint64              node_id)
 {
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *button = gtk_button_new ();
-  gint64 *case_copy = g_new (gint64, 1);
-  gint64 *node_copy = g_new (gint64, 1);
-
-  *case_copy = case_id;
-  *node_copy = node_id;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -82,11 +64,8 @@ make_link (DossierDetailPane  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
-
-  g_object_set_data_full (G_OBJECT (button), LINK_CASE, case_copy, g_free);
-  g_object_set_data_full (G_OBJECT (button), LINK_NODE, node_copy, g_free);
-  g_object_set_data (G_OBJECT (button), LINK_SECTION, GINT_TO_POINTER (section));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_link_clicked), self, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xix)", case_id, (gint32) section, node_id);
 
   return button;
 }
@@ -106,12 +85,16 @@ make_heading (const char *text)
   return label;
 }
 
+/* How a node is named in a list; @with_role adds an organization's or a
+ * person's role in the case file. */
 static char *
-node_link_text (DossierNode *node)
+node_link_text (DossierNode *node,
+                gboolean     with_role)
 {
   g_autofree char *date = dossier_format_date (dossier_node_get_date (node));
   const char *title = dossier_node_get_title (node);
-  const char *subtitle = dossier_node_get_subtitle (node);
+  const char *publisher = dossier_node_get_publisher (node);
+  const char *role = with_role ? dossier_node_get_role (node) : "";
 
   switch (dossier_node_get_kind (node))
     {
@@ -123,15 +106,15 @@ node_link_text (DossierNode *node)
       if (date != NULL)
         /* Translators: a source in a list: 1 publisher, 2 title (often a
          * description of ours, so not in quotes), 3 date */
-        return g_strdup_printf (_("%1$s: %2$s, %3$s"), subtitle, title, date);
+        return g_strdup_printf (_("%1$s: %2$s, %3$s"), publisher, title, date);
       /* Translators: a source in a list: 1 publisher, 2 title */
-      return g_strdup_printf (_("%1$s: %2$s"), subtitle, title);
+      return g_strdup_printf (_("%1$s: %2$s"), publisher, title);
 
     case DOSSIER_NODE_ORGANIZATION:
     case DOSSIER_NODE_PERSON:
-      if (*subtitle != '\0')
+      if (*role != '\0')
         /* Translators: someone in a list: 1 name, 2 role in the case */
-        return g_strdup_printf (_("%1$s — %2$s"), title, subtitle);
+        return g_strdup_printf (_("%1$s — %2$s"), title, role);
       return g_strdup (title);
 
     case DOSSIER_NODE_CASE:
@@ -144,7 +127,8 @@ static void
 add_group (DossierDetailPane *self,
            const char        *heading,
            GListModel        *nodes,
-           gint64             case_id)
+           gint64             case_id,
+           gboolean           with_role)
 {
   GtkWidget *box;
   guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
@@ -159,11 +143,11 @@ add_group (DossierDetailPane *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (nodes, i);
-      g_autofree char *text = node_link_text (node);
+      g_autofree char *text = node_link_text (node, with_role);
       DossierNodeKind kind = dossier_node_get_kind (node);
 
       gtk_box_append (GTK_BOX (box),
-                      make_link (self, text,
+                      make_link (text,
                                  kind == DOSSIER_NODE_CASE ? dossier_node_get_id (node) : case_id,
                                  dossier_node_kind_get_section (kind),
                                  kind == DOSSIER_NODE_CASE ? 0 : dossier_node_get_id (node)));
@@ -227,7 +211,7 @@ set_trail (DossierDetailPane  *self,
   if (case_node == NULL)
     return;
 
-  link = make_link (self, dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  link = make_link (dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
   gtk_box_append (self->trail, link);
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
@@ -239,7 +223,7 @@ set_trail (DossierDetailPane  *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (separator), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (separator, "dim-label");
       gtk_box_append (self->trail, separator);
-      link = make_link (self, dossier_section_kind_get_title (section), case_id, section, 0);
+      link = make_link (dossier_section_kind_get_title (section), case_id, section, 0);
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
       gtk_box_append (self->trail, link);
     }
@@ -255,6 +239,7 @@ show_overview (DossierDetailPane *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *filed = NULL;
   g_autofree char *filed_text = NULL;
+  g_autofree char *subtitle = NULL;
   GtkWidget *box;
 
   node = dossier_store_get_node (self->store, case_id, case_id, &error);
@@ -266,7 +251,8 @@ show_overview (DossierDetailPane *self,
 
   set_label (self->kicker, kind_name (DOSSIER_NODE_CASE));
   set_label (self->heading, dossier_node_get_title (node));
-  set_label (self->subtitle, dossier_node_get_subtitle (node));
+  subtitle = dossier_format_node_subtitle (node);
+  set_label (self->subtitle, subtitle);
   filed = dossier_format_date (dossier_node_get_date (node));
   if (filed != NULL)
     /* Translators: %s is a date */
@@ -284,7 +270,7 @@ show_overview (DossierDetailPane *self,
       /* Translators: a section and how many items it has, as in "Timeline (23)" */
       g_autofree char *text = g_strdup_printf (_("%s (%u)"), dossier_section_kind_get_title (s), n);
 
-      gtk_box_append (GTK_BOX (box), make_link (self, text, case_id, s, 0));
+      gtk_box_append (GTK_BOX (box), make_link (text, case_id, s, 0));
     }
 
   gtk_box_append (self->groups, box);
@@ -313,7 +299,7 @@ show_section (DossierDetailPane  *self,
                            g_list_model_get_n_items (items));
   set_label (self->subtitle, count);
   /* The page's own heading names the list. */
-  add_group (self, NULL, items, case_id);
+  add_group (self, NULL, items, case_id, TRUE);
 }
 
 static void
@@ -327,6 +313,7 @@ show_node (DossierDetailPane *self,
   g_autoptr(GListModel) related = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
   DossierNodeKind kind;
 
   node = dossier_store_get_node (self->store, case_id, node_id, &error);
@@ -342,7 +329,8 @@ show_node (DossierDetailPane *self,
   set_trail (self, case_id, dossier_node_kind_get_section (kind));
   set_label (self->kicker, kind_name (kind));
   set_label (self->heading, dossier_node_get_title (node));
-  set_label (self->subtitle, dossier_node_get_subtitle (node));
+  subtitle = dossier_format_node_subtitle (node);
+  set_label (self->subtitle, subtitle);
   set_label (self->date, date);
   set_label (self->summary, dossier_node_get_summary (node));
 
@@ -353,23 +341,28 @@ show_node (DossierDetailPane *self,
       g_autoptr(GListModel) disputed = dossier_store_list_cited_by (self->store, case_id, node_id,
                                                                     DOSSIER_STANCE_CONTRADICTS, NULL);
 
-      add_group (self, _("Supports"), cited, case_id);
-      add_group (self, _("Contradicts"), disputed, case_id);
+      add_group (self, _("Supports"), cited, case_id, FALSE);
+      add_group (self, _("Contradicts"), disputed, case_id, FALSE);
       return;
     }
 
   related = dossier_store_list_related (self->store, case_id, node_id, NULL);
-  add_group (self, kind == DOSSIER_NODE_EVENT ? _("Who took part") : _("Events"), related, case_id);
+  add_group (self, kind == DOSSIER_NODE_EVENT ? _("Who took part") : _("Events"), related, case_id, TRUE);
 
   supports = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_SUPPORTS, NULL);
   contradicts = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_CONTRADICTS, NULL);
-  add_group (self, _("Supported by"), supports, case_id);
-  add_group (self, _("Contradicted by"), contradicts, case_id);
+  add_group (self, _("Supported by"), supports, case_id, FALSE);
+  add_group (self, _("Contradicted by"), contradicts, case_id, FALSE);
 }
 
+/* Shows the page of the selection; a new page starts at its top, the same
+ * page shown again after an edit keeps where the reader was. */
 static void
-dossier_detail_pane_update (DossierDetailPane *self)
+show_page (DossierDetailPane *self,
+           gboolean           same_page)
 {
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double position = gtk_adjustment_get_value (scroll);
   gint64 case_id, node_id;
   DossierSectionKind section;
 
@@ -391,18 +384,29 @@ dossier_detail_pane_update (DossierDetailPane *self)
   else
     show_section (self, case_id, section);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.);
+  gtk_adjustment_set_value (scroll, same_page ? position : 0.);
 }
 
 static void
-on_node_changed (DossierDetailPane *self,
-                 gint64             node_id)
+on_selection_changed (DossierDetailPane *self)
 {
-  /* A list page shows titles of many nodes, and the overview the case's. */
-  if (self->selection != NULL &&
-      (dossier_selection_get_node_id (self->selection) == node_id ||
-       dossier_selection_get_node_id (self->selection) == 0))
-    dossier_detail_pane_update (self);
+  show_page (self, FALSE);
+}
+
+/* DossierStore::changed: a page shows its node, its case file's title in
+ * the trail, and on the overview and list pages, many nodes. */
+static void
+on_store_changed (DossierDetailPane *self,
+                  DossierNodeKind    kind,
+                  gint64             node_id,
+                  DossierChangeType  type,
+                  gint64             case_id)
+{
+  gint64 shown_node = self->selection ? dossier_selection_get_node_id (self->selection) : 0;
+  gint64 shown_case = self->selection ? dossier_selection_get_case_id (self->selection) : 0;
+
+  if (shown_case != 0 && (shown_node == 0 || node_id == shown_node || node_id == shown_case))
+    show_page (self, TRUE);
 }
 
 static void
@@ -410,13 +414,16 @@ dossier_detail_pane_dispose (GObject *object)
 {
   DossierDetailPane *self = (DossierDetailPane *)object;
 
+  g_signal_group_set_target (self->store_signals, NULL);
+  g_signal_group_set_target (self->selection_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DETAIL_PANE);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_detail_pane_parent_class)->dispose (object);
 }
-
 static void
 dossier_detail_pane_class_init (DossierDetailPaneClass *klass)
 {
@@ -448,6 +455,13 @@ dossier_detail_pane_init (DossierDetailPane *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
                                   -1);
+
+  self->store_signals = g_signal_group_new (DOSSIER_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed",
+                                 G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -455,20 +469,13 @@ dossier_detail_pane_set_store (DossierDetailPane *self,
                                DossierStore      *store)
 {
   g_return_if_fail (DOSSIER_IS_DETAIL_PANE (self));
+  g_return_if_fail (!store || DOSSIER_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, on_node_changed, self);
-
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    g_signal_connect_object (store, "node-changed", G_CALLBACK (on_node_changed), self,
-                             G_CONNECT_SWAPPED);
-
-  dossier_detail_pane_update (self);
+  if (g_set_object (&self->store, store))
+    {
+      g_signal_group_set_target (self->store_signals, store);
+      show_page (self, FALSE);
+    }
 }
 
 void
@@ -476,20 +483,13 @@ dossier_detail_pane_set_selection (DossierDetailPane *self,
                                    DossierSelection  *selection)
 {
   g_return_if_fail (DOSSIER_IS_DETAIL_PANE (self));
+  g_return_if_fail (!selection || DOSSIER_IS_SELECTION (selection));
 
-  if (self->selection == selection)
-    return;
-
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, dossier_detail_pane_update, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    g_signal_connect_object (selection, "changed", G_CALLBACK (dossier_detail_pane_update), self,
-                             G_CONNECT_SWAPPED);
-
-  dossier_detail_pane_update (self);
+  if (g_set_object (&self->selection, selection))
+    {
+      g_signal_group_set_target (self->selection_signals, selection);
+      show_page (self, FALSE);
+    }
 }
 
 /**
@@ -502,4 +502,16 @@ dossier_detail_pane_get_heading (DossierDetailPane *self)
 {
   g_return_val_if_fail (DOSSIER_IS_DETAIL_PANE (self), NULL);
   return gtk_label_get_label (self->heading);
+}
+
+/**
+ * dossier_detail_pane_get_summary:
+ *
+ * Returns: the summary shown under the heading, or ""
+ */
+const char *
+dossier_detail_pane_get_summary (DossierDetailPane *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DETAIL_PANE (self), NULL);
+  return gtk_label_get_label (self->summary);
 }

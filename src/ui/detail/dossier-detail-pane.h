@@ -18,6 +18,7 @@ void dossier_detail_pane_set_store     (DossierDetailPane *self,
                                         DossierStore      *store);
 void dossier_detail_pane_set_selection (DossierDetailPane *self,
                                         DossierSelection  *selection);
-const char *dossier_detail_pane_get_heading (DossierDetailPane *self);
+const char *dossier_detail_pane_get_heading   (DossierDetailPane *self);
+const char *dossier_detail_pane_get_summary   (DossierDetailPane *self);
 
 G_END_DECLS

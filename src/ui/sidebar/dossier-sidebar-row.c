@@ -1,7 +1,7 @@
 /* dossier-sidebar-row.c
  *
  * Shows a case file, a section or a node: its title, and for events the
- * date before it, in the user's locale.
+ * date before it, in the user's locale; it follows the node's changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,10 +21,11 @@
 
 struct _DossierSidebarRow
 {
-  GtkWidget  parent_instance;
-  GObject   *item;
-  GtkLabel  *date;
-  GtkLabel  *title;
+  GtkWidget     parent_instance;
+  GObject      *item;
+  GSignalGroup *item_signals;
+  GtkLabel     *date;
+  GtkLabel     *title;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSidebarRow, dossier_sidebar_row, GTK_TYPE_WIDGET)
@@ -78,6 +79,8 @@ dossier_sidebar_row_dispose (GObject *object)
 {
   DossierSidebarRow *self = (DossierSidebarRow *)object;
 
+  g_signal_group_set_target (self->item_signals, NULL);
+  g_clear_object (&self->item_signals);
   g_clear_object (&self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR_ROW);
 
@@ -148,6 +151,11 @@ static void
 dossier_sidebar_row_init (DossierSidebarRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A node is live: an edit of its title or date shows at once. */
+  self->item_signals = g_signal_group_new (G_TYPE_OBJECT);
+  g_signal_group_connect_object (self->item_signals, "notify",
+                                 G_CALLBACK (dossier_sidebar_row_update), self, G_CONNECT_SWAPPED);
 }
 
 GObject *
@@ -165,6 +173,7 @@ dossier_sidebar_row_set_item (DossierSidebarRow *self,
 
   if (g_set_object (&self->item, item))
     {
+      g_signal_group_set_target (self->item_signals, item);
       dossier_sidebar_row_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
     }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-node.h"
+#include "dossier-node-list.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-sidebar.h"
@@ -28,6 +29,7 @@ struct _DossierSidebar
 
   DossierStore       *store;
   DossierSelection   *selection;
+  GSignalGroup       *selection_signals;
   GtkTreeListModel   *tree;
   GtkSingleSelection *list_selection;
 
@@ -198,6 +200,27 @@ find_child (DossierSidebar *self,
   return NULL;
 }
 
+/* The row of @node_id among the children of @section_row, found by the
+ * list's own query rather than by reading every row. */
+static GtkTreeListRow *
+find_node_row (GtkTreeListRow *section_row,
+               gint64          node_id)
+{
+  GListModel *children;
+  guint position;
+
+  gtk_tree_list_row_set_expanded (section_row, TRUE);
+  children = gtk_tree_list_row_get_children (section_row);
+  if (!DOSSIER_IS_NODE_LIST (children))
+    return NULL;
+
+  position = dossier_node_list_find (DOSSIER_NODE_LIST (children), node_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return gtk_tree_list_row_get_child_row (section_row, position);
+}
+
 static gboolean
 match_case (GObject *item, gint64 case_id, gint64 unused)
 {
@@ -208,12 +231,6 @@ static gboolean
 match_section (GObject *item, gint64 kind, gint64 unused)
 {
   return DOSSIER_IS_SECTION (item) && dossier_section_get_kind (DOSSIER_SECTION (item)) == kind;
-}
-
-static gboolean
-match_node (GObject *item, gint64 node_id, gint64 unused)
-{
-  return DOSSIER_IS_NODE (item) && dossier_node_get_id (DOSSIER_NODE (item)) == node_id;
 }
 
 static void
@@ -254,7 +271,7 @@ on_selection_changed (DossierSidebar *self)
   if (case_row != NULL)
     section_row = find_child (self, case_row, match_section, section, 0);
   if (section_row != NULL && node_id != 0)
-    target = find_child (self, section_row, match_node, node_id, 0);
+    target = find_node_row (section_row, node_id);
   /* A node the sidebar does not list (say, a chart's organization that
    * takes no part in this case file) still shows where it belongs. */
   if (target == NULL && section_row != NULL)
@@ -271,6 +288,21 @@ on_selection_changed (DossierSidebar *self)
   else
     gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
+}
+
+static void
+expand_case_rows (DossierSidebar *self,
+                  guint           position,
+                  guint           removed,
+                  guint           added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
 }
 
 static void
@@ -307,15 +339,11 @@ dossier_sidebar_reload (DossierSidebar *self)
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
-  /* Every case file shows its sections from the start. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-
-      if (DOSSIER_IS_NODE (item))
-        gtk_tree_list_row_set_expanded (row, TRUE);
-    }
+  /* Every case file shows its sections from the start, and so does one
+   * added later (the tree has taken the new rows when this runs). */
+  g_signal_connect_object (gtk_tree_list_model_get_model (self->tree), "items-changed",
+                           G_CALLBACK (expand_case_rows), self, G_CONNECT_SWAPPED);
+  expand_case_rows (self, 0, 0, g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree)));
 
   if (self->selection != NULL)
     on_selection_changed (self);
@@ -328,11 +356,11 @@ dossier_sidebar_dispose (GObject *object)
 
   if (self->list_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->list_selection, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
+  g_signal_group_set_target (self->selection_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
 
+  g_clear_object (&self->selection_signals);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->selection);
@@ -405,6 +433,9 @@ static void
 dossier_sidebar_init (DossierSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   dossier_sidebar_reload (self);
 }
 
@@ -443,22 +474,11 @@ dossier_sidebar_set_selection (DossierSidebar   *self,
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
   g_return_if_fail (!selection || DOSSIER_IS_SELECTION (selection));
 
-  if (self->selection == selection)
+  if (!g_set_object (&self->selection, selection))
     return;
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
-
-  g_set_object (&self->selection, selection);
-
-  if (selection != NULL)
-    {
-      g_signal_connect_object (selection, "changed",
-                               G_CALLBACK (on_selection_changed), self,
-                               G_CONNECT_SWAPPED);
-      on_selection_changed (self);
-    }
-
+  g_signal_group_set_target (self->selection_signals, selection);
+  on_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 

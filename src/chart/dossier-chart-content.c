@@ -1,0 +1,226 @@
+/* dossier-chart-content.c
+ *
+ * What a market-share chart says, worded once for every view and every
+ * output: the period in the title, the firm and its market definition under
+ * it, the source at the foot, as published charts do, and one item per
+ * organization with its figure already formatted for the user's locale.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-chart"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-chart-content.h"
+#include "dossier-format.h"
+#include "dossier-series.h"
+#include "dossier-share.h"
+#include "dossier-store.h"
+
+static void
+clear_item (gpointer data)
+{
+  DossierChartItem *item = data;
+
+  g_clear_pointer (&item->name, g_free);
+  g_clear_pointer (&item->full_name, g_free);
+  g_clear_pointer (&item->value, g_free);
+}
+
+/**
+ * dossier_chart_content_new:
+ * @series: (nullable): the series the figures belong to
+ * @period: (nullable): their period
+ * @shares: (nullable): a list of #DossierShare, largest first
+ *
+ * Returns: (transfer full): the chart of @shares; without any, an empty
+ *   chart that says so at its foot
+ */
+DossierChartContent *
+dossier_chart_content_new (DossierSeries *series,
+                           const char    *period,
+                           GListModel    *shares)
+{
+  DossierChartContent *content = g_new0 (DossierChartContent, 1);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *period_text = dossier_format_period (period ? period : "");
+  g_autofree char *source_list = NULL;
+  guint n = shares ? g_list_model_get_n_items (shares) : 0;
+
+  content->items = g_array_sized_new (FALSE, TRUE, sizeof (DossierChartItem), n);
+  g_array_set_clear_func (content->items, clear_item);
+
+  /* Translators: the chart's title; %s is a period such as "Q3 2019" */
+  content->title = g_strdup_printf (_("Market share, %s"), period_text);
+  content->subtitle = series ? dossier_series_dup_label (series) : g_strdup ("");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierShare) share = g_list_model_get_item (shares, i);
+      DossierChartItem item = {
+        .id = dossier_share_get_organization_id (share),
+        .name = g_strdup (dossier_share_get_short_name (share)),
+        .full_name = g_strdup (dossier_share_get_name (share)),
+        .value = dossier_format_percent (dossier_share_get_percent (share)),
+        .percent = dossier_share_get_percent (share),
+      };
+      /* Translators: a source as cited under a chart: publisher, then title */
+      g_autofree char *source = g_strdup_printf (_("%1$s, %2$s"),
+                                                 dossier_share_get_source_publisher (share),
+                                                 dossier_share_get_source_title (share));
+
+      g_array_append_val (content->items, item);
+
+      if (!g_ptr_array_find_with_equal_func (sources, source, g_str_equal, NULL))
+        g_ptr_array_add (sources, g_strdup (source));
+    }
+
+  g_ptr_array_add (sources, NULL);
+  source_list = g_strjoinv ("; ", (char **) sources->pdata);
+
+  content->scale_max = series ? dossier_series_get_max_percent (series) : 0.;
+
+  if (n == 0)
+    content->footer = g_strdup (_("No figures for this period."));
+  else
+    {
+      GString *footer = g_string_new (NULL);
+
+      /* Translators: under the chart */
+      g_string_append_printf (footer, _("Source: %s."), source_list);
+      if (series != NULL && !dossier_series_get_complete (series))
+        g_string_append_printf (footer, " %s",
+                                _("Only the organizations the source names are shown."));
+      if (series != NULL && *dossier_series_get_note (series) != '\0')
+        g_string_append_printf (footer, " %s", dossier_series_get_note (series));
+      content->footer = g_string_free (footer, FALSE);
+    }
+
+  return content;
+}
+
+/**
+ * dossier_chart_content_load:
+ * @series_id: a market series
+ * @period: (nullable): one of its periods, or %NULL for the latest
+ *
+ * The one way from a series and a period to what a chart shows, for the
+ * window, the exporter and the tests alike.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set when the
+ *   series has no figures for @period (the message lists those it has)
+ */
+DossierChartContent *
+dossier_chart_content_load (DossierStore  *store,
+                            gint64         series_id,
+                            const char    *period,
+                            GError       **error)
+{
+  g_autoptr(DossierSeries) series = NULL;
+  g_autoptr(GListModel) shares = NULL;
+  g_auto(GStrv) periods = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
+
+  if (!(series = dossier_store_get_series (store, series_id, error)) ||
+      !(periods = dossier_store_list_periods (store, series_id, error)))
+    return NULL;
+
+  if (period == NULL && periods[0] != NULL)
+    period = periods[g_strv_length (periods) - 1];
+
+  if (period == NULL || !g_strv_contains ((const char * const *) periods, period))
+    {
+      g_autofree char *list = g_strjoinv (", ", periods);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: 1 a series name, 2 a period, 3 the periods it has */
+                   _("“%1$s” has no figures for %2$s; it has: %3$s"),
+                   dossier_series_get_slug (series), period ? period : "", list);
+      return NULL;
+    }
+
+  if (!(shares = dossier_store_list_shares (store, series_id, period, error)))
+    return NULL;
+
+  return dossier_chart_content_new (series, period, shares);
+}
+
+/**
+ * dossier_chart_content_new_for_case:
+ *
+ * Returns: (transfer full): the chart a case file opens on (its own series
+ *   and period), or %NULL with @error set when it has none
+ */
+DossierChartContent *
+dossier_chart_content_new_for_case (DossierStore  *store,
+                                    gint64         case_id,
+                                    GError       **error)
+{
+  g_autofree char *period = NULL;
+  gint64 series_id = 0;
+
+  if (!dossier_store_get_case_market (store, case_id, &series_id, &period, error))
+    return NULL;
+
+  if (series_id == 0 || period == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has no market figures to chart"), dossier_store_get_path (store));
+      return NULL;
+    }
+
+  return dossier_chart_content_load (store, series_id, period, error);
+}
+
+void
+dossier_chart_content_free (DossierChartContent *content)
+{
+  if (content == NULL)
+    return;
+
+  g_free (content->title);
+  g_free (content->subtitle);
+  g_free (content->footer);
+  g_array_unref (content->items);
+  g_free (content);
+}
+
+guint
+dossier_chart_content_get_n_items (const DossierChartContent *content)
+{
+  return content != NULL ? content->items->len : 0;
+}
+
+/**
+ * dossier_chart_content_get_item:
+ *
+ * Returns: (transfer none): item @index, owned by @content
+ */
+const DossierChartItem *
+dossier_chart_content_get_item (const DossierChartContent *content,
+                                guint                      index)
+{
+  g_return_val_if_fail (content != NULL, NULL);
+  g_return_val_if_fail (index < content->items->len, NULL);
+
+  return &g_array_index (content->items, DossierChartItem, index);
+}
+
+/**
+ * dossier_chart_content_find:
+ *
+ * Returns: the index of the item of organization @id, or -1
+ */
+int
+dossier_chart_content_find (const DossierChartContent *content,
+                            gint64                     id)
+{
+  for (guint i = 0; content != NULL && i < content->items->len; i++)
+    if (g_array_index (content->items, DossierChartItem, i).id == id)
+      return i;
+
+  return -1;
+}

@@ -1,0 +1,53 @@
+/* dossier-chart-content.h: what a chart says, in the user's language,
+ * whichever view draws it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-chart-types.h"
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+/* One organization's figure. */
+struct _DossierChartItem
+{
+  gint64  id;          /* the organization's */
+  char   *name;        /* short, beside its mark */
+  char   *full_name;   /* for screen readers and tooltips */
+  char   *value;       /* formatted for the locale: "39%", "39 %" */
+  double  percent;
+};
+
+struct _DossierChartContent
+{
+  char   *title;
+  char   *subtitle;
+  char   *footer;
+  GArray *items;       /* of DossierChartItem, largest share first */
+  double  scale_max;   /* the largest share of the whole series, or 0 */
+};
+
+DossierChartContent    *dossier_chart_content_new          (DossierSeries             *series,
+                                                            const char                *period,
+                                                            GListModel                *shares);
+DossierChartContent    *dossier_chart_content_load         (DossierStore              *store,
+                                                            gint64                     series_id,
+                                                            const char                *period,
+                                                            GError                   **error);
+DossierChartContent    *dossier_chart_content_new_for_case (DossierStore              *store,
+                                                            gint64                     case_id,
+                                                            GError                   **error);
+void                    dossier_chart_content_free         (DossierChartContent       *content);
+guint                   dossier_chart_content_get_n_items  (const DossierChartContent *content);
+const DossierChartItem *dossier_chart_content_get_item     (const DossierChartContent *content,
+                                                            guint                      index);
+int                     dossier_chart_content_find         (const DossierChartContent *content,
+                                                            gint64                     id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierChartContent, dossier_chart_content_free)
+
+G_END_DECLS

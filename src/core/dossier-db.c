@@ -1,0 +1,443 @@
+/* dossier-db.c
+ *
+ * Everything Dossier asks SQLite goes through here, so that every return
+ * code is checked in one place and every error names the file. Statements
+ * are prepared once and kept (a cache keyed by their SQL text): the caller
+ * borrows one with dossier_db_prepare() and gives it back, reset, when its
+ * g_autoptr(DossierStmt) goes out of scope. Writes run in
+ * dossier_db_transaction(), which rolls back on any error and reports what
+ * a committed transaction changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-db"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-db.h"
+
+struct _DossierDb
+{
+  sqlite3             *handle;
+  char                *path;
+  GHashTable          *statements;   /* SQL text → sqlite3_stmt */
+  GArray              *changes;      /* DossierDbChange, of the open transaction */
+  DossierDbCommitFunc  commit_func;
+  gpointer             commit_data;
+  guint                depth;        /* nested dossier_db_transaction() calls */
+};
+
+/**
+ * dossier_db_open:
+ * @path: a file; created if missing, but not its folder
+ *
+ * Opens with foreign keys on, extended error codes and a busy timeout, so
+ * that two Dossiers on one file wait for each other rather than fail.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+DossierDb *
+dossier_db_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(DossierDb) db = g_new0 (DossierDb, 1);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) sqlite3_finalize);
+  db->changes = g_array_new (FALSE, FALSE, sizeof (DossierDbChange));
+
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (!dossier_db_check (db, rc, _("opening the database"), error) ||
+      !dossier_db_check (db, sqlite3_extended_result_codes (db->handle, 1), "configure", error) ||
+      !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
+      !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+void
+dossier_db_close (DossierDb *db)
+{
+  if (db == NULL)
+    return;
+
+  /* Cached statements first: SQLite refuses to close with any left. */
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+
+  if (db->handle != NULL)
+    {
+      int rc = sqlite3_close (db->handle);
+
+      if (rc != SQLITE_OK)
+        g_critical ("Closing %s: %s (statements left unfinalized)", db->path, sqlite3_errstr (rc));
+    }
+
+  g_array_unref (db->changes);
+  g_free (db->path);
+  g_free (db);
+}
+
+const char *
+dossier_db_get_path (DossierDb *db)
+{
+  return db->path;
+}
+
+/**
+ * dossier_db_get_handle:
+ *
+ * Returns: (transfer none): the connection, for what this file does not
+ *   wrap (the schema's header check reads raw result codes)
+ */
+sqlite3 *
+dossier_db_get_handle (DossierDb *db)
+{
+  return db->handle;
+}
+
+/**
+ * dossier_db_set_commit_func:
+ *
+ * @func is called after every committed transaction that noted changes
+ * (dossier_db_note_change()), outside of the transaction.
+ */
+void
+dossier_db_set_commit_func (DossierDb           *db,
+                            DossierDbCommitFunc  func,
+                            gpointer             user_data)
+{
+  db->commit_func = func;
+  db->commit_data = user_data;
+}
+
+/**
+ * dossier_db_check:
+ * @rc: what SQLite returned
+ * @what: what was being done, for the message
+ *
+ * Returns: %TRUE if @rc is a success, else %FALSE with @error set to a
+ *   message naming the file
+ */
+gboolean
+dossier_db_check (DossierDb   *db,
+                  int          rc,
+                  const char  *what,
+                  GError     **error)
+{
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
+               /* Translators: 1: a database file, 2: what failed, 3: SQLite's message */
+               _("%s: %s failed: %s"),
+               db->path, what,
+               db->handle ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+dossier_db_exec (DossierDb   *db,
+                 const char  *sql,
+                 GError     **error)
+{
+  return dossier_db_check (db, sqlite3_exec (db->handle, sql, NULL, NULL, NULL), "exec", error);
+}
+
+/**
+ * dossier_db_prepare:
+ * @sql: one statement
+ *
+ * Returns: (transfer none): the cached statement, ready to bind; hold it in
+ *   a g_autoptr(DossierStmt), which resets it, or %NULL with @error set
+ */
+DossierStmt *
+dossier_db_prepare (DossierDb   *db,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      /* Borrowed twice would mean one user resets the other's rows. */
+      g_assert (!sqlite3_stmt_busy (stmt));
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (!dossier_db_check (db, rc, "prepare", error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * dossier_db_release:
+ *
+ * Gives a statement back to the cache: reset, so that it holds no read
+ * snapshot open, and its parameters cleared.
+ */
+void
+dossier_db_release (DossierStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  /* The step's error was already reported; reset repeats it. */
+  (void) sqlite3_reset (stmt);
+  (void) sqlite3_clear_bindings (stmt);
+}
+
+static int
+bind_one (sqlite3_stmt *stmt,
+          int           index,
+          char          type,
+          va_list      *args)
+{
+  switch (type)
+    {
+    case 'i':
+      return sqlite3_bind_int64 (stmt, index, va_arg (*args, gint64));
+    case 'd':
+      return sqlite3_bind_double (stmt, index, va_arg (*args, double));
+    case 't':
+      {
+        const char *text = va_arg (*args, const char *);
+
+        return text != NULL ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT)
+                            : sqlite3_bind_null (stmt, index);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+bind_va (DossierDb     *db,
+         sqlite3_stmt  *stmt,
+         GError       **error,
+         const char    *format,
+         va_list       *args)
+{
+  for (int i = 0; format[i] != '\0'; i++)
+    if (!dossier_db_check (db, bind_one (stmt, i + 1, format[i], args), "bind", error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * dossier_db_bind:
+ * @format: one letter a parameter, in order from ?1: `i` a gint64, `d` a
+ *   double, `t` a string (%NULL binds NULL)
+ *
+ * Binds values, never formatting them into SQL, so that text and numbers
+ * do not depend on the locale.
+ */
+gboolean
+dossier_db_bind (DossierDb     *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error,
+                 const char    *format,
+                 ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, format);
+  ok = bind_va (db, stmt, error, format, &args);
+  va_end (args);
+
+  return ok;
+}
+
+/**
+ * dossier_db_step_done:
+ *
+ * Runs a statement that returns no rows (or whose rows do not matter).
+ */
+gboolean
+dossier_db_step_done (DossierDb     *db,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    rc = SQLITE_DONE;
+
+  return dossier_db_check (db, rc, "write", error)
+      && dossier_db_check (db, sqlite3_reset (stmt), "reset", error);
+}
+
+/**
+ * dossier_db_run:
+ * @format: as for dossier_db_bind()
+ *
+ * Prepares (from the cache), binds and runs one statement.
+ */
+gboolean
+dossier_db_run (DossierDb   *db,
+                const char  *sql,
+                GError     **error,
+                const char  *format,
+                ...)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, sql, error);
+  va_list args;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  va_start (args, format);
+  ok = bind_va (db, stmt, error, format, &args);
+  va_end (args);
+
+  return ok && dossier_db_step_done (db, stmt, error);
+}
+
+/**
+ * dossier_db_query_int:
+ *
+ * Steps a bound statement once and reads its first column (0 without a row).
+ */
+gboolean
+dossier_db_query_int (DossierDb     *db,
+                      sqlite3_stmt  *stmt,
+                      gint64        *value,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (!dossier_db_check (db, rc, _("reading"), error))
+    return FALSE;
+
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/**
+ * dossier_db_collect:
+ * @item_type: the #GType of what @row_func makes
+ * @row_func: makes an object of a row, or %NULL to skip the row
+ *
+ * The one step-and-collect loop: every row of a bound statement, made into
+ * objects.
+ *
+ * Returns: (transfer full): a #GListModel of @item_type, or %NULL with
+ *   @error set
+ */
+GListModel *
+dossier_db_collect (DossierDb         *db,
+                    sqlite3_stmt      *stmt,
+                    GType              item_type,
+                    DossierDbRowFunc   row_func,
+                    gpointer           user_data,
+                    GError           **error)
+{
+  g_autoptr(GListStore) items = g_list_store_new (item_type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = row_func (stmt, user_data);
+
+      if (item != NULL)
+        g_list_store_append (items, item);
+    }
+
+  if (!dossier_db_check (db, rc, _("reading"), error))
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
+/**
+ * dossier_db_transaction:
+ * @func: the writes
+ *
+ * Runs @func in a transaction that takes the write lock at once (so that
+ * what @func reads is still true when it writes), or in a savepoint when
+ * called from inside another. Any error rolls everything back and drops the
+ * changes noted; a commit hands them to the commit function.
+ */
+gboolean
+dossier_db_transaction (DossierDb      *db,
+                        DossierDbFunc   func,
+                        gpointer        user_data,
+                        GError        **error)
+{
+  gboolean outer = db->depth == 0;
+  guint mark = db->changes->len;
+  g_autoptr(GArray) changes = NULL;
+
+  if (!dossier_db_exec (db, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dossier", error))
+    return FALSE;
+
+  db->depth++;
+  if (!func (db, user_data, error) ||
+      !dossier_db_exec (db, outer ? "COMMIT" : "RELEASE dossier", error))
+    {
+      db->depth--;
+      /* The first error is the one to report; a failed rollback changes
+       * nothing more (SQLite rolls back by itself on close). */
+      (void) sqlite3_exec (db->handle, outer ? "ROLLBACK" : "ROLLBACK TO dossier; RELEASE dossier",
+                           NULL, NULL, NULL);
+      g_array_set_size (db->changes, mark);
+      return FALSE;
+    }
+  db->depth--;
+
+  if (outer && db->changes->len > 0)
+    {
+      /* The listeners may write again: hand them a list of their own. */
+      changes = db->changes;
+      db->changes = g_array_new (FALSE, FALSE, sizeof (DossierDbChange));
+      if (db->commit_func != NULL)
+        db->commit_func ((const DossierDbChange *) changes->data, changes->len, db->commit_data);
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_db_note_change:
+ *
+ * Records a change of the running transaction, announced once it commits.
+ */
+void
+dossier_db_note_change (DossierDb         *db,
+                        DossierNodeKind    kind,
+                        DossierChangeType  type,
+                        gint64             id,
+                        gint64             case_id)
+{
+  DossierDbChange change = { kind, type, id, case_id };
+
+  g_return_if_fail (db->depth > 0);
+
+  g_array_append_val (db->changes, change);
+}
+
+const char *
+dossier_db_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text ? text : "";
+}

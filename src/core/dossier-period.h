@@ -1,0 +1,22 @@
+/* dossier-period.h: the dates and periods of files and the database
+ * ("2019-10-25", "2019-10", "2019-Q3", "2018"), parsed in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean   dossier_date_parse       (const char *iso_date,
+                                     int        *year,
+                                     int        *month,
+                                     int        *day);
+GDateTime *dossier_date_to_datetime (const char *iso_date);
+gboolean   dossier_period_parse     (const char *period,
+                                     int        *year,
+                                     int        *quarter);
+double     dossier_period_position  (const char *period);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* dossier-schema.c
+ *
+ * A Dossier database says what it is in its header: application_id 'DOSS'
+ * and user_version, the number of migrations applied to it. A new file is
+ * created by running every migration from 0, then seeded; an older one is
+ * brought up to date, each step all or nothing; a file of another
+ * application or of a newer Dossier is refused and left untouched.
+ *
+ * To change the schema, append a migration and raise DOSSIER_SCHEMA_VERSION;
+ * never edit a migration that has shipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-schema.h"
+
+/* 'DOSS': tells a Dossier database from any other SQLite file. */
+#define DOSSIER_APPLICATION_ID 0x444f5353
+
+/* Version 1: the foundation. */
+static const char migration_1[] =
+  "CREATE TABLE node ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('case','organization','person','event','source')),"
+  "  slug TEXT NOT NULL UNIQUE CHECK (length(slug) > 0),"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  short_name TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX node_kind ON node (kind);"
+  /* Every human-written text, one row per language. */
+  "CREATE TABLE node_text ("
+  "  node_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL CHECK (length(lang) BETWEEN 2 AND 8),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (node_id, lang)) WITHOUT ROWID;"
+  "CREATE TABLE market_series ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  firm TEXT NOT NULL,"
+  "  yearly INTEGER NOT NULL DEFAULT 0 CHECK (yearly IN (0, 1)),"
+  "  complete INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)));"
+  "CREATE TABLE market_series_text ("
+  "  series_id INTEGER NOT NULL REFERENCES market_series (id) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL,"
+  "  market TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (series_id, lang)) WITHOUT ROWID;"
+  "CREATE TABLE case_file ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  docket TEXT NOT NULL DEFAULT '',"
+  "  court_id INTEGER REFERENCES node (id) ON DELETE SET NULL,"
+  "  filed TEXT,"
+  "  market_series_id INTEGER REFERENCES market_series (id) ON DELETE SET NULL,"
+  "  market_period TEXT);"
+  "CREATE TABLE participant ("
+  "  case_id INTEGER NOT NULL REFERENCES case_file (node_id) ON DELETE CASCADE,"
+  "  node_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (case_id, node_id)) WITHOUT ROWID;"
+  "CREATE INDEX participant_node ON participant (node_id);"
+  "CREATE TABLE participant_text ("
+  "  case_id INTEGER NOT NULL,"
+  "  node_id INTEGER NOT NULL,"
+  "  lang TEXT NOT NULL,"
+  "  role TEXT NOT NULL,"
+  "  PRIMARY KEY (case_id, node_id, lang),"
+  "  FOREIGN KEY (case_id, node_id) REFERENCES participant (case_id, node_id) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE event ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  case_id INTEGER NOT NULL REFERENCES case_file (node_id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+  "                         OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'));"
+  "CREATE INDEX event_case_date ON event (case_id, date);"
+  "CREATE TABLE event_actor ("
+  "  event_id INTEGER NOT NULL REFERENCES event (node_id) ON DELETE CASCADE,"
+  "  node_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event_id, node_id)) WITHOUT ROWID;"
+  "CREATE INDEX event_actor_node ON event_actor (node_id);"
+  "CREATE TABLE source ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  publisher TEXT NOT NULL,"
+  "  published TEXT,"
+  "  url TEXT,"
+  "  lang TEXT);"
+  "CREATE TABLE case_source ("
+  "  case_id INTEGER NOT NULL REFERENCES case_file (node_id) ON DELETE CASCADE,"
+  "  source_id INTEGER NOT NULL REFERENCES source (node_id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (case_id, source_id)) WITHOUT ROWID;"
+  /* Which sources support or contradict a fact (any node). */
+  "CREATE TABLE citation ("
+  "  node_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  source_id INTEGER NOT NULL REFERENCES source (node_id) ON DELETE CASCADE,"
+  "  stance TEXT NOT NULL CHECK (stance IN ('supports', 'contradicts')),"
+  "  PRIMARY KEY (node_id, source_id)) WITHOUT ROWID;"
+  "CREATE INDEX citation_source ON citation (source_id);"
+  "CREATE TABLE market_share ("
+  "  series_id INTEGER NOT NULL REFERENCES market_series (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]'"
+  "                           OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  organization_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  percent REAL NOT NULL CHECK (percent >= 0 AND percent <= 100),"
+  "  source_id INTEGER NOT NULL REFERENCES source (node_id),"
+  "  PRIMARY KEY (series_id, period, organization_id)) WITHOUT ROWID;";
+
+/* Version 2: indexes for lists read a page at a time, in their order. */
+static const char migration_2[] =
+  "CREATE INDEX participant_position ON participant (case_id, position);"
+  "CREATE INDEX case_file_filed ON case_file (filed);";
+
+/* migrations[i] takes a database from version i to i + 1. */
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
+
+/* Reads what the file says it is; fails on anything but an empty file or a
+ * Dossier database this version can read. */
+static gboolean
+check_header (DossierDb  *db,
+              gint64     *version,
+              GError    **error)
+{
+  sqlite3 *handle = dossier_db_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 app_id, tables;
+  int rc;
+
+  /* One statement, so that all three come from the same state of the file
+   * even while another process creates it. A file that is not SQLite fails
+   * here, on its first read. */
+  rc = sqlite3_prepare_v2 (handle,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           "       (SELECT user_version FROM pragma_user_version),"
+                           "       (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                     _("%s is not a Dossier database: %s"),
+                     dossier_db_get_path (db), sqlite3_errmsg (handle));
+      else
+        dossier_db_check (db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, _("reading"), error);
+      return FALSE;
+    }
+
+  app_id = sqlite3_column_int64 (stmt, 0);
+  *version = sqlite3_column_int64 (stmt, 1);
+  tables = sqlite3_column_int64 (stmt, 2);
+
+  if (tables > 0 && app_id != DOSSIER_APPLICATION_ID)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   _("%s is not a Dossier database: it holds other tables"),
+                   dossier_db_get_path (db));
+      return FALSE;
+    }
+
+  if (*version > DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Dossier (format %d; this version reads up to %d)"),
+                   dossier_db_get_path (db), (int) *version, DOSSIER_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  DossierSchemaSeedFunc seed;
+  gpointer              seed_data;
+} Upgrade;
+
+/* Under the write lock: another process may be creating or upgrading the
+ * same file right now, so decide again what is to be done. */
+static gboolean
+upgrade (DossierDb  *db,
+         gpointer    user_data,
+         GError    **error)
+{
+  Upgrade *upgrade = user_data;
+  g_autofree char *pragmas = NULL;
+  gint64 version = 0;
+
+  if (!check_header (db, &version, error))
+    return FALSE;
+
+  if (version == DOSSIER_SCHEMA_VERSION)
+    return TRUE;
+
+  for (gint64 v = version; v < DOSSIER_SCHEMA_VERSION; v++)
+    if (!dossier_db_exec (db, migrations[v], error))
+      return FALSE;
+
+  /* A new file gets the bundled case file in the same transaction. */
+  if (version == 0 && upgrade->seed != NULL && !upgrade->seed (db, upgrade->seed_data, error))
+    return FALSE;
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             DOSSIER_APPLICATION_ID, DOSSIER_SCHEMA_VERSION);
+  return dossier_db_exec (db, pragmas, error);
+}
+
+/* WAL lets the window read while an export or an import writes. Switching
+ * needs the file to itself, and SQLite does not wait for that on its own
+ * (the busy handler is not called), so wait here a little. */
+static gboolean
+use_wal (DossierDb  *db,
+         GError    **error)
+{
+  int rc = SQLITE_BUSY;
+
+  for (guint attempt = 0; attempt < 250; attempt++)
+    {
+      rc = sqlite3_exec (dossier_db_get_handle (db), "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      g_usleep (20 * 1000);
+    }
+
+  return dossier_db_check (db, rc, "PRAGMA journal_mode", error);
+}
+
+/**
+ * dossier_schema_prepare:
+ * @seed: (nullable): fills a newly created database
+ *
+ * Makes @db a Dossier database of this version: creates it (and seeds it)
+ * if empty, migrates it if older. Nothing is left half-done: a failure
+ * rolls back, and a later open tries again.
+ */
+gboolean
+dossier_schema_prepare (DossierDb              *db,
+                        DossierSchemaSeedFunc   seed,
+                        gpointer                user_data,
+                        GError                **error)
+{
+  Upgrade data = { seed, user_data };
+  gint64 version = 0;
+
+  if (!check_header (db, &version, error))
+    return FALSE;
+
+  if (version < DOSSIER_SCHEMA_VERSION && !dossier_db_transaction (db, upgrade, &data, error))
+    return FALSE;
+
+  return use_wal (db, error);
+}

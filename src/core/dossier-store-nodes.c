@@ -1,0 +1,313 @@
+/* dossier-store-nodes.c
+ *
+ * Reading case files and what they hold. Every query returns the same raw
+ * columns (NODE_COLUMNS), made into a #DossierNode by one function; the
+ * wording ("No. 19-1796C · …") is left to dossier-format.c and the views.
+ * A case file's sections are live, lazy #DossierNodeList models.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-node.h"
+#include "dossier-node-list.h"
+#include "dossier-store-private.h"
+
+/* A node's texts in :lang, else in English, else its name; its date; its
+ * role in the case file :case; a source's publisher; a case file's docket
+ * number and court. */
+#define NODE_COLUMNS \
+  "n.id, n.kind, n.slug, " \
+  "COALESCE (NULLIF (t.title, ''), NULLIF (d.title, ''), n.name), " \
+  "COALESCE (NULLIF (t.summary, ''), d.summary, ''), " \
+  "CASE n.kind" \
+  "  WHEN 'event' THEN (SELECT date FROM event WHERE node_id = n.id)" \
+  "  WHEN 'source' THEN (SELECT published FROM source WHERE node_id = n.id)" \
+  "  WHEN 'case' THEN (SELECT filed FROM case_file WHERE node_id = n.id) END, " \
+  "COALESCE ((SELECT role FROM participant_text WHERE case_id = :case AND node_id = n.id AND lang = :lang)," \
+  "          (SELECT role FROM participant_text WHERE case_id = :case AND node_id = n.id AND lang = 'en')), " \
+  "(SELECT publisher FROM source WHERE node_id = n.id), " \
+  "(SELECT docket FROM case_file WHERE node_id = n.id), " \
+  "(SELECT COALESCE (NULLIF (ct.title, ''), NULLIF (cn.name, '')) FROM case_file c " \
+  "  JOIN node cn ON cn.id = c.court_id " \
+  "  LEFT JOIN node_text ct ON ct.node_id = cn.id AND ct.lang = :lang WHERE c.node_id = n.id)"
+#define NODE_N_COLUMNS 10
+#define NODE_TEXT_JOINS \
+  " LEFT JOIN node_text t ON t.node_id = n.id AND t.lang = :lang" \
+  " LEFT JOIN node_text d ON d.node_id = n.id AND d.lang = 'en'"
+
+#define KIND(k) (1u << DOSSIER_NODE_##k)
+
+static const DossierNodeQuery case_files_query = {
+  NODE_COLUMNS, NODE_N_COLUMNS,
+  "FROM case_file c JOIN node n ON n.id = c.node_id" NODE_TEXT_JOINS,
+  "1",
+  "COALESCE (c.filed, ''), n.id", 2,
+  KIND (CASE),
+};
+
+static const DossierNodeQuery participants_query = {
+  NODE_COLUMNS, NODE_N_COLUMNS,
+  "FROM participant p JOIN node n ON n.id = p.node_id" NODE_TEXT_JOINS,
+  "p.case_id = :case AND n.kind = :kind",
+  "p.position", 1,
+  KIND (ORGANIZATION) | KIND (PERSON),
+};
+
+static const DossierNodeQuery timeline_query = {
+  NODE_COLUMNS, NODE_N_COLUMNS,
+  "FROM event e JOIN node n ON n.id = e.node_id" NODE_TEXT_JOINS,
+  "e.case_id = :case",
+  "e.date, n.id", 2,
+  KIND (EVENT),
+};
+
+static const DossierNodeQuery sources_query = {
+  NODE_COLUMNS, NODE_N_COLUMNS,
+  "FROM case_source cs JOIN source s ON s.node_id = cs.source_id JOIN node n ON n.id = s.node_id"
+  NODE_TEXT_JOINS,
+  "cs.case_id = :case",
+  "s.publisher COLLATE NOCASE, COALESCE (s.published, ''), n.id", 3,
+  KIND (SOURCE),
+};
+
+/* The one row-to-node function. */
+static gpointer
+row_to_node (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  DossierNodeKind kind;
+
+  if (!dossier_node_kind_from_string (dossier_db_column_text (stmt, 1), &kind))
+    return NULL;
+
+  return g_object_new (DOSSIER_TYPE_NODE,
+                       "id", (gint64) sqlite3_column_int64 (stmt, 0),
+                       "kind", kind,
+                       "slug", dossier_db_column_text (stmt, 2),
+                       "title", dossier_db_column_text (stmt, 3),
+                       "summary", dossier_db_column_text (stmt, 4),
+                       "date", dossier_db_column_text (stmt, 5),
+                       "role", dossier_db_column_text (stmt, 6),
+                       "publisher", dossier_db_column_text (stmt, 7),
+                       "docket", dossier_db_column_text (stmt, 8),
+                       "court", dossier_db_column_text (stmt, 9),
+                       NULL);
+}
+
+static GListModel *
+make_list (DossierStore            *self,
+           const DossierNodeQuery  *query,
+           gint64                   case_id,
+           const char              *kind,
+           GError                 **error)
+{
+  DossierNodeScope scope = { self->language, case_id, kind };
+
+  return G_LIST_MODEL (dossier_node_list_new (G_OBJECT (self), self->db, query, &scope,
+                                              row_to_node, error));
+}
+
+/* Binds the named parameters a node query may have. */
+static gboolean
+bind_node_query (DossierStore  *self,
+                 sqlite3_stmt  *stmt,
+                 gint64         case_id,
+                 gint64         node_id,
+                 DossierStance  stance,
+                 GError       **error)
+{
+  const struct { const char *name; const char *text; gint64 value; } params[] = {
+    { ":lang", self->language, 0 },
+    { ":stance", dossier_stance_to_string (stance), 0 },
+    { ":case", NULL, case_id },
+    { ":id", NULL, node_id },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    {
+      int index = sqlite3_bind_parameter_index (stmt, params[i].name);
+      int rc;
+
+      if (index == 0)
+        continue;
+      rc = params[i].text != NULL
+        ? sqlite3_bind_text (stmt, index, params[i].text, -1, SQLITE_TRANSIENT)
+        : sqlite3_bind_int64 (stmt, index, params[i].value);
+      if (!dossier_db_check (self->db, rc, "bind", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GListModel *
+run_node_query (DossierStore  *self,
+                const char    *sql,
+                gint64         case_id,
+                gint64         node_id,
+                DossierStance  stance,
+                GError       **error)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL || !bind_node_query (self, stmt, case_id, node_id, stance, error))
+    return NULL;
+
+  return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);
+}
+
+/**
+ * dossier_store_list_case_files:
+ *
+ * Returns: (transfer full): a live list of #DossierNode, one per case file,
+ *   oldest filing first
+ */
+GListModel *
+dossier_store_list_case_files (DossierStore  *self,
+                               GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return make_list (self, &case_files_query, 0, NULL, error);
+}
+
+/**
+ * dossier_store_list_section:
+ *
+ * Returns: (transfer full): a live, lazy list of the #DossierNode of a
+ *   section of a case file, in the order it is shown (empty for the
+ *   overview)
+ */
+GListModel *
+dossier_store_list_section (DossierStore        *self,
+                            gint64               case_id,
+                            DossierSectionKind   section,
+                            GError             **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  switch (section)
+    {
+    case DOSSIER_SECTION_ORGANIZATIONS:
+      return make_list (self, &participants_query, case_id, "organization", error);
+    case DOSSIER_SECTION_PEOPLE:
+      return make_list (self, &participants_query, case_id, "person", error);
+    case DOSSIER_SECTION_TIMELINE:
+      return make_list (self, &timeline_query, case_id, NULL, error);
+    case DOSSIER_SECTION_SOURCES:
+      return make_list (self, &sources_query, case_id, NULL, error);
+    case DOSSIER_SECTION_OVERVIEW:
+    case DOSSIER_SECTION_NONE:
+    default:
+      return G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
+    }
+}
+
+/**
+ * dossier_store_get_node:
+ * @case_id: the case file the node is seen in (for roles), or 0
+ *
+ * Returns: (transfer full): the node, or %NULL with @error set
+ */
+DossierNode *
+dossier_store_get_node (DossierStore  *self,
+                        gint64         case_id,
+                        gint64         node_id,
+                        GError       **error)
+{
+  g_autoptr(GListModel) nodes = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  nodes = run_node_query (self, "SELECT " NODE_COLUMNS " FROM node n" NODE_TEXT_JOINS " WHERE n.id = :id",
+                          case_id, node_id, DOSSIER_STANCE_SUPPORTS, error);
+  if (nodes == NULL)
+    return NULL;
+
+  if (g_list_model_get_n_items (nodes) > 0)
+    return g_list_model_get_item (nodes, 0);
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, node_id);
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+               _("%s: no item with id %s"), dossier_db_get_path (self->db), id);
+  return NULL;
+}
+
+/**
+ * dossier_store_list_citations:
+ *
+ * Returns: (transfer full): the sources that support (or contradict) a
+ *   node, oldest first
+ */
+GListModel *
+dossier_store_list_citations (DossierStore   *self,
+                              gint64          node_id,
+                              DossierStance   stance,
+                              GError        **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM citation ci JOIN source s ON s.node_id = ci.source_id "
+                         "JOIN node n ON n.id = s.node_id" NODE_TEXT_JOINS " "
+                         "WHERE ci.node_id = :id AND ci.stance = :stance "
+                         "ORDER BY s.published, n.id",
+                         0, node_id, stance, error);
+}
+
+/**
+ * dossier_store_list_cited_by:
+ *
+ * Returns: (transfer full): the nodes of a case file that cite a source
+ */
+GListModel *
+dossier_store_list_cited_by (DossierStore   *self,
+                             gint64          case_id,
+                             gint64          source_id,
+                             DossierStance   stance,
+                             GError        **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM citation ci JOIN node n ON n.id = ci.node_id "
+                         "LEFT JOIN event e ON e.node_id = n.id" NODE_TEXT_JOINS " "
+                         "WHERE ci.source_id = :id AND ci.stance = :stance AND (n.id = :case"
+                         "  OR e.case_id = :case"
+                         "  OR n.id IN (SELECT node_id FROM participant WHERE case_id = :case)) "
+                         "ORDER BY e.date IS NULL, e.date, n.id",
+                         case_id, source_id, stance, error);
+}
+
+/**
+ * dossier_store_list_related:
+ * @case_id: the case file the nodes are seen in
+ *
+ * Returns: (transfer full): for an event, who took part in it; for an
+ *   organization or a person, the events they took part in
+ */
+GListModel *
+dossier_store_list_related (DossierStore  *self,
+                            gint64         case_id,
+                            gint64         node_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM event_actor a "
+                         "JOIN node n ON n.id = iif (a.event_id = :id, a.node_id, a.event_id) "
+                         "LEFT JOIN event e ON e.node_id = n.id "
+                         "LEFT JOIN participant p ON p.case_id = :case AND p.node_id = n.id"
+                         NODE_TEXT_JOINS " "
+                         "WHERE (a.event_id = :id OR a.node_id = :id) "
+                         "  AND (e.case_id IS NULL OR e.case_id = :case) "
+                         "ORDER BY e.date, p.position, n.id",
+                         case_id, node_id, DOSSIER_STANCE_SUPPORTS, error);
+}

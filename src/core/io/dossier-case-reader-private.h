@@ -1,0 +1,104 @@
+/* dossier-case-reader-private.h: what the parts of the case reader share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-db.h"
+
+G_BEGIN_DECLS
+
+/* A row this import refers to by slug. */
+typedef struct
+{
+  gint64      id;
+  const char *kind;     /* interned: "organization", "source"…; for a
+                         * series, its kind of period: "quarter", "year" */
+  gboolean    existing; /* was in the database before this file */
+  gboolean    in_file;  /* named (not only referred to) by this file */
+} Ref;
+
+typedef struct
+{
+  DossierDb  *db;
+  const char *file_name;
+  GHashTable *refs;     /* slug → Ref, of this file and of the database */
+  GHashTable *series;   /* slug → Ref */
+} Import;
+
+gboolean    _dossier_case_fail              (Import      *import,
+                                             GError     **error,
+                                             const char  *where,
+                                             const char  *format,
+                                             ...) G_GNUC_PRINTF (4, 5);
+const char *_dossier_case_opt_string        (JsonObject  *object,
+                                             const char  *member);
+const char *_dossier_case_need_string       (Import      *import,
+                                             JsonObject  *object,
+                                             const char  *member,
+                                             const char  *where,
+                                             GError     **error);
+JsonArray  *_dossier_case_need_array        (Import      *import,
+                                             JsonObject  *object,
+                                             const char  *member,
+                                             const char  *where,
+                                             GError     **error);
+JsonObject *_dossier_case_need_object       (Import      *import,
+                                             JsonNode    *node,
+                                             const char  *where,
+                                             GError     **error);
+gboolean    _dossier_case_check_date        (Import      *import,
+                                             const char  *date,
+                                             const char  *where,
+                                             GError     **error);
+Ref        *_dossier_case_remember          (GHashTable  *table,
+                                             const char  *slug,
+                                             gint64       id,
+                                             const char  *kind,
+                                             gboolean     existing);
+gboolean    _dossier_case_lookup            (Import      *import,
+                                             const char  *slug,
+                                             const char  *kind1,
+                                             const char  *kind2,
+                                             const char  *where,
+                                             gint64      *id,
+                                             GError     **error);
+gboolean    _dossier_case_step_insert       (Import        *import,
+                                             sqlite3_stmt  *stmt,
+                                             int            conflict_code,
+                                             const char    *where,
+                                             const char    *conflict,
+                                             GError       **error);
+gboolean    _dossier_case_insert_node       (Import      *import,
+                                             const char  *kind,
+                                             const char  *slug,
+                                             const char  *name,
+                                             const char  *short_name,
+                                             gboolean     shareable,
+                                             const char  *where,
+                                             Ref        **ref,
+                                             GError     **error);
+gboolean    _dossier_case_insert_node_texts (Import      *import,
+                                             JsonObject  *object,
+                                             gint64       id,
+                                             const char  *where,
+                                             gboolean     need_english,
+                                             GError     **error);
+gboolean    _dossier_case_insert_citations  (Import      *import,
+                                             JsonObject  *object,
+                                             gint64       id,
+                                             const char  *where,
+                                             GError     **error);
+gboolean    _dossier_case_import_sources    (Import      *import,
+                                             JsonObject  *root,
+                                             GError     **error);
+gboolean    _dossier_case_import_entities   (Import      *import,
+                                             JsonObject  *root,
+                                             GError     **error);
+gboolean    _dossier_case_import_series     (Import      *import,
+                                             JsonObject  *root,
+                                             GError     **error);
+
+G_END_DECLS

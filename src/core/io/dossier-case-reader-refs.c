@@ -1,0 +1,429 @@
+/* dossier-case-reader-refs.c
+ *
+ * What every part of a case file needs: errors that name the place in the
+ * file, checked members, and references (slugs) resolved to rows of this
+ * file or of the database. Also the file's sources and entities, which
+ * everything else refers to.
+ *
+ * Organizations, people and sources are shared by every case file that
+ * names them, matched by their stable key (the slug): a second case file
+ * naming "aws" links to the Amazon Web Services already there, adds the
+ * texts and citations it brings, and never overwrites what is kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-case-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-case-reader-private.h"
+#include "dossier-period.h"
+
+gboolean
+_dossier_case_fail (Import      *import,
+      GError     **error,
+      const char  *where,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE,
+               /* Translators: 1: a file name, 2: a place in it, 3: what is wrong */
+               _("%s: %s: %s"), import->file_name, where, message);
+  return FALSE;
+}
+
+const char *
+_dossier_case_opt_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+
+  return NULL;
+}
+
+/* A member that must be a non-empty string. */
+const char *
+_dossier_case_need_string (Import      *import,
+             JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             GError     **error)
+{
+  const char *value = _dossier_case_opt_string (object, member);
+
+  if (value == NULL || *value == '\0')
+    {
+      _dossier_case_fail (import, error, where, _("“%s” must be a non-empty string"), member);
+      return NULL;
+    }
+
+  return value;
+}
+
+JsonArray *
+_dossier_case_need_array (Import      *import,
+            JsonObject  *object,
+            const char  *member,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      _dossier_case_fail (import, error, where, _("“%s” must be a list"), member);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+JsonObject *
+_dossier_case_need_object (Import      *import,
+             JsonNode    *node,
+             const char  *where,
+             GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _dossier_case_fail (import, error, where, _("expected an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* An optional date member: absent, empty or a real date. */
+gboolean
+_dossier_case_check_date (Import      *import,
+            const char  *date,
+            const char  *where,
+            GError     **error)
+{
+  if (date != NULL && *date != '\0' && !dossier_date_parse (date, NULL, NULL, NULL))
+    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
+
+  return TRUE;
+}
+
+Ref *
+_dossier_case_remember (GHashTable *table,
+          const char *slug,
+          gint64      id,
+          const char *kind,
+          gboolean    existing)
+{
+  Ref *ref = g_new (Ref, 1);
+
+  ref->id = id;
+  ref->kind = g_intern_string (kind);
+  ref->existing = existing;
+  ref->in_file = !existing;
+  g_hash_table_insert (table, g_strdup (slug), ref);
+  return ref;
+}
+
+/* The node of the database with this slug, if any, remembered. */
+static gboolean
+find_in_database (Import      *import,
+                  const char  *slug,
+                  Ref        **ref,
+                  GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (import->db, "SELECT id, kind FROM node WHERE slug = ?1", error);
+  int rc;
+
+  *ref = NULL;
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "t", slug))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (!dossier_db_check (import->db, rc, _("reading"), error))
+    return FALSE;
+
+  if (rc == SQLITE_ROW)
+    *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0),
+                     dossier_db_column_text (stmt, 1), TRUE);
+  return TRUE;
+}
+
+/* A reference to something of this file or of the database, of kind @kind1
+ * or @kind2 (any kind if %NULL). */
+gboolean
+_dossier_case_lookup (Import      *import,
+        const char  *slug,
+        const char  *kind1,
+        const char  *kind2,
+        const char  *where,
+        gint64      *id,
+        GError     **error)
+{
+  g_autofree char *wanted = NULL;
+  Ref *ref = g_hash_table_lookup (import->refs, slug);
+
+  if (ref == NULL && !find_in_database (import, slug, &ref, error))
+    return FALSE;
+
+  if (ref == NULL)
+    return _dossier_case_fail (import, error, where, _("unknown reference “%s”"), slug);
+
+  *id = ref->id;
+  if (kind1 == NULL || g_str_equal (ref->kind, kind1) || (kind2 != NULL && g_str_equal (ref->kind, kind2)))
+    return TRUE;
+
+  wanted = kind2 ? g_strconcat (kind1, "/", kind2, NULL) : g_strdup (kind1);
+  /* Translators: 1 a reference, 2 and 3 kinds as written in the file
+   * ("organization", "person", "source") */
+  return _dossier_case_fail (import, error, where, _("“%1$s” is a %2$s, not a %3$s"), slug, ref->kind, wanted);
+}
+
+/* Steps a bound INSERT. A row that breaks the uniqueness of @conflict_code
+ * becomes @conflict (already translated and formatted) at @where. */
+gboolean
+_dossier_case_step_insert (Import        *import,
+             sqlite3_stmt  *stmt,
+             int            conflict_code,
+             const char    *where,
+             const char    *conflict,
+             GError       **error)
+{
+  sqlite3 *handle = dossier_db_get_handle (import->db);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (handle) == conflict_code)
+        return _dossier_case_fail (import, error, where, "%s", conflict);
+      return dossier_db_check (import->db, sqlite3_errcode (handle), "insert", error);
+    }
+
+  return dossier_db_check (import->db, sqlite3_reset (stmt), "reset", error);
+}
+
+/* Adds a node, or for a @shareable kind finds the one the database already
+ * has under @slug. */
+gboolean
+_dossier_case_insert_node (Import      *import,
+             const char  *kind,
+             const char  *slug,
+             const char  *name,
+             const char  *short_name,
+             gboolean     shareable,
+             const char  *where,
+             Ref        **ref,
+             GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  Ref *found = g_hash_table_lookup (import->refs, slug);
+
+  if (found != NULL && found->in_file)
+    return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
+
+  if (found == NULL && !find_in_database (import, slug, &found, error))
+    return FALSE;
+
+  if (found != NULL)
+    {
+      if (!shareable || !g_str_equal (found->kind, kind))
+        return _dossier_case_fail (import, error, where, _("“%s” is already in the database"), slug);
+      found->in_file = TRUE;
+      *ref = found;
+      return TRUE;
+    }
+
+  stmt = dossier_db_prepare (import->db,
+                             "INSERT INTO node (kind, slug, name, short_name) VALUES (?1, ?2, ?3, ?4)",
+                             error);
+  if (stmt == NULL ||
+      !dossier_db_bind (import->db, stmt, error, "tttt", kind, slug, name ? name : "",
+                        short_name ? short_name : "") ||
+      !dossier_db_step_done (import->db, stmt, error))
+    return FALSE;
+
+  *ref = _dossier_case_remember (import->refs, slug, sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
+                   kind, FALSE);
+  return TRUE;
+}
+
+/* "text": {"en": {"title": …, "summary": …}, "fr": {…}}; English is required
+ * where the text is ours to write, optional for a source's own title. Texts
+ * a shared node already has are kept: they may be the user's. */
+gboolean
+_dossier_case_insert_node_texts (Import      *import,
+                   JsonObject  *object,
+                   gint64       id,
+                   const char  *where,
+                   gboolean     need_english,
+                   GError     **error)
+{
+  g_autofree char *text_where = g_strdup_printf ("%s.text", where);
+  g_autoptr(GList) langs = NULL;
+  JsonObject *texts;
+
+  texts = _dossier_case_need_object (import, json_object_get_member (object, "text"), text_where, error);
+  if (texts == NULL)
+    return FALSE;
+
+  if (need_english && !json_object_has_member (texts, "en"))
+    return _dossier_case_fail (import, error, text_where, _("an English text (“en”) is required"));
+
+  langs = json_object_get_members (texts);
+  for (const GList *l = langs; l; l = l->next)
+    {
+      const char *lang = l->data;
+      g_autofree char *lang_where = g_strdup_printf ("%s.%s", text_where, lang);
+      JsonObject *text = _dossier_case_need_object (import, json_object_get_member (texts, lang), lang_where, error);
+      const char *title, *summary;
+
+      if (text == NULL)
+        return FALSE;
+
+      if (strlen (lang) < 2 || strlen (lang) > 8)
+        return _dossier_case_fail (import, error, lang_where, _("“%s” is not a language code"), lang);
+
+      title = _dossier_case_opt_string (text, "title");
+      summary = _dossier_case_opt_string (text, "summary");
+      if (!dossier_db_run (import->db,
+                           "INSERT INTO node_text (node_id, lang, title, summary) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT DO NOTHING",
+                           error, "ittt", id, lang, title ? title : "", summary ? summary : ""))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "sources": [{"source": slug, "stance": "supports"}] */
+gboolean
+_dossier_case_insert_citations (Import      *import,
+                  JsonObject  *object,
+                  gint64       id,
+                  const char  *where,
+                  GError     **error)
+{
+  JsonArray *sources;
+
+  if (!json_object_has_member (object, "sources"))
+    return TRUE;
+
+  if ((sources = _dossier_case_need_array (import, object, "sources", where, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      g_autofree char *cite_where = g_strdup_printf ("%s.sources[%u]", where, i);
+      JsonObject *cite = _dossier_case_need_object (import, json_array_get_element (sources, i), cite_where, error);
+      const char *slug, *stance_str;
+      DossierStance stance = DOSSIER_STANCE_SUPPORTS;
+      gint64 source_id = 0;
+
+      if (cite == NULL ||
+          (slug = _dossier_case_need_string (import, cite, "source", cite_where, error)) == NULL ||
+          !_dossier_case_lookup (import, slug, "source", NULL, cite_where, &source_id, error))
+        return FALSE;
+
+      stance_str = _dossier_case_opt_string (cite, "stance");
+      if (stance_str != NULL && !dossier_stance_from_string (stance_str, &stance))
+        return _dossier_case_fail (import, error, cite_where,
+                     _("stance must be “supports” or “contradicts”, not “%s”"), stance_str);
+
+      if (!dossier_db_run (import->db,
+                           "INSERT INTO citation (node_id, source_id, stance) VALUES (?1, ?2, ?3) "
+                           "ON CONFLICT DO NOTHING",
+                           error, "iit", id, source_id, dossier_stance_to_string (stance)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_dossier_case_import_sources (Import      *import,
+                JsonObject  *root,
+                GError     **error)
+{
+  JsonArray *sources = _dossier_case_need_array (import, root, "sources", "$", error);
+
+  if (sources == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("sources[%u]", i);
+      JsonObject *source = _dossier_case_need_object (import, json_array_get_element (sources, i), where, error);
+      const char *slug, *title, *publisher, *published;
+      Ref *ref;
+
+      if (source == NULL ||
+          (slug = _dossier_case_need_string (import, source, "slug", where, error)) == NULL ||
+          (title = _dossier_case_need_string (import, source, "title", where, error)) == NULL ||
+          (publisher = _dossier_case_need_string (import, source, "publisher", where, error)) == NULL)
+        return FALSE;
+
+      published = _dossier_case_opt_string (source, "published");
+      if (!_dossier_case_check_date (import, published, where, error) ||
+          !_dossier_case_insert_node (import, "source", slug, title, NULL, TRUE, where, &ref, error) ||
+          (json_object_has_member (source, "text") &&
+           !_dossier_case_insert_node_texts (import, source, ref->id, where, FALSE, error)))
+        return FALSE;
+
+      if (!ref->existing &&
+          !dossier_db_run (import->db,
+                           "INSERT INTO source (node_id, publisher, published, url, lang) "
+                           "VALUES (?1, ?2, NULLIF (?3, ''), NULLIF (?4, ''), NULLIF (?5, ''))",
+                           error, "ittt" "t", ref->id, publisher, published,
+                           _dossier_case_opt_string (source, "url"), _dossier_case_opt_string (source, "lang")))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_dossier_case_import_entities (Import      *import,
+                 JsonObject  *root,
+                 GError     **error)
+{
+  JsonArray *entities = _dossier_case_need_array (import, root, "entities", "$", error);
+
+  if (entities == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (entities); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("entities[%u]", i);
+      JsonObject *entity = _dossier_case_need_object (import, json_array_get_element (entities, i), where, error);
+      const char *slug, *kind, *name;
+      Ref *ref;
+
+      if (entity == NULL ||
+          (slug = _dossier_case_need_string (import, entity, "slug", where, error)) == NULL ||
+          (kind = _dossier_case_need_string (import, entity, "kind", where, error)) == NULL ||
+          (name = _dossier_case_need_string (import, entity, "name", where, error)) == NULL)
+        return FALSE;
+
+      if (!g_str_equal (kind, "organization") && !g_str_equal (kind, "person"))
+        return _dossier_case_fail (import, error, where,
+                     _("kind must be “organization” or “person”, not “%s”"), kind);
+
+      if (!_dossier_case_insert_node (import, kind, slug, name, _dossier_case_opt_string (entity, "short_name"), TRUE, where, &ref, error) ||
+          !_dossier_case_insert_node_texts (import, entity, ref->id, where, TRUE, error) ||
+          !_dossier_case_insert_citations (import, entity, ref->id, where, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

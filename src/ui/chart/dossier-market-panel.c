@@ -1,0 +1,463 @@
+/* dossier-market-panel.c
+ *
+ * The chart and the two pickers above it: a market-share series and one of
+ * its periods. The panel follows the store and the shared selection by
+ * itself: when the selection moves to another case file it opens that case
+ * file's own series and period; when the reader picks another series it
+ * keeps to the period nearest the one shown. The chart follows the same
+ * selection for its highlighted item.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-market-panel"
+
+#include "config.h"
+
+#include "dossier-ui-resources.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "dossier-a11y.h"
+#include "dossier-chart.h"
+#include "dossier-chart-content.h"
+#include "dossier-format.h"
+#include "dossier-market-panel.h"
+#include "dossier-period.h"
+#include "dossier-selection.h"
+#include "dossier-series.h"
+#include "dossier-store.h"
+
+struct _DossierMarketPanel
+{
+  GtkWidget         parent_instance;
+
+  DossierStore     *store;
+  DossierSelection *selection;
+  GSignalGroup     *selection_signals;
+  GListModel       *series;
+  char            **periods;
+  char             *case_period;
+  gint64            shown_case_id;
+
+  GtkWidget        *banner;
+  GtkWidget        *pickers;
+  GtkDropDown      *series_dropdown;
+  GtkDropDown      *period_dropdown;
+  DossierChart     *chart;
+};
+
+G_DEFINE_FINAL_TYPE (DossierMarketPanel, dossier_market_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTION,
+  PROP_BANNER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static DossierSeries *
+selected_series (DossierMarketPanel *self)
+{
+  return gtk_drop_down_get_selected_item (self->series_dropdown);
+}
+
+static void
+on_period_changed (DossierMarketPanel *self)
+{
+  DossierSeries *series = selected_series (self);
+  guint position = gtk_drop_down_get_selected (self->period_dropdown);
+  DossierChartContent *content = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *period = NULL;
+
+  if (series != NULL && self->periods != NULL &&
+      position < g_strv_length (self->periods))
+    {
+      period = self->periods[position];
+      content = dossier_chart_content_load (self->store, dossier_series_get_id (series), period, &error);
+      if (content == NULL)
+        g_warning ("%s", error->message);
+    }
+
+  /* Without figures, the chart still names the series and says so. */
+  if (content == NULL)
+    content = dossier_chart_content_new (series, period, NULL);
+  dossier_chart_set_content (self->chart, content);
+}
+
+/* Shows the periods of the selected series, on the one nearest the case
+ * file's own period (the earlier on a tie), or the latest without one. */
+static void
+show_periods (DossierMarketPanel *self,
+              const char         *wanted)
+{
+  DossierSeries *series = selected_series (self);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  double best = G_MAXDOUBLE;
+  guint position, n;
+
+  if (wanted == NULL)
+    wanted = self->case_period;
+
+  g_clear_pointer (&self->periods, g_strfreev);
+  if (series != NULL)
+    {
+      self->periods = dossier_store_list_periods (self->store, dossier_series_get_id (series), &error);
+      if (self->periods == NULL)
+        g_warning ("%s", error->message);
+    }
+
+  n = self->periods ? g_strv_length (self->periods) : 0;
+  position = n > 0 ? n - 1 : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = dossier_format_period (self->periods[i]);
+      double distance;
+
+      gtk_string_list_append (labels, label);
+      if (wanted == NULL)
+        continue;
+      distance = fabs (dossier_period_position (self->periods[i]) -
+                       dossier_period_position (wanted));
+      if (distance < best)
+        {
+          best = distance;
+          position = i;
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->period_dropdown, on_period_changed, self);
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->period_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->period_dropdown, on_period_changed, self);
+  dossier_a11y_fix_drop_down (self->period_dropdown, _("Period"));
+
+  on_period_changed (self);
+}
+
+/* The button may be too narrow to tell two series of one firm apart. */
+static void
+update_series_tooltip (DossierMarketPanel *self)
+{
+  DossierSeries *series = selected_series (self);
+  g_autofree char *label = series ? dossier_series_dup_label (series) : NULL;
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label ? label : _("Market-share series"));
+}
+
+static void
+on_series_selected (DossierMarketPanel *self)
+{
+  update_series_tooltip (self);
+  show_periods (self, NULL);
+}
+
+/* Opens the chart on the case file's own series and period. */
+static void
+show_case_market (DossierMarketPanel *self,
+                  gint64              case_id)
+{
+  g_autofree char *period = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 series_id = 0;
+  guint n = self->series ? g_list_model_get_n_items (self->series) : 0;
+  guint position = 0;
+
+  if (!dossier_store_get_case_market (self->store, case_id, &series_id, &period, &error))
+    g_warning ("%s", error->message);
+  g_free (self->case_period);
+  self->case_period = g_strdup (period);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierSeries) series = g_list_model_get_item (self->series, i);
+
+      if (dossier_series_get_id (series) == series_id)
+        position = i;
+    }
+
+  g_signal_handlers_block_by_func (self->series_dropdown, on_series_selected, self);
+  gtk_drop_down_set_selected (self->series_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
+
+  update_series_tooltip (self);
+  show_periods (self, period);
+}
+
+static void
+on_selection_changed (DossierMarketPanel *self)
+{
+  gint64 case_id;
+
+  if (self->selection == NULL || self->store == NULL)
+    return;
+
+  case_id = dossier_selection_get_case_id (self->selection);
+  if (case_id == self->shown_case_id)
+    return;
+
+  self->shown_case_id = case_id;
+  show_case_market (self, case_id);
+}
+
+/* The series of a new store; the case file's market once one is selected. */
+static void
+load_series (DossierMarketPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->series);
+  g_clear_pointer (&self->case_period, g_free);
+  self->shown_case_id = 0;
+
+  if (self->store != NULL &&
+      !(self->series = dossier_store_list_series (self->store, &error)))
+    g_warning ("%s", error->message);
+
+  g_signal_handlers_block_by_func (self->series_dropdown, on_series_selected, self);
+  gtk_drop_down_set_model (self->series_dropdown, self->series);
+  g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
+  dossier_a11y_fix_drop_down (self->series_dropdown, _("Market-share series"));
+
+  on_selection_changed (self);
+}
+
+static void
+dossier_market_panel_dispose (GObject *object)
+{
+  DossierMarketPanel *self = (DossierMarketPanel *)object;
+
+  g_clear_pointer (&self->banner, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_MARKET_PANEL);
+
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->series);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->periods, g_strfreev);
+  g_clear_pointer (&self->case_period, g_free);
+
+  G_OBJECT_CLASS (dossier_market_panel_parent_class)->dispose (object);
+}
+
+static void
+dossier_market_panel_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierMarketPanel *self = DOSSIER_MARKET_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_BANNER:
+      g_value_set_object (value, self->banner);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_market_panel_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierMarketPanel *self = DOSSIER_MARKET_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      dossier_market_panel_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTION:
+      dossier_market_panel_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_BANNER:
+      dossier_market_panel_set_banner (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_market_panel_class_init (DossierMarketPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_market_panel_dispose;
+  object_class->get_property = dossier_market_panel_get_property;
+  object_class->set_property = dossier_market_panel_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DOSSIER_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMarketPanel:selection:
+   *
+   * The shared selection: its case file picks the market shown, its
+   * organization the highlighted item.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, DOSSIER_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DossierMarketPanel:banner:
+   *
+   * A widget shown between the pickers and the chart, such as the window's
+   * message that the chart was exported.
+   */
+  properties[PROP_BANNER] =
+    g_param_spec_object ("banner", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOSSIER_TYPE_CHART);
+  g_type_ensure (DOSSIER_TYPE_SERIES);
+
+  /* The resources live in a static library: referencing them links them in. */
+  (void) dossier_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/chart/dossier-market-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, pickers);
+  gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, series_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "marketpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dossier_market_panel_init (DossierMarketPanel *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  /* A vertical group to screen readers, as a vertical GtkBox is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_ORIENTATION, GTK_ORIENTATION_VERTICAL,
+                                  -1);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+dossier_market_panel_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_MARKET_PANEL, NULL);
+}
+
+DossierStore *
+dossier_market_panel_get_store (DossierMarketPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MARKET_PANEL (self), NULL);
+  return self->store;
+}
+
+/**
+ * dossier_market_panel_set_store:
+ * @store: (nullable): where the series and figures come from
+ */
+void
+dossier_market_panel_set_store (DossierMarketPanel *self,
+                                DossierStore       *store)
+{
+  g_return_if_fail (DOSSIER_IS_MARKET_PANEL (self));
+  g_return_if_fail (store == NULL || DOSSIER_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  load_series (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+DossierSelection *
+dossier_market_panel_get_selection (DossierMarketPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MARKET_PANEL (self), NULL);
+  return self->selection;
+}
+
+/**
+ * dossier_market_panel_set_selection:
+ * @selection: (nullable): the selection to follow
+ */
+void
+dossier_market_panel_set_selection (DossierMarketPanel *self,
+                                    DossierSelection   *selection)
+{
+  g_return_if_fail (DOSSIER_IS_MARKET_PANEL (self));
+  g_return_if_fail (selection == NULL || DOSSIER_IS_SELECTION (selection));
+
+  if (!g_set_object (&self->selection, selection))
+    return;
+
+  g_signal_group_set_target (self->selection_signals, selection);
+  dossier_chart_set_selection (self->chart, selection);
+  on_selection_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+GtkWidget *
+dossier_market_panel_get_banner (DossierMarketPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MARKET_PANEL (self), NULL);
+  return self->banner;
+}
+
+/**
+ * dossier_market_panel_set_banner:
+ * @banner: (nullable): a widget to show between the pickers and the chart
+ */
+void
+dossier_market_panel_set_banner (DossierMarketPanel *self,
+                                 GtkWidget          *banner)
+{
+  g_return_if_fail (DOSSIER_IS_MARKET_PANEL (self));
+  g_return_if_fail (banner == NULL || GTK_IS_WIDGET (banner));
+
+  if (self->banner == banner)
+    return;
+
+  g_clear_pointer (&self->banner, gtk_widget_unparent);
+  self->banner = banner;
+  if (banner != NULL)
+    gtk_widget_insert_after (banner, GTK_WIDGET (self), self->pickers);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANNER]);
+}
+
+/**
+ * dossier_market_panel_get_chart:
+ *
+ * Returns: (transfer none): the #DossierChart
+ */
+GtkWidget *
+dossier_market_panel_get_chart (DossierMarketPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_MARKET_PANEL (self), NULL);
+  return GTK_WIDGET (self->chart);
+}

@@ -1,0 +1,169 @@
+/* dossier-window-actions.c
+ *
+ * The window's actions and what they show: win.export-chart (Ctrl+E) asks
+ * for a file, has the market panel's chart write itself there, and says so
+ * in an info bar above the chart with a button to open the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-a11y.h"
+#include "dossier-chart.h"
+#include "dossier-selection.h"
+#include "dossier-window-private.h"
+
+/* The "Open" button's response in dossier-window.ui. */
+#define RESPONSE_OPEN 1
+
+static void
+reveal_export_bar (DossierWindow *self,
+                   gboolean       revealed)
+{
+  gtk_info_bar_set_revealed (self->export_bar, revealed);
+  dossier_a11y_set_shown (GTK_WIDGET (self->export_bar), revealed);
+}
+
+static void
+on_export_bar_response (DossierWindow *self,
+                        int            response)
+{
+  if (response == RESPONSE_OPEN && self->exported_uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), self->exported_uri, GDK_CURRENT_TIME);
+
+  reveal_export_bar (self, FALSE);
+}
+
+/* What dossier_window_export_chart_to() does. */
+gboolean
+_dossier_window_export_chart (DossierWindow *self,
+                              const char    *path)
+{
+  DossierChart *chart;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  /* A name typed without an extension gets the default format. */
+  name = g_path_get_basename (path);
+  target = strchr (name, '.') ? g_strdup (path) : g_strconcat (path, ".png", NULL);
+
+  chart = DOSSIER_CHART (dossier_market_panel_get_chart (self->market_panel));
+  if (!dossier_chart_export (chart, target, &error))
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                  GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  _("The chart could not be exported"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (target);
+  g_free (self->exported_uri);
+  self->exported_uri = g_file_get_uri (file);
+  g_free (name);
+  name = g_path_get_basename (target);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Chart exported to %s"), name);
+  gtk_label_set_label (self->export_label, message);
+  reveal_export_bar (self, TRUE);
+  return TRUE;
+}
+
+static void
+on_export_response (DossierWindow        *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path != NULL)
+        _dossier_window_export_chart (self, path);
+    }
+
+  g_clear_object (&self->export_chooser);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  /* Installed on the window's class: @widget is a window. A plain cast
+   * keeps this file from calling back into dossier-window.c. */
+  DossierWindow *self = (DossierWindow *) widget;
+
+  if (self->export_chooser != NULL)
+    return;
+
+  self->export_chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  /* Translators: the file name an exported chart is offered under */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), _("market-share.png"));
+  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (on_export_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+/* Every link of every view: "win.select((case id, section, node id))". */
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;
+  gint64 case_id, node_id;
+  gint32 section;
+
+  g_variant_get (parameter, "(xix)", &case_id, &section, &node_id);
+  if (section < DOSSIER_SECTION_NONE || section > DOSSIER_SECTION_SOURCES)
+    return;
+
+  dossier_selection_select (self->selection, case_id, section, node_id);
+}
+
+/* After the template is set: the info bar's callback is one of its own. */
+void
+_dossier_window_class_actions_init (DossierWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_export_bar_response);
+
+  gtk_widget_class_install_action (widget_class, "win.select", "(xix)", select_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+void
+_dossier_window_actions_init (DossierWindow *self)
+{
+  dossier_a11y_name_close_button (GTK_WIDGET (self->export_bar), _("Close"));
+  reveal_export_bar (self, FALSE);
+}
+
+void
+_dossier_window_actions_dispose (DossierWindow *self)
+{
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
+  g_clear_pointer (&self->exported_uri, g_free);
+}

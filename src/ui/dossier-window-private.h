@@ -1,0 +1,43 @@
+/* dossier-window-private.h: the window's struct, shared by the file that
+ * builds the window and the one that holds its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-detail-pane.h"
+#include "dossier-market-panel.h"
+#include "dossier-sidebar.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+struct _DossierWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  DossierStore         *store;
+  DossierSelection     *selection;
+  gint64                shown_case_id;
+
+  /* Template children */
+  GtkLabel             *subtitle_label;
+  DossierSidebar       *sidebar;
+  DossierDetailPane    *detail;
+  DossierMarketPanel   *market_panel;
+  GtkInfoBar           *export_bar;
+  GtkLabel             *export_label;
+
+  /* dossier-window-actions.c */
+  GtkFileChooserNative *export_chooser;
+  char                 *exported_uri;
+};
+
+/* dossier-window-actions.c, which calls nothing in dossier-window.c */
+void     _dossier_window_class_actions_init (DossierWindowClass *klass);
+void     _dossier_window_actions_init       (DossierWindow      *self);
+void     _dossier_window_actions_dispose    (DossierWindow      *self);
+gboolean _dossier_window_export_chart       (DossierWindow      *self,
+                                             const char         *path);
+
+G_END_DECLS

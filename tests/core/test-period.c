@@ -1,0 +1,69 @@
+/* test-period.c: dates and periods as files and the database write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dossier-period.h"
+
+static void
+test_dates (void)
+{
+  int y = 0, m = 0, d = -1;
+
+  g_assert_true (dossier_date_parse ("2019-10-25", &y, &m, &d));
+  g_assert_cmpint (y, ==, 2019);
+  g_assert_cmpint (m, ==, 10);
+  g_assert_cmpint (d, ==, 25);
+  g_assert_true (dossier_date_parse ("2020-02", &y, &m, &d));
+  g_assert_cmpint (d, ==, 0);
+  g_assert_true (dossier_date_parse ("2020-02-29", NULL, NULL, NULL));
+
+  /* Not dates, or not the dates a case file holds. */
+  g_assert_false (dossier_date_parse ("2019-02-29", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("2020-13-45", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("2019-W43-5", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("2019-10-25T10:00", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("2019", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse (NULL, NULL, NULL, NULL));
+
+  {
+    g_autoptr(GDateTime) month = dossier_date_to_datetime ("2021-04");
+
+    g_assert_cmpint (g_date_time_get_day_of_month (month), ==, 1);
+    g_assert_null (dossier_date_to_datetime ("soon"));
+  }
+}
+
+static void
+test_periods (void)
+{
+  int year = 0, quarter = -1;
+
+  g_assert_true (dossier_period_parse ("2019-Q3", &year, &quarter));
+  g_assert_cmpint (year, ==, 2019);
+  g_assert_cmpint (quarter, ==, 3);
+  g_assert_true (dossier_period_parse ("2018", &year, &quarter));
+  g_assert_cmpint (quarter, ==, 0);
+  g_assert_false (dossier_period_parse ("2019-Q5", NULL, NULL));
+  g_assert_false (dossier_period_parse ("2019-Q", NULL, NULL));
+  g_assert_false (dossier_period_parse ("Q3 2019", NULL, NULL));
+
+  /* Quarters and years compare: a year stands at its middle. */
+  g_assert_cmpfloat (dossier_period_position ("2019-Q1"), <, dossier_period_position ("2019"));
+  g_assert_cmpfloat (dossier_period_position ("2019"), <, dossier_period_position ("2019-Q3"));
+  g_assert_cmpfloat (dossier_period_position ("2019-Q4") - dossier_period_position ("2019-Q3"), ==, 1.);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/period/dates", test_dates);
+  g_test_add_func ("/period/periods", test_periods);
+
+  return g_test_run ();
+}
