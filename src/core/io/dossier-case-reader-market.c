@@ -92,8 +92,9 @@ insert_series (Import      *import,
   if (!_dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_UNIQUE, where, conflict, error))
     return FALSE;
 
-  *ref = _dossier_case_remember (import->series, slug, sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
-                   period_kind, FALSE);
+  *ref = _dossier_case_remember (import->series, slug,
+                                 sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
+                                 period_kind, FALSE);
 
   langs = json_object_get_members (texts);
   for (const GList *l = langs; l; l = l->next)
@@ -116,13 +117,15 @@ insert_series (Import      *import,
   return TRUE;
 }
 
+/* One figure of the series @user_data. */
 static gboolean
 insert_share (Import      *import,
               JsonObject  *share,
-              Ref         *series,
               const char  *where,
+              gpointer     user_data,
               GError     **error)
 {
+  Ref *series = user_data;
   g_autoptr(DossierStmt) stmt = NULL;
   g_autofree char *conflict = NULL;
   gboolean yearly = g_str_equal (series->kind, "year");
@@ -141,9 +144,9 @@ insert_share (Import      *import,
 
   if (!dossier_period_parse (period, NULL, &quarter) || yearly != (quarter == 0))
     return _dossier_case_fail (import, error, where,
-                 yearly ? _("period “%s” must be a year (YYYY)")
-                        : _("period “%s” must be a quarter (YYYY-Qn)"),
-                 period);
+                               yearly ? _("period “%s” must be a year (YYYY)")
+                                      : _("period “%s” must be a quarter (YYYY-Qn)"),
+                               period);
 
   percent_node = json_object_get_member (share, "share");
   if (percent_node == NULL || !JSON_NODE_HOLDS_VALUE (percent_node) ||
@@ -180,42 +183,31 @@ insert_share (Import      *import,
   return _dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error);
 }
 
+static gboolean
+import_one_series (Import      *import,
+                   JsonObject  *series,
+                   const char  *where,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s.shares", where);
+  const char *slug;
+  Ref *ref = NULL;
+
+  return (slug = _dossier_case_need_string (import, series, "slug", where, error)) != NULL &&
+         _dossier_case_need_array (import, series, "shares", where, error) != NULL &&
+         insert_series (import, series, slug, where, &ref, error) &&
+         _dossier_case_each_object (import, series, "shares", where, prefix, insert_share, ref, error);
+}
+
 gboolean
 _dossier_case_import_series (Import      *import,
-               JsonObject  *root,
-               GError     **error)
+                             JsonObject  *root,
+                             GError     **error)
 {
-  JsonArray *all;
-
   if (!json_object_has_member (root, "market_series"))
     return TRUE;
 
-  if ((all = _dossier_case_need_array (import, root, "market_series", "$", error)) == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (all); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("market_series[%u]", i);
-      JsonObject *series = _dossier_case_need_object (import, json_array_get_element (all, i), where, error);
-      JsonArray *shares;
-      const char *slug;
-      Ref *ref = NULL;
-
-      if (series == NULL ||
-          (slug = _dossier_case_need_string (import, series, "slug", where, error)) == NULL ||
-          (shares = _dossier_case_need_array (import, series, "shares", where, error)) == NULL ||
-          !insert_series (import, series, slug, where, &ref, error))
-        return FALSE;
-
-      for (guint j = 0; j < json_array_get_length (shares); j++)
-        {
-          g_autofree char *share_where = g_strdup_printf ("%s.shares[%u]", where, j);
-          JsonObject *share = _dossier_case_need_object (import, json_array_get_element (shares, j), share_where, error);
-
-          if (share == NULL || !insert_share (import, share, ref, share_where, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return _dossier_case_each_object (import, root, "market_series", "$", "market_series",
+                                    import_one_series, NULL, error);
 }

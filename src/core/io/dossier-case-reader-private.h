@@ -28,6 +28,13 @@ typedef struct
   GHashTable *series;   /* slug → Ref */
 } Import;
 
+/* Reads one object of a list; @where names it in messages. */
+typedef gboolean (*DossierCaseObjectFunc) (Import      *import,
+                                           JsonObject  *object,
+                                           const char  *where,
+                                           gpointer     user_data,
+                                           GError     **error);
+
 gboolean    _dossier_case_fail              (Import      *import,
                                              GError     **error,
                                              const char  *where,
@@ -49,6 +56,14 @@ JsonObject *_dossier_case_need_object       (Import      *import,
                                              JsonNode    *node,
                                              const char  *where,
                                              GError     **error);
+gboolean    _dossier_case_each_object       (Import                *import,
+                                             JsonObject            *parent,
+                                             const char            *member,
+                                             const char            *parent_where,
+                                             const char            *prefix,
+                                             DossierCaseObjectFunc  func,
+                                             gpointer               user_data,
+                                             GError               **error);
 gboolean    _dossier_case_check_date        (Import      *import,
                                              const char  *date,
                                              const char  *where,

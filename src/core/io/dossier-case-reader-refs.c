@@ -24,10 +24,10 @@
 
 gboolean
 _dossier_case_fail (Import      *import,
-      GError     **error,
-      const char  *where,
-      const char  *format,
-      ...)
+                    GError     **error,
+                    const char  *where,
+                    const char  *format,
+                    ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -44,7 +44,7 @@ _dossier_case_fail (Import      *import,
 
 const char *
 _dossier_case_opt_string (JsonObject *object,
-            const char *member)
+                          const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -58,10 +58,10 @@ _dossier_case_opt_string (JsonObject *object,
 /* A member that must be a non-empty string. */
 const char *
 _dossier_case_need_string (Import      *import,
-             JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             GError     **error)
+                           JsonObject  *object,
+                           const char  *member,
+                           const char  *where,
+                           GError     **error)
 {
   const char *value = _dossier_case_opt_string (object, member);
 
@@ -76,10 +76,10 @@ _dossier_case_need_string (Import      *import,
 
 JsonArray *
 _dossier_case_need_array (Import      *import,
-            JsonObject  *object,
-            const char  *member,
-            const char  *where,
-            GError     **error)
+                          JsonObject  *object,
+                          const char  *member,
+                          const char  *where,
+                          GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -94,9 +94,9 @@ _dossier_case_need_array (Import      *import,
 
 JsonObject *
 _dossier_case_need_object (Import      *import,
-             JsonNode    *node,
-             const char  *where,
-             GError     **error)
+                           JsonNode    *node,
+                           const char  *where,
+                           GError     **error)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -110,9 +110,9 @@ _dossier_case_need_object (Import      *import,
 /* An optional date member: absent, empty or a real date. */
 gboolean
 _dossier_case_check_date (Import      *import,
-            const char  *date,
-            const char  *where,
-            GError     **error)
+                          const char  *date,
+                          const char  *where,
+                          GError     **error)
 {
   if (date != NULL && *date != '\0' && !dossier_date_parse (date, NULL, NULL, NULL))
     return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
@@ -122,10 +122,10 @@ _dossier_case_check_date (Import      *import,
 
 Ref *
 _dossier_case_remember (GHashTable *table,
-          const char *slug,
-          gint64      id,
-          const char *kind,
-          gboolean    existing)
+                        const char *slug,
+                        gint64      id,
+                        const char *kind,
+                        gboolean    existing)
 {
   Ref *ref = g_new (Ref, 1);
 
@@ -157,7 +157,7 @@ find_in_database (Import      *import,
 
   if (rc == SQLITE_ROW)
     *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0),
-                     dossier_db_column_text (stmt, 1), TRUE);
+                                   dossier_db_column_text (stmt, 1), TRUE);
   return TRUE;
 }
 
@@ -165,12 +165,12 @@ find_in_database (Import      *import,
  * or @kind2 (any kind if %NULL). */
 gboolean
 _dossier_case_lookup (Import      *import,
-        const char  *slug,
-        const char  *kind1,
-        const char  *kind2,
-        const char  *where,
-        gint64      *id,
-        GError     **error)
+                      const char  *slug,
+                      const char  *kind1,
+                      const char  *kind2,
+                      const char  *where,
+                      gint64      *id,
+                      GError     **error)
 {
   g_autofree char *wanted = NULL;
   Ref *ref = g_hash_table_lookup (import->refs, slug);
@@ -195,11 +195,11 @@ _dossier_case_lookup (Import      *import,
  * becomes @conflict (already translated and formatted) at @where. */
 gboolean
 _dossier_case_step_insert (Import        *import,
-             sqlite3_stmt  *stmt,
-             int            conflict_code,
-             const char    *where,
-             const char    *conflict,
-             GError       **error)
+                           sqlite3_stmt  *stmt,
+                           int            conflict_code,
+                           const char    *where,
+                           const char    *conflict,
+                           GError       **error)
 {
   sqlite3 *handle = dossier_db_get_handle (import->db);
 
@@ -217,14 +217,14 @@ _dossier_case_step_insert (Import        *import,
  * has under @slug. */
 gboolean
 _dossier_case_insert_node (Import      *import,
-             const char  *kind,
-             const char  *slug,
-             const char  *name,
-             const char  *short_name,
-             gboolean     shareable,
-             const char  *where,
-             Ref        **ref,
-             GError     **error)
+                           const char  *kind,
+                           const char  *slug,
+                           const char  *name,
+                           const char  *short_name,
+                           gboolean     shareable,
+                           const char  *where,
+                           Ref        **ref,
+                           GError     **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
   Ref *found = g_hash_table_lookup (import->refs, slug);
@@ -253,8 +253,9 @@ _dossier_case_insert_node (Import      *import,
       !dossier_db_step_done (import->db, stmt, error))
     return FALSE;
 
-  *ref = _dossier_case_remember (import->refs, slug, sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
-                   kind, FALSE);
+  *ref = _dossier_case_remember (import->refs, slug,
+                                 sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
+                                 kind, FALSE);
   return TRUE;
 }
 
@@ -263,11 +264,11 @@ _dossier_case_insert_node (Import      *import,
  * a shared node already has are kept: they may be the user's. */
 gboolean
 _dossier_case_insert_node_texts (Import      *import,
-                   JsonObject  *object,
-                   gint64       id,
-                   const char  *where,
-                   gboolean     need_english,
-                   GError     **error)
+                                 JsonObject  *object,
+                                 gint64       id,
+                                 const char  *where,
+                                 gboolean     need_english,
+                                 GError     **error)
 {
   g_autofree char *text_where = g_strdup_printf ("%s.text", where);
   g_autoptr(GList) langs = NULL;
@@ -306,124 +307,153 @@ _dossier_case_insert_node_texts (Import      *import,
   return TRUE;
 }
 
-/* "sources": [{"source": slug, "stance": "supports"}] */
+/**
+ * _dossier_case_each_object:
+ * @member: a member of @parent that must be a list of objects
+ * @prefix: how an element is named in messages: "case.events" gives
+ *   "case.events[3]"
+ *
+ * Calls @func on every object of the list, stopping at the first error.
+ */
+gboolean
+_dossier_case_each_object (Import                *import,
+                           JsonObject            *parent,
+                           const char            *member,
+                           const char            *parent_where,
+                           const char            *prefix,
+                           DossierCaseObjectFunc  func,
+                           gpointer               user_data,
+                           GError               **error)
+{
+  JsonArray *array = _dossier_case_need_array (import, parent, member, parent_where, error);
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", prefix, i);
+      JsonObject *object = _dossier_case_need_object (import, json_array_get_element (array, i), where, error);
+
+      if (object == NULL || !func (import, object, where, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* {"source": slug, "stance": "supports"}, for the node *@user_data. */
+static gboolean
+insert_citation (Import      *import,
+                 JsonObject  *cite,
+                 const char  *where,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  gint64 id = *(gint64 *) user_data;
+  DossierStance stance = DOSSIER_STANCE_SUPPORTS;
+  const char *slug, *stance_str;
+  gint64 source_id = 0;
+
+  if ((slug = _dossier_case_need_string (import, cite, "source", where, error)) == NULL ||
+      !_dossier_case_lookup (import, slug, "source", NULL, where, &source_id, error))
+    return FALSE;
+
+  stance_str = _dossier_case_opt_string (cite, "stance");
+  if (stance_str != NULL && !dossier_stance_from_string (stance_str, &stance))
+    return _dossier_case_fail (import, error, where,
+                               _("stance must be “supports” or “contradicts”, not “%s”"), stance_str);
+
+  return dossier_db_run (import->db,
+                         "INSERT INTO citation (node_id, source_id, stance) VALUES (?1, ?2, ?3) "
+                         "ON CONFLICT DO NOTHING",
+                         error, "iit", id, source_id, dossier_stance_to_string (stance));
+}
+
+/* "sources": [{"source": slug, "stance": "supports"}], if there are any. */
 gboolean
 _dossier_case_insert_citations (Import      *import,
-                  JsonObject  *object,
-                  gint64       id,
-                  const char  *where,
-                  GError     **error)
+                                JsonObject  *object,
+                                gint64       id,
+                                const char  *where,
+                                GError     **error)
 {
-  JsonArray *sources;
+  g_autofree char *prefix = g_strdup_printf ("%s.sources", where);
 
   if (!json_object_has_member (object, "sources"))
     return TRUE;
 
-  if ((sources = _dossier_case_need_array (import, object, "sources", where, error)) == NULL)
+  return _dossier_case_each_object (import, object, "sources", where, prefix, insert_citation, &id, error);
+}
+
+static gboolean
+import_source (Import      *import,
+               JsonObject  *source,
+               const char  *where,
+               gpointer     user_data,
+               GError     **error)
+{
+  const char *slug, *title, *publisher, *published;
+  Ref *ref;
+
+  if ((slug = _dossier_case_need_string (import, source, "slug", where, error)) == NULL ||
+      (title = _dossier_case_need_string (import, source, "title", where, error)) == NULL ||
+      (publisher = _dossier_case_need_string (import, source, "publisher", where, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (sources); i++)
-    {
-      g_autofree char *cite_where = g_strdup_printf ("%s.sources[%u]", where, i);
-      JsonObject *cite = _dossier_case_need_object (import, json_array_get_element (sources, i), cite_where, error);
-      const char *slug, *stance_str;
-      DossierStance stance = DOSSIER_STANCE_SUPPORTS;
-      gint64 source_id = 0;
+  published = _dossier_case_opt_string (source, "published");
+  if (!_dossier_case_check_date (import, published, where, error) ||
+      !_dossier_case_insert_node (import, "source", slug, title, NULL, TRUE, where, &ref, error) ||
+      (json_object_has_member (source, "text") &&
+       !_dossier_case_insert_node_texts (import, source, ref->id, where, FALSE, error)))
+    return FALSE;
 
-      if (cite == NULL ||
-          (slug = _dossier_case_need_string (import, cite, "source", cite_where, error)) == NULL ||
-          !_dossier_case_lookup (import, slug, "source", NULL, cite_where, &source_id, error))
-        return FALSE;
-
-      stance_str = _dossier_case_opt_string (cite, "stance");
-      if (stance_str != NULL && !dossier_stance_from_string (stance_str, &stance))
-        return _dossier_case_fail (import, error, cite_where,
-                     _("stance must be “supports” or “contradicts”, not “%s”"), stance_str);
-
-      if (!dossier_db_run (import->db,
-                           "INSERT INTO citation (node_id, source_id, stance) VALUES (?1, ?2, ?3) "
-                           "ON CONFLICT DO NOTHING",
-                           error, "iit", id, source_id, dossier_stance_to_string (stance)))
-        return FALSE;
-    }
-
-  return TRUE;
+  /* A source already there keeps what it says of itself. */
+  return ref->existing ||
+         dossier_db_run (import->db,
+                         "INSERT INTO source (node_id, publisher, published, url, lang) "
+                         "VALUES (?1, ?2, NULLIF (?3, ''), NULLIF (?4, ''), NULLIF (?5, ''))",
+                         error, "ittt" "t", ref->id, publisher, published,
+                         _dossier_case_opt_string (source, "url"), _dossier_case_opt_string (source, "lang"));
 }
 
 gboolean
 _dossier_case_import_sources (Import      *import,
-                JsonObject  *root,
-                GError     **error)
+                              JsonObject  *root,
+                              GError     **error)
 {
-  JsonArray *sources = _dossier_case_need_array (import, root, "sources", "$", error);
+  return _dossier_case_each_object (import, root, "sources", "$", "sources", import_source, NULL, error);
+}
 
-  if (sources == NULL)
+static gboolean
+import_entity (Import      *import,
+               JsonObject  *entity,
+               const char  *where,
+               gpointer     user_data,
+               GError     **error)
+{
+  const char *slug, *kind, *name;
+  Ref *ref;
+
+  if ((slug = _dossier_case_need_string (import, entity, "slug", where, error)) == NULL ||
+      (kind = _dossier_case_need_string (import, entity, "kind", where, error)) == NULL ||
+      (name = _dossier_case_need_string (import, entity, "name", where, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (sources); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("sources[%u]", i);
-      JsonObject *source = _dossier_case_need_object (import, json_array_get_element (sources, i), where, error);
-      const char *slug, *title, *publisher, *published;
-      Ref *ref;
+  if (!g_str_equal (kind, "organization") && !g_str_equal (kind, "person"))
+    return _dossier_case_fail (import, error, where,
+                               _("kind must be “organization” or “person”, not “%s”"), kind);
 
-      if (source == NULL ||
-          (slug = _dossier_case_need_string (import, source, "slug", where, error)) == NULL ||
-          (title = _dossier_case_need_string (import, source, "title", where, error)) == NULL ||
-          (publisher = _dossier_case_need_string (import, source, "publisher", where, error)) == NULL)
-        return FALSE;
-
-      published = _dossier_case_opt_string (source, "published");
-      if (!_dossier_case_check_date (import, published, where, error) ||
-          !_dossier_case_insert_node (import, "source", slug, title, NULL, TRUE, where, &ref, error) ||
-          (json_object_has_member (source, "text") &&
-           !_dossier_case_insert_node_texts (import, source, ref->id, where, FALSE, error)))
-        return FALSE;
-
-      if (!ref->existing &&
-          !dossier_db_run (import->db,
-                           "INSERT INTO source (node_id, publisher, published, url, lang) "
-                           "VALUES (?1, ?2, NULLIF (?3, ''), NULLIF (?4, ''), NULLIF (?5, ''))",
-                           error, "ittt" "t", ref->id, publisher, published,
-                           _dossier_case_opt_string (source, "url"), _dossier_case_opt_string (source, "lang")))
-        return FALSE;
-    }
-
-  return TRUE;
+  return _dossier_case_insert_node (import, kind, slug, name, _dossier_case_opt_string (entity, "short_name"),
+                                    TRUE, where, &ref, error) &&
+         _dossier_case_insert_node_texts (import, entity, ref->id, where, TRUE, error) &&
+         _dossier_case_insert_citations (import, entity, ref->id, where, error);
 }
 
 gboolean
 _dossier_case_import_entities (Import      *import,
-                 JsonObject  *root,
-                 GError     **error)
+                               JsonObject  *root,
+                               GError     **error)
 {
-  JsonArray *entities = _dossier_case_need_array (import, root, "entities", "$", error);
-
-  if (entities == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (entities); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("entities[%u]", i);
-      JsonObject *entity = _dossier_case_need_object (import, json_array_get_element (entities, i), where, error);
-      const char *slug, *kind, *name;
-      Ref *ref;
-
-      if (entity == NULL ||
-          (slug = _dossier_case_need_string (import, entity, "slug", where, error)) == NULL ||
-          (kind = _dossier_case_need_string (import, entity, "kind", where, error)) == NULL ||
-          (name = _dossier_case_need_string (import, entity, "name", where, error)) == NULL)
-        return FALSE;
-
-      if (!g_str_equal (kind, "organization") && !g_str_equal (kind, "person"))
-        return _dossier_case_fail (import, error, where,
-                     _("kind must be “organization” or “person”, not “%s”"), kind);
-
-      if (!_dossier_case_insert_node (import, kind, slug, name, _dossier_case_opt_string (entity, "short_name"), TRUE, where, &ref, error) ||
-          !_dossier_case_insert_node_texts (import, entity, ref->id, where, TRUE, error) ||
-          !_dossier_case_insert_citations (import, entity, ref->id, where, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return _dossier_case_each_object (import, root, "entities", "$", "entities", import_entity, NULL, error);
 }

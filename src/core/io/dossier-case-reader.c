@@ -21,56 +21,53 @@
 #include "dossier-case-reader-private.h"
 #include "dossier-period.h"
 
-static gboolean
-import_participants (Import      *import,
-                     JsonObject  *object,
-                     gint64       case_id,
-                     GError     **error)
+typedef struct
 {
-  JsonArray *participants = _dossier_case_need_array (import, object, "participants", "case", error);
+  gint64 case_id;
+  gint64 position;   /* of the next participant */
+} CaseData;
 
-  if (participants == NULL)
+static gboolean
+import_participant (Import      *import,
+                    JsonObject  *participant,
+                    const char  *where,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  CaseData *data = user_data;
+  g_autofree char *role_where = g_strdup_printf ("%s.role", where);
+  g_autofree char *conflict = NULL;
+  g_autoptr(DossierStmt) stmt = NULL;
+  g_autoptr(GList) langs = NULL;
+  JsonObject *roles;
+  const char *slug;
+  gint64 node_id = 0;
+
+  if ((slug = _dossier_case_need_string (import, participant, "entity", where, error)) == NULL ||
+      !_dossier_case_lookup (import, slug, "organization", "person", where, &node_id, error) ||
+      (roles = _dossier_case_need_object (import, json_object_get_member (participant, "role"), where, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (participants); i++)
+  stmt = dossier_db_prepare (import->db,
+                             "INSERT INTO participant (case_id, node_id, position) VALUES (?1, ?2, ?3)",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "iii", data->case_id, node_id, data->position++))
+    return FALSE;
+
+  conflict = g_strdup_printf (_("“%s” is listed twice"), slug);
+  if (!_dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error))
+    return FALSE;
+
+  langs = json_object_get_members (roles);
+  for (const GList *l = langs; l; l = l->next)
     {
-      g_autofree char *where = g_strdup_printf ("case.participants[%u]", i);
-      g_autofree char *role_where = g_strdup_printf ("%s.role", where);
-      g_autofree char *conflict = NULL;
-      g_autoptr(DossierStmt) stmt = NULL;
-      g_autoptr(GList) langs = NULL;
-      JsonObject *participant = _dossier_case_need_object (import, json_array_get_element (participants, i), where, error);
-      JsonObject *roles;
-      const char *slug;
-      gint64 node_id = 0;
+      const char *role = _dossier_case_need_string (import, roles, l->data, role_where, error);
 
-      if (participant == NULL ||
-          (slug = _dossier_case_need_string (import, participant, "entity", where, error)) == NULL ||
-          !_dossier_case_lookup (import, slug, "organization", "person", where, &node_id, error) ||
-          (roles = _dossier_case_need_object (import, json_object_get_member (participant, "role"), where, error)) == NULL)
+      if (role == NULL ||
+          !dossier_db_run (import->db,
+                           "INSERT INTO participant_text (case_id, node_id, lang, role) VALUES (?1, ?2, ?3, ?4)",
+                           error, "iitt", data->case_id, node_id, (const char *) l->data, role))
         return FALSE;
-
-      stmt = dossier_db_prepare (import->db,
-                                 "INSERT INTO participant (case_id, node_id, position) VALUES (?1, ?2, ?3)",
-                                 error);
-      if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "iii", case_id, node_id, (gint64) i))
-        return FALSE;
-
-      conflict = g_strdup_printf (_("“%s” is listed twice"), slug);
-      if (!_dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error))
-        return FALSE;
-
-      langs = json_object_get_members (roles);
-      for (const GList *l = langs; l; l = l->next)
-        {
-          const char *role = _dossier_case_need_string (import, roles, l->data, role_where, error);
-
-          if (role == NULL ||
-              !dossier_db_run (import->db,
-                               "INSERT INTO participant_text (case_id, node_id, lang, role) VALUES (?1, ?2, ?3, ?4)",
-                               error, "iitt", case_id, node_id, (const char *) l->data, role))
-            return FALSE;
-        }
     }
 
   return TRUE;
@@ -114,41 +111,29 @@ import_actors (Import      *import,
 }
 
 static gboolean
-import_events (Import      *import,
-               JsonObject  *object,
-               gint64       case_id,
-               GError     **error)
+import_event (Import      *import,
+              JsonObject  *event,
+              const char  *where,
+              gpointer     user_data,
+              GError     **error)
 {
-  JsonArray *events = _dossier_case_need_array (import, object, "events", "case", error);
+  CaseData *data = user_data;
+  const char *slug, *date;
+  Ref *ref;
 
-  if (events == NULL)
+  if ((slug = _dossier_case_need_string (import, event, "slug", where, error)) == NULL ||
+      (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (events); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("case.events[%u]", i);
-      JsonObject *event = _dossier_case_need_object (import, json_array_get_element (events, i), where, error);
-      const char *slug, *date;
-      Ref *ref;
+  if (!dossier_date_parse (date, NULL, NULL, NULL))
+    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
 
-      if (event == NULL ||
-          (slug = _dossier_case_need_string (import, event, "slug", where, error)) == NULL ||
-          (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL)
-        return FALSE;
-
-      if (!dossier_date_parse (date, NULL, NULL, NULL))
-        return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
-
-      if (!_dossier_case_insert_node (import, "event", slug, NULL, NULL, FALSE, where, &ref, error) ||
-          !dossier_db_run (import->db, "INSERT INTO event (node_id, case_id, date) VALUES (?1, ?2, ?3)",
-                           error, "iit", ref->id, case_id, date) ||
-          !_dossier_case_insert_node_texts (import, event, ref->id, where, TRUE, error) ||
-          !_dossier_case_insert_citations (import, event, ref->id, where, error) ||
-          !import_actors (import, event, ref->id, where, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return _dossier_case_insert_node (import, "event", slug, NULL, NULL, FALSE, where, &ref, error) &&
+         dossier_db_run (import->db, "INSERT INTO event (node_id, case_id, date) VALUES (?1, ?2, ?3)",
+                         error, "iit", ref->id, data->case_id, date) &&
+         _dossier_case_insert_node_texts (import, event, ref->id, where, TRUE, error) &&
+         _dossier_case_insert_citations (import, event, ref->id, where, error) &&
+         import_actors (import, event, ref->id, where, error);
 }
 
 /* "market": {"series": slug, "period": "2019-Q3"}: what the chart opens on. */
@@ -191,6 +176,7 @@ import_case (Import      *import,
   JsonArray *sources = json_object_get_array_member (root, "sources");
   const char *slug, *court, *filed, *period = NULL;
   gint64 court_id = 0, series_id = 0;
+  CaseData data = { 0, 0 };
   Ref *ref;
 
   if (object == NULL ||
@@ -211,9 +197,14 @@ import_case (Import      *import,
                        "VALUES (?1, ?2, NULLIF (?3, 0), NULLIF (?4, ''), NULLIF (?5, 0), ?6)",
                        error, "itit" "it", ref->id, _dossier_case_opt_string (object, "docket") ?: "", court_id, filed,
                        series_id, period) ||
-      !_dossier_case_insert_citations (import, object, ref->id, "case", error) ||
-      !import_participants (import, object, ref->id, error) ||
-      !import_events (import, object, ref->id, error))
+      !_dossier_case_insert_citations (import, object, ref->id, "case", error))
+    return FALSE;
+
+  data.case_id = ref->id;
+  if (!_dossier_case_each_object (import, object, "participants", "case", "case.participants",
+                                  import_participant, &data, error) ||
+      !_dossier_case_each_object (import, object, "events", "case", "case.events",
+                                  import_event, &data, error))
     return FALSE;
 
   /* Every source the file brings belongs to the case file's source list. */
