@@ -155,21 +155,17 @@ dup_keys (DossierNodeList *self,
   return keys;
 }
 
-/* The node of the row @stmt is on: the one views already hold if any,
- * brought up to date, else a new one. */
+/* The node read afresh: the one views already hold if any, brought up to
+ * date, else @fresh, from now on the one for its id. Called once the
+ * statement is given back, since bringing a node up to date notifies its
+ * properties, and their handlers may read the store again. */
 static DossierNode *
-take_row (DossierNodeList *self,
-          sqlite3_stmt    *stmt)
+adopt (DossierNodeList *self,
+       DossierNode     *fresh)
 {
-  g_autoptr(DossierNode) fresh = self->row_func (stmt, NULL);
-  DossierNode *known;
-  gint64 id;
+  gint64 id = dossier_node_get_id (fresh);
+  DossierNode *known = g_hash_table_lookup (self->live, &id);
 
-  if (fresh == NULL)
-    return NULL;
-
-  id = dossier_node_get_id (fresh);
-  known = g_hash_table_lookup (self->live, &id);
   if (known != NULL)
     {
       _dossier_node_update (known, fresh);
@@ -178,7 +174,20 @@ take_row (DossierNodeList *self,
 
   g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), fresh);
   g_object_weak_ref (G_OBJECT (fresh), forget_node, self);
-  return g_steal_pointer (&fresh);
+  return g_object_ref (fresh);
+}
+
+static void
+adopt_page (DossierNodeList *self,
+            Page            *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      DossierNode *node = adopt (self, g_ptr_array_index (page->items, i));
+
+      g_object_unref (g_ptr_array_index (page->items, i));
+      g_ptr_array_index (page->items, i) = node;
+    }
 }
 
 static Page *
@@ -211,7 +220,7 @@ load_page (DossierNodeList  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DossierNode *node = take_row (self, stmt);
+      DossierNode *node = self->row_func (stmt, NULL);
 
       if (node != NULL)
         g_ptr_array_add (page->items, node);
@@ -224,6 +233,9 @@ load_page (DossierNodeList  *self,
       page_free (page);
       return NULL;
     }
+
+  g_clear_pointer (&stmt, dossier_db_release);
+  adopt_page (self, page);
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
@@ -308,6 +320,7 @@ read_item (DossierNodeList  *self,
            GError          **error)
 {
   g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->item_sql, error);
+  g_autoptr(DossierNode) fresh = NULL;
   int rc;
 
   *keys = NULL;
@@ -322,7 +335,10 @@ read_item (DossierNodeList  *self,
     return NULL;
 
   *keys = dup_keys (self, stmt);
-  return take_row (self, stmt);
+  fresh = self->row_func (stmt, NULL);
+  g_clear_pointer (&stmt, dossier_db_release);
+
+  return fresh != NULL ? adopt (self, fresh) : NULL;
 }
 
 /* Where a row with these keys stands: how many rows come before it. */
