@@ -18,6 +18,13 @@
 
 #include "dossier-db.h"
 
+/* Statements lent out, and those prepared for a nested borrower because
+ * the cached one was lent already (finalized, not cached, on release).
+ * Dossier uses SQLite from one thread; the lock only keeps this honest. */
+G_LOCK_DEFINE_STATIC (lent);
+static GHashTable *lent;      /* sqlite3_stmt → TRUE */
+static GHashTable *private;   /* sqlite3_stmt → TRUE */
+
 struct _DossierDb
 {
   sqlite3             *handle;
@@ -165,23 +172,40 @@ dossier_db_prepare (DossierDb   *db,
                     GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+  gboolean cached = TRUE;
   int rc;
 
-  if (stmt != NULL)
+  G_LOCK (lent);
+  if (lent == NULL)
     {
-      /* Borrowed twice would mean one user resets the other's rows. */
-      g_assert (!sqlite3_stmt_busy (stmt));
-      return stmt;
+      lent = g_hash_table_new (NULL, NULL);
+      private = g_hash_table_new (NULL, NULL);
+    }
+  /* Lent already (a caller up the stack is still reading its rows): this
+   * borrower gets a statement of its own rather than resetting theirs. */
+  if (stmt != NULL && g_hash_table_contains (lent, stmt))
+    {
+      stmt = NULL;
+      cached = FALSE;
+    }
+  G_UNLOCK (lent);
+
+  if (stmt == NULL)
+    {
+      rc = sqlite3_prepare_v3 (db->handle, sql, -1, cached ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL);
+      if (!dossier_db_check (db, rc, "prepare", error))
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      if (cached)
+        g_hash_table_insert (db->statements, g_strdup (sql), stmt);
     }
 
-  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (!dossier_db_check (db, rc, "prepare", error))
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  G_LOCK (lent);
+  g_hash_table_add (cached ? lent : private, stmt);
+  G_UNLOCK (lent);
 
-  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -194,12 +218,25 @@ dossier_db_prepare (DossierDb   *db,
 void
 dossier_db_release (DossierStmt *stmt)
 {
+  gboolean own;
+
   if (stmt == NULL)
     return;
 
-  /* The step's error was already reported; reset repeats it. */
-  (void) sqlite3_reset (stmt);
-  (void) sqlite3_clear_bindings (stmt);
+  G_LOCK (lent);
+  own = g_hash_table_remove (private, stmt);
+  if (!own)
+    g_hash_table_remove (lent, stmt);
+  G_UNLOCK (lent);
+
+  /* The step's error was already reported; reset and finalize repeat it. */
+  if (own)
+    (void) sqlite3_finalize (stmt);
+  else
+    {
+      (void) sqlite3_reset (stmt);
+      (void) sqlite3_clear_bindings (stmt);
+    }
 }
 
 static int
@@ -266,6 +303,116 @@ dossier_db_bind (DossierDb     *db,
 }
 
 /**
+ * dossier_db_bind_named:
+ * @...: triples of a parameter name (":case"), a type letter as for
+ *   dossier_db_bind() or `v` for a `sqlite3_value *`, and a value; then %NULL
+ *
+ * Binds named parameters; a name the statement does not have is skipped,
+ * so that one call serves queries that use some of them.
+ */
+gboolean
+dossier_db_bind_named (DossierDb     *db,
+                       sqlite3_stmt  *stmt,
+                       GError       **error,
+                       ...)
+{
+  const char *name;
+  gboolean ok = TRUE;
+  va_list args;
+
+  va_start (args, error);
+  while (ok && (name = va_arg (args, const char *)) != NULL)
+    {
+      int index = sqlite3_bind_parameter_index (stmt, name);
+      char type = (char) va_arg (args, int);
+      int rc;
+
+      if (type == 'v')
+        {
+          sqlite3_value *value = va_arg (args, sqlite3_value *);
+          rc = index > 0 ? sqlite3_bind_value (stmt, index, value) : SQLITE_OK;
+        }
+      else if (index > 0)
+        rc = bind_one (stmt, index, type, &args);
+      else
+        {
+          /* Not in this statement: take the value off the list all the same. */
+          if (type == 'i')
+            (void) va_arg (args, gint64);
+          else if (type == 'd')
+            (void) va_arg (args, double);
+          else
+            (void) va_arg (args, const char *);
+          rc = SQLITE_OK;
+        }
+      ok = dossier_db_check (db, rc, "bind", error);
+    }
+  va_end (args);
+
+  return ok;
+}
+
+/**
+ * dossier_db_step_row:
+ * @has_row: (out): whether the statement gave a row
+ *
+ * Steps a bound statement once.
+ */
+gboolean
+dossier_db_step_row (DossierDb     *db,
+                     sqlite3_stmt  *stmt,
+                     gboolean      *has_row,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *has_row = rc == SQLITE_ROW;
+  return dossier_db_check (db, rc, _("reading"), error);
+}
+
+/**
+ * dossier_db_step_insert:
+ * @conflict_code: an extended result code, such as %SQLITE_CONSTRAINT_UNIQUE
+ * @conflicted: (out): whether the row broke that constraint (and was not
+ *   written); any other failure is an error
+ *
+ * Runs a bound INSERT whose conflicts the caller explains in its own words.
+ */
+gboolean
+dossier_db_step_insert (DossierDb     *db,
+                        sqlite3_stmt  *stmt,
+                        int            conflict_code,
+                        gboolean      *conflicted,
+                        GError       **error)
+{
+  *conflicted = FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (db->handle) == conflict_code)
+        {
+          *conflicted = TRUE;
+          (void) sqlite3_reset (stmt);
+          return TRUE;
+        }
+      return dossier_db_check (db, sqlite3_errcode (db->handle), "insert", error);
+    }
+
+  return dossier_db_check (db, sqlite3_reset (stmt), "reset", error);
+}
+
+/**
+ * dossier_db_last_insert_id:
+ *
+ * Returns: the rowid of the last row inserted
+ */
+gint64
+dossier_db_last_insert_id (DossierDb *db)
+{
+  return sqlite3_last_insert_rowid (db->handle);
+}
+
+/**
  * dossier_db_step_done:
  *
  * Runs a statement that returns no rows (or whose rows do not matter).
@@ -322,12 +469,12 @@ dossier_db_query_int (DossierDb     *db,
                       gint64        *value,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean has_row;
 
-  if (!dossier_db_check (db, rc, _("reading"), error))
+  if (!dossier_db_step_row (db, stmt, &has_row, error))
     return FALSE;
 
-  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *value = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
 }
 
@@ -422,7 +569,7 @@ dossier_db_transaction (DossierDb      *db,
  */
 void
 dossier_db_note_change (DossierDb         *db,
-                        DossierNodeKind    kind,
+                        DossierObjectKind  kind,
                         DossierChangeType  type,
                         gint64             id,
                         gint64             case_id)

@@ -18,7 +18,7 @@ typedef sqlite3_stmt DossierStmt;
 /* One committed change, as the store announces it. */
 typedef struct
 {
-  DossierNodeKind   kind;
+  DossierObjectKind kind;
   DossierChangeType type;
   gint64            id;
   gint64            case_id;   /* the case file it was changed in, or 0 */
@@ -61,6 +61,20 @@ gboolean      dossier_db_bind            (DossierDb            *db,
                                           GError              **error,
                                           const char           *format,
                                           ...);
+gboolean      dossier_db_bind_named      (DossierDb            *db,
+                                          sqlite3_stmt         *stmt,
+                                          GError              **error,
+                                          ...) G_GNUC_NULL_TERMINATED;
+gboolean      dossier_db_step_row        (DossierDb            *db,
+                                          sqlite3_stmt         *stmt,
+                                          gboolean             *has_row,
+                                          GError              **error);
+gboolean      dossier_db_step_insert     (DossierDb            *db,
+                                          sqlite3_stmt         *stmt,
+                                          int                   conflict_code,
+                                          gboolean             *conflicted,
+                                          GError              **error);
+gint64        dossier_db_last_insert_id  (DossierDb            *db);
 gboolean      dossier_db_step_done       (DossierDb            *db,
                                           sqlite3_stmt         *stmt,
                                           GError              **error);
@@ -84,7 +98,7 @@ gboolean      dossier_db_transaction     (DossierDb            *db,
                                           gpointer              user_data,
                                           GError              **error);
 void          dossier_db_note_change     (DossierDb            *db,
-                                          DossierNodeKind       kind,
+                                          DossierObjectKind     kind,
                                           DossierChangeType     type,
                                           gint64                id,
                                           gint64                case_id);
@@ -93,6 +107,5 @@ const char   *dossier_db_column_text     (sqlite3_stmt         *stmt,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierDb, dossier_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStmt, dossier_db_release)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -1,22 +1,27 @@
 /* dossier-node-list.c
  *
  * A GListModel over a query, ready for a million rows: it knows how many
- * rows there are (one count), and reads them a page at a time, in order, the
- * first time a view asks for one; the page after a cached page is read by
- * key ("rows after this one") rather than by offset, so that scrolling
- * through a long list never rescans what it passed. Only a few pages are
- * kept; nodes that a view still holds keep their identity (the same object
- * comes back for the same id), so a selection survives eviction.
+ * rows there are (one count, on an index), and reads them a page at a time,
+ * in order, the first time a view asks for one; the page after a cached
+ * page is read by key ("rows after this one") rather than by offset, so that
+ * scrolling through a long list never rescans what it passed, and only the
+ * rows of a page are joined to their texts. Only a few pages are kept;
+ * nodes that a view still holds keep their identity (the same object comes
+ * back for the same id), so a selection survives eviction.
  *
  * The list follows the store by itself: on #DossierStore::changed it reads
  * the changed row again, updates the node in place (which notifies its
- * properties) and emits ::items-changed where rows came, went or moved.
+ * properties) and emits ::items-changed where rows came, went or moved;
+ * where it cannot tell (a row it never read moved), it says that
+ * everything changed rather than something false.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dossier-node-list"
 
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "dossier-enums.h"
 #include "dossier-node-list.h"
@@ -44,15 +49,12 @@ struct _DossierNodeList
   guint             n_columns;
   guint             n_keys;
   guint             kinds;
+  guint             other_kinds;
   char             *lang;
   char             *kind;
   gint64            case_id;
 
-  char             *count_sql;
-  char             *offset_sql;
-  char             *after_sql;
-  char             *item_sql;
-  char             *position_sql;
+  DossierNodeQuerySql sql;
 
   guint             n_items;
   GHashTable       *pages;     /* index → Page */
@@ -94,11 +96,24 @@ forget_node (gpointer  data,
     g_hash_table_remove (self->live, &id);
 }
 
+/* Forgets the pages from the one holding @position on: rows there moved. */
 static void
-clear_pages (DossierNodeList *self)
+drop_pages_from (DossierNodeList *self,
+                 guint            position)
 {
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
+  guint first = position / PAGE_SIZE;
+
+  for (GList *l = self->recent.head; l != NULL;)
+    {
+      GList *next = l->next;
+
+      if (GPOINTER_TO_UINT (l->data) >= first)
+        {
+          g_hash_table_remove (self->pages, l->data);
+          g_queue_delete_link (&self->recent, l);
+        }
+      l = next;
+    }
 }
 
 static gboolean
@@ -106,24 +121,11 @@ bind_scope (DossierNodeList  *self,
             sqlite3_stmt     *stmt,
             GError          **error)
 {
-  static const char * const names[] = { ":lang", ":case", ":kind" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      int index = sqlite3_bind_parameter_index (stmt, names[i]);
-      int rc = SQLITE_OK;
-
-      if (index == 0)
-        continue;
-      if (i == 1)
-        rc = sqlite3_bind_int64 (stmt, index, self->case_id);
-      else
-        rc = sqlite3_bind_text (stmt, index, i == 0 ? self->lang : self->kind, -1, SQLITE_STATIC);
-      if (!dossier_db_check (self->db, rc, "bind", error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return dossier_db_bind_named (self->db, stmt, error,
+                                ":lang", 't', self->lang,
+                                ":case", 'i', self->case_id,
+                                ":kind", 't', self->kind,
+                                NULL);
 }
 
 static gboolean
@@ -134,10 +136,10 @@ bind_keys (DossierNodeList  *self,
 {
   for (guint i = 0; i < self->n_keys; i++)
     {
-      g_autofree char *name = g_strdup_printf (":k%u", i + 1);
-      int index = sqlite3_bind_parameter_index (stmt, name);
+      char name[8];
 
-      if (!dossier_db_check (self->db, sqlite3_bind_value (stmt, index, keys[i]), "bind", error))
+      g_snprintf (name, sizeof name, ":k%u", i + 1);
+      if (!dossier_db_bind_named (self->db, stmt, error, name, 'v', keys[i], NULL))
         return FALSE;
     }
 
@@ -177,19 +179,6 @@ adopt (DossierNodeList *self,
   return g_object_ref (fresh);
 }
 
-static void
-adopt_page (DossierNodeList *self,
-            Page            *page)
-{
-  for (guint i = 0; i < page->items->len; i++)
-    {
-      DossierNode *node = adopt (self, g_ptr_array_index (page->items, i));
-
-      g_object_unref (g_ptr_array_index (page->items, i));
-      g_ptr_array_index (page->items, i) = node;
-    }
-}
-
 static Page *
 load_page (DossierNodeList  *self,
            guint             index,
@@ -197,45 +186,44 @@ load_page (DossierNodeList  *self,
 {
   Page *before = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
   gboolean by_key = before != NULL && before->last_keys != NULL;
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, by_key ? self->after_sql : self->offset_sql, error);
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, by_key ? self->sql.after : self->sql.offset, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_value **last_keys = NULL;
+  gboolean has_row, ok;
   Page *page;
-  int rc;
 
   if (stmt == NULL || !bind_scope (self, stmt, error) ||
       (by_key && !bind_keys (self, stmt, before->last_keys, error)) ||
-      !dossier_db_check (self->db,
-                         sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), PAGE_SIZE),
-                         "bind", error) ||
-      (!by_key &&
-       !dossier_db_check (self->db,
-                          sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
-                                              (gint64) index * PAGE_SIZE),
-                          "bind", error)))
+      !dossier_db_bind_named (self->db, stmt, error,
+                              ":limit", 'i', (gint64) PAGE_SIZE,
+                              ":offset", 'i', (gint64) index * PAGE_SIZE,
+                              NULL))
     return NULL;
 
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->n_keys = self->n_keys;
-  page->items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = dossier_db_step_row (self->db, stmt, &has_row, error)) && has_row)
     {
       DossierNode *node = self->row_func (stmt, NULL);
 
       if (node != NULL)
-        g_ptr_array_add (page->items, node);
-      if (page->items->len == PAGE_SIZE)
-        page->last_keys = dup_keys (self, stmt);
+        g_ptr_array_add (rows, node);
+      if (rows->len == PAGE_SIZE)
+        last_keys = dup_keys (self, stmt);
     }
+  g_clear_pointer (&stmt, dossier_db_release);
 
-  if (!dossier_db_check (self->db, rc, "read", error))
+  if (!ok)
     {
-      page_free (page);
+      free_keys (last_keys, self->n_keys);
       return NULL;
     }
 
-  g_clear_pointer (&stmt, dossier_db_release);
-  adopt_page (self, page);
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->n_keys = self->n_keys;
+  page->last_keys = last_keys;
+  page->items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (page->items, adopt (self, g_ptr_array_index (rows, i)));
 
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
@@ -301,7 +289,7 @@ count (DossierNodeList  *self,
        guint            *n_items,
        GError          **error)
 {
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->count_sql, error);
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.count, error);
   gint64 value = 0;
 
   if (stmt == NULL || !bind_scope (self, stmt, error) ||
@@ -312,26 +300,22 @@ count (DossierNodeList  *self,
   return TRUE;
 }
 
-/* Reads the row of @node_id if it belongs to the list, with its keys. */
+/* Reads the row of @node_id if it belongs to the list, with its keys; a
+ * node a view holds is brought up to date. */
 static DossierNode *
 read_item (DossierNodeList  *self,
            gint64            node_id,
            sqlite3_value  ***keys,
            GError          **error)
 {
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->item_sql, error);
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.item, error);
   g_autoptr(DossierNode) fresh = NULL;
-  int rc;
+  gboolean has_row;
 
   *keys = NULL;
   if (stmt == NULL || !bind_scope (self, stmt, error) ||
-      !dossier_db_check (self->db,
-                         sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), node_id),
-                         "bind", error))
-    return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (!dossier_db_check (self->db, rc, "read", error) || rc != SQLITE_ROW)
+      !dossier_db_bind_named (self->db, stmt, error, ":id", 'i', node_id, NULL) ||
+      !dossier_db_step_row (self->db, stmt, &has_row, error) || !has_row)
     return NULL;
 
   *keys = dup_keys (self, stmt);
@@ -347,7 +331,7 @@ position_of (DossierNodeList  *self,
              sqlite3_value   **keys,
              GError          **error)
 {
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->position_sql, error);
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.position, error);
   gint64 before = 0;
 
   if (stmt == NULL || !bind_scope (self, stmt, error) || !bind_keys (self, stmt, keys, error) ||
@@ -374,56 +358,88 @@ cached_position (DossierNodeList *self,
 }
 
 static void
+emit (DossierNodeList *self,
+      guint            position,
+      guint            removed,
+      guint            added)
+{
+  drop_pages_from (self, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
 apply_change (DossierNodeList    *self,
               gint64              node_id,
               DossierChangeType   type,
               GError            **error)
 {
   g_autoptr(DossierNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_value **keys = NULL;
   guint old_position = cached_position (self, node_id);
   guint new_position = NOT_FOUND;
   guint old_n = self->n_items, new_n;
 
   /* Reading the row again updates the node in place, if a view holds it. */
-  if (type != DOSSIER_CHANGE_REMOVED && (node = read_item (self, node_id, &keys, error)) != NULL)
-    new_position = position_of (self, keys, error);
+  if (type != DOSSIER_CHANGE_REMOVED && (node = read_item (self, node_id, &keys, &local_error)) != NULL)
+    new_position = position_of (self, keys, &local_error);
   free_keys (keys, self->n_keys);
 
-  if (!count (self, &new_n, error))
-    return;
+  if (local_error != NULL || !count (self, &new_n, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return;
+    }
 
-  if (old_position == new_position && old_n == new_n)
-    return;
-
-  clear_pages (self);
   self->n_items = new_n;
 
-  if (old_n + 1 == new_n && new_position != NOT_FOUND && old_position == NOT_FOUND)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
-  else if (old_n == new_n + 1 && new_position == NOT_FOUND && old_position != NOT_FOUND)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+  if (old_n == new_n && (old_position == new_position ||
+                         (old_position == NOT_FOUND && type == DOSSIER_CHANGE_CHANGED) ||
+                         (new_position == NOT_FOUND && old_position == NOT_FOUND)))
+    /* In place, or not a row of this list, or a row an earlier change of
+     * the same commit already counted. */
+    return;
+
+  if (old_n + 1 == new_n && old_position == NOT_FOUND && new_position != NOT_FOUND)
+    emit (self, new_position, 0, 1);
+  else if (old_n == new_n + 1 && old_position != NOT_FOUND && new_position == NOT_FOUND)
+    emit (self, old_position, 1, 0);
   else if (old_n == new_n && old_position != NOT_FOUND && new_position != NOT_FOUND)
     {
-      /* It moved (its date changed, say): the same object, elsewhere. */
-      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
-    }
-  else if (old_n == new_n && old_position == NOT_FOUND)
-    {
-      /* A row no view had read: nothing shown changed, and the pages that
-       * may have been out of order are gone. */
+      /* It moved (its date changed, say): the rows between shift by one. */
+      guint first = MIN (old_position, new_position);
+      guint span = MAX (old_position, new_position) - first + 1;
+
+      emit (self, first, span, span);
     }
   else
-    /* Rows came or went where the list had not read (or another process
-     * wrote too): say that everything changed. */
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+    /* Rows came, went or moved where the list had not read, or several
+     * changes of one commit: say that everything changed. */
+    emit (self, 0, old_n, new_n);
+}
+
+/* A change to what rows show of something else (a court renamed): read
+ * again the rows views hold. */
+static void
+refresh_held (DossierNodeList  *self,
+              GError          **error)
+{
+  g_autoptr(GList) held = g_hash_table_get_keys (self->live);
+
+  for (const GList *l = held; l != NULL && (error == NULL || *error == NULL); l = l->next)
+    {
+      g_autoptr(DossierNode) node = NULL;
+      sqlite3_value **keys = NULL;
+
+      node = read_item (self, *(gint64 *) l->data, &keys, error);
+      free_keys (keys, self->n_keys);
+    }
 }
 
 /* DossierStore::changed */
 static void
 on_store_changed (GObject           *store,
-                  DossierNodeKind    kind,
+                  DossierObjectKind  kind,
                   gint64             node_id,
                   DossierChangeType  type,
                   gint64             case_id,
@@ -431,11 +447,14 @@ on_store_changed (GObject           *store,
 {
   g_autoptr(GError) error = NULL;
 
-  if ((self->kinds & (1u << kind)) == 0 ||
-      (case_id != 0 && self->case_id != 0 && case_id != self->case_id))
+  if (case_id != 0 && self->case_id != 0 && case_id != self->case_id)
     return;
 
-  apply_change (self, node_id, type, &error);
+  if ((self->kinds & (1u << kind)) != 0)
+    apply_change (self, node_id, type, &error);
+  else if ((self->other_kinds & (1u << kind)) != 0)
+    refresh_held (self, &error);
+
   if (error != NULL)
     g_warning ("%s", error->message);
 }
@@ -447,7 +466,8 @@ dossier_node_list_dispose (GObject *object)
   GHashTableIter iter;
   gpointer node;
 
-  clear_pages (self);
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &node))
     g_object_weak_unref (node, forget_node, self);
@@ -466,11 +486,7 @@ dossier_node_list_finalize (GObject *object)
   g_hash_table_unref (self->live);
   g_free (self->lang);
   g_free (self->kind);
-  g_free (self->count_sql);
-  g_free (self->offset_sql);
-  g_free (self->after_sql);
-  g_free (self->item_sql);
-  g_free (self->position_sql);
+  dossier_node_query_sql_clear (&self->sql);
 
   G_OBJECT_CLASS (dossier_node_list_parent_class)->finalize (object);
 }
@@ -492,16 +508,6 @@ dossier_node_list_init (DossierNodeList *self)
   g_queue_init (&self->recent);
 }
 
-static char *
-key_params (guint n_keys)
-{
-  GString *params = g_string_new (NULL);
-
-  for (guint i = 1; i <= n_keys; i++)
-    g_string_append_printf (params, "%s:k%u", i > 1 ? ", " : "", i);
-  return g_string_free (params, FALSE);
-}
-
 /**
  * dossier_node_list_new:
  * @store: the store whose ::changed signal the list follows
@@ -519,8 +525,8 @@ dossier_node_list_new (GObject                *store,
                        GError                **error)
 {
   g_autoptr(DossierNodeList) self = g_object_new (DOSSIER_TYPE_NODE_LIST, NULL);
-  g_autofree char *params = key_params (query->n_keys);
-  g_autofree char *base = g_strdup_printf ("%s WHERE (%s)", query->from, query->where);
+
+  g_return_val_if_fail (query->n_keys > 0 && query->n_keys <= G_N_ELEMENTS (query->keys), NULL);
 
   self->store = g_object_ref (store);
   self->db = db;
@@ -528,18 +534,11 @@ dossier_node_list_new (GObject                *store,
   self->n_columns = query->n_columns;
   self->n_keys = query->n_keys;
   self->kinds = query->kinds;
+  self->other_kinds = query->other_kinds;
   self->lang = g_strdup (scope->lang ? scope->lang : "en");
   self->kind = g_strdup (scope->kind ? scope->kind : "");
   self->case_id = scope->case_id;
-
-  self->count_sql = g_strdup_printf ("SELECT count(*) %s", base);
-  self->offset_sql = g_strdup_printf ("SELECT %s, %s %s ORDER BY %s LIMIT :limit OFFSET :offset",
-                                      query->select, query->keys, base, query->keys);
-  self->after_sql = g_strdup_printf ("SELECT %s, %s %s AND (%s) > (%s) ORDER BY %s LIMIT :limit",
-                                     query->select, query->keys, base, query->keys, params, query->keys);
-  self->item_sql = g_strdup_printf ("SELECT %s, %s %s AND n.id = :id",
-                                    query->select, query->keys, base);
-  self->position_sql = g_strdup_printf ("SELECT count(*) %s AND (%s) < (%s)", base, query->keys, params);
+  dossier_node_query_build (query, &self->sql);
 
   if (!count (self, &self->n_items, error))
     return NULL;

@@ -7,25 +7,13 @@
 #include <gio/gio.h>
 
 #include "dossier-db.h"
+#include "dossier-node-query.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_NODE_LIST (dossier_node_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (DossierNodeList, dossier_node_list, DOSSIER, NODE_LIST, GObject)
-
-/* What a list shows, as parts of SQL where the node is `n`. Parameters
- * :lang, :case and :kind are bound from the list's #DossierNodeScope. */
-typedef struct
-{
-  const char *select;     /* the columns @row_func reads, from 0 */
-  guint       n_columns;  /* how many */
-  const char *from;       /* FROM and JOINs */
-  const char *where;      /* what belongs to the list */
-  const char *keys;       /* the order: expressions, never NULL, unique together */
-  guint       n_keys;
-  guint       kinds;      /* 1 << DossierNodeKind of the changes that concern it */
-} DossierNodeQuery;
 
 typedef struct
 {

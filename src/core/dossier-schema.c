@@ -19,6 +19,9 @@
 
 #include "dossier-schema.h"
 
+/* Only for the header check, which must see SQLite's own result codes. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* 'DOSS': tells a Dossier database from any other SQLite file. */
 #define DOSSIER_APPLICATION_ID 0x444f5353
 
@@ -111,7 +114,7 @@ static const char migration_1[] =
 /* Version 2: indexes for lists read a page at a time, in their order. */
 static const char migration_2[] =
   "CREATE INDEX participant_position ON participant (case_id, position);"
-  "CREATE INDEX case_file_filed ON case_file (filed);";
+  "CREATE INDEX case_file_filed ON case_file (COALESCE (filed, ''), node_id);";
 
 /* migrations[i] takes a database from version i to i + 1. */
 static const char * const migrations[] = {

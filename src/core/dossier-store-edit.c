@@ -31,16 +31,13 @@ write_text (DossierDb  *db,
   g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "SELECT kind FROM node WHERE id = ?1", error);
   g_autofree char *sql = NULL;
   DossierNodeKind kind;
-  int rc;
+  gboolean found;
 
-  if (stmt == NULL || !dossier_db_bind (db, stmt, error, "i", edit->node_id))
+  if (stmt == NULL || !dossier_db_bind (db, stmt, error, "i", edit->node_id) ||
+      !dossier_db_step_row (db, stmt, &found, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (!dossier_db_check (db, rc, _("reading"), error))
-    return FALSE;
-
-  if (rc != SQLITE_ROW || !dossier_node_kind_from_string (dossier_db_column_text (stmt, 0), &kind))
+  if (!found || !dossier_node_kind_from_string (dossier_db_column_text (stmt, 0), &kind))
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, edit->node_id);
 
@@ -56,7 +53,7 @@ write_text (DossierDb  *db,
   if (!dossier_db_run (db, sql, error, "itt", edit->node_id, edit->language, edit->text))
     return FALSE;
 
-  dossier_db_note_change (db, kind, DOSSIER_CHANGE_CHANGED, edit->node_id, 0);
+  dossier_db_note_change (db, (DossierObjectKind) kind, DOSSIER_CHANGE_CHANGED, edit->node_id, 0);
   return TRUE;
 }
 

@@ -116,7 +116,7 @@ dossier_store_list_periods (DossierStore  *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(DossierStmt) stmt = NULL;
-  int rc;
+  gboolean has_row, ok;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
@@ -126,10 +126,10 @@ dossier_store_list_periods (DossierStore  *self,
   if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "i", series_id))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((ok = dossier_db_step_row (self->db, stmt, &has_row, error)) && has_row)
     g_strv_builder_add (builder, dossier_db_column_text (stmt, 0));
 
-  if (!dossier_db_check (self->db, rc, _("reading"), error))
+  if (!ok)
     return NULL;
 
   return g_strv_builder_end (builder);
@@ -185,7 +185,7 @@ dossier_store_get_case_market (DossierStore  *self,
                                GError       **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
@@ -195,14 +195,11 @@ dossier_store_get_case_market (DossierStore  *self,
   stmt = dossier_db_prepare (self->db,
                              "SELECT market_series_id, market_period FROM case_file WHERE node_id = ?1",
                              error);
-  if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "i", case_id))
+  if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "i", case_id) ||
+      !dossier_db_step_row (self->db, stmt, &has_row, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (!dossier_db_check (self->db, rc, _("reading"), error))
-    return FALSE;
-
-  if (rc == SQLITE_ROW)
+  if (has_row)
     {
       *series_id = sqlite3_column_int64 (stmt, 0);
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)

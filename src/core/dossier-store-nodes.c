@@ -40,39 +40,39 @@
   " LEFT JOIN node_text t ON t.node_id = n.id AND t.lang = :lang" \
   " LEFT JOIN node_text d ON d.node_id = n.id AND d.lang = 'en'"
 
-#define KIND(k) (1u << DOSSIER_NODE_##k)
+#define KIND(k) (1u << DOSSIER_OBJECT_##k)
 
+/* Oldest filing first; an expression index (schema version 2) serves it. */
 static const DossierNodeQuery case_files_query = {
-  NODE_COLUMNS, NODE_N_COLUMNS,
-  "FROM case_file c JOIN node n ON n.id = c.node_id" NODE_TEXT_JOINS,
-  "1",
-  "COALESCE (c.filed, ''), n.id", 2,
-  KIND (CASE),
+  "case_file c", "1", "c.node_id",
+  { { "COALESCE (c.filed, '')", NULL }, { "c.node_id", NULL } }, 2,
+  NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
+  KIND (CASE), KIND (ORGANIZATION),   /* a court's name */
 };
 
+/* In the order of the case file. */
 static const DossierNodeQuery participants_query = {
-  NODE_COLUMNS, NODE_N_COLUMNS,
-  "FROM participant p JOIN node n ON n.id = p.node_id" NODE_TEXT_JOINS,
-  "p.case_id = :case AND n.kind = :kind",
-  "p.position", 1,
-  KIND (ORGANIZATION) | KIND (PERSON),
+  "participant pa JOIN node pn ON pn.id = pa.node_id",
+  "pa.case_id = :case AND pn.kind = :kind", "pa.node_id",
+  { { "pa.position", NULL } }, 1,
+  NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
+  KIND (ORGANIZATION) | KIND (PERSON), 0,
 };
 
+/* By date; the index event_case_date (case_id, date, node_id) serves it. */
 static const DossierNodeQuery timeline_query = {
-  NODE_COLUMNS, NODE_N_COLUMNS,
-  "FROM event e JOIN node n ON n.id = e.node_id" NODE_TEXT_JOINS,
-  "e.case_id = :case",
-  "e.date, n.id", 2,
-  KIND (EVENT),
+  "event e", "e.case_id = :case", "e.node_id",
+  { { "e.date", NULL }, { "e.node_id", NULL } }, 2,
+  NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
+  KIND (EVENT), 0,
 };
 
+/* By publisher whatever their case, then by date. */
 static const DossierNodeQuery sources_query = {
-  NODE_COLUMNS, NODE_N_COLUMNS,
-  "FROM case_source cs JOIN source s ON s.node_id = cs.source_id JOIN node n ON n.id = s.node_id"
-  NODE_TEXT_JOINS,
-  "cs.case_id = :case",
-  "s.publisher COLLATE NOCASE, COALESCE (s.published, ''), n.id", 3,
-  KIND (SOURCE),
+  "case_source cs JOIN source s ON s.node_id = cs.source_id", "cs.case_id = :case", "s.node_id",
+  { { "s.publisher", "NOCASE" }, { "COALESCE (s.published, '')", NULL }, { "s.node_id", NULL } }, 3,
+  NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
+  KIND (SOURCE), 0,
 };
 
 /* The one row-to-node function. */
@@ -112,39 +112,6 @@ make_list (DossierStore            *self,
                                               row_to_node, error));
 }
 
-/* Binds the named parameters a node query may have. */
-static gboolean
-bind_node_query (DossierStore  *self,
-                 sqlite3_stmt  *stmt,
-                 gint64         case_id,
-                 gint64         node_id,
-                 DossierStance  stance,
-                 GError       **error)
-{
-  const struct { const char *name; const char *text; gint64 value; } params[] = {
-    { ":lang", self->language, 0 },
-    { ":stance", dossier_stance_to_string (stance), 0 },
-    { ":case", NULL, case_id },
-    { ":id", NULL, node_id },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
-    {
-      int index = sqlite3_bind_parameter_index (stmt, params[i].name);
-      int rc;
-
-      if (index == 0)
-        continue;
-      rc = params[i].text != NULL
-        ? sqlite3_bind_text (stmt, index, params[i].text, -1, SQLITE_TRANSIENT)
-        : sqlite3_bind_int64 (stmt, index, params[i].value);
-      if (!dossier_db_check (self->db, rc, "bind", error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static GListModel *
 run_node_query (DossierStore  *self,
                 const char    *sql,
@@ -155,7 +122,13 @@ run_node_query (DossierStore  *self,
 {
   g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, sql, error);
 
-  if (stmt == NULL || !bind_node_query (self, stmt, case_id, node_id, stance, error))
+  if (stmt == NULL ||
+      !dossier_db_bind_named (self->db, stmt, error,
+                              ":lang", 't', self->language,
+                              ":stance", 't', dossier_stance_to_string (stance),
+                              ":case", 'i', case_id,
+                              ":id", 'i', node_id,
+                              NULL))
     return NULL;
 
   return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);

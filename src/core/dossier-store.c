@@ -53,7 +53,7 @@ dossier_store_class_init (DossierStoreClass *klass)
 
   /**
    * DossierStore::changed:
-   * @kind: the #DossierNodeKind of what changed
+   * @kind: the #DossierObjectKind of what changed
    * @node_id: which one
    * @type: whether it was added, changed or removed
    * @case_id: the case file it changed in (a participant, an event), or 0
@@ -67,7 +67,7 @@ dossier_store_class_init (DossierStoreClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 4,
-                                   DOSSIER_TYPE_NODE_KIND,
+                                   DOSSIER_TYPE_OBJECT_KIND,
                                    G_TYPE_INT64,
                                    DOSSIER_TYPE_CHANGE_TYPE,
                                    G_TYPE_INT64);

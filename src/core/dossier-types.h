@@ -59,7 +59,29 @@ typedef enum
 } DossierStance;
 
 /**
+ * DossierObjectKind:
+ *
+ * What a change of the store is about: a node of one of the
+ * #DossierNodeKind (same values), or a market series with its figures.
+ */
+typedef enum
+{
+  DOSSIER_OBJECT_CASE = DOSSIER_NODE_CASE,
+  DOSSIER_OBJECT_ORGANIZATION = DOSSIER_NODE_ORGANIZATION,
+  DOSSIER_OBJECT_PERSON = DOSSIER_NODE_PERSON,
+  DOSSIER_OBJECT_EVENT = DOSSIER_NODE_EVENT,
+  DOSSIER_OBJECT_SOURCE = DOSSIER_NODE_SOURCE,
+  DOSSIER_OBJECT_MARKET_SERIES,
+} DossierObjectKind;
+
+/**
  * DossierChangeType:
+ * @DOSSIER_CHANGE_ADDED: the object is new
+ * @DOSSIER_CHANGE_CHANGED: some of its fields changed, none that orders it
+ *   in a list (its texts, its sources)
+ * @DOSSIER_CHANGE_MOVED: a field that orders it changed (a date): it may
+ *   stand elsewhere in the lists that show it
+ * @DOSSIER_CHANGE_REMOVED: the object is gone
  *
  * What a committed change did to an object (see #DossierStore::changed).
  */
@@ -67,6 +89,7 @@ typedef enum
 {
   DOSSIER_CHANGE_ADDED,
   DOSSIER_CHANGE_CHANGED,
+  DOSSIER_CHANGE_MOVED,
   DOSSIER_CHANGE_REMOVED,
 } DossierChangeType;
 

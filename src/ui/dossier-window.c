@@ -64,10 +64,10 @@ on_selection_changed (DossierWindow *self)
 /* DossierStore::changed: the case file shown was renamed. */
 static void
 on_store_changed (DossierWindow     *self,
-                  DossierNodeKind    kind,
+                  DossierObjectKind  kind,
                   gint64             node_id)
 {
-  if (kind == DOSSIER_NODE_CASE && node_id == self->shown_case_id)
+  if (kind == DOSSIER_OBJECT_CASE && node_id == self->shown_case_id)
     show_case_title (self);
 }
 

@@ -72,7 +72,7 @@ insert_two (DossierDb  *db,
 
   if (!dossier_db_run (db, "INSERT INTO t (label) VALUES (?1)", error, "t", "one"))
     return FALSE;
-  dossier_db_note_change (db, DOSSIER_NODE_EVENT, DOSSIER_CHANGE_ADDED, 1, 7);
+  dossier_db_note_change (db, DOSSIER_OBJECT_EVENT, DOSSIER_CHANGE_ADDED, 1, 7);
 
   return dossier_db_run (db, "INSERT INTO t (label) VALUES (?1)", error, "t", fail ? NULL : "two");
 }
@@ -97,7 +97,7 @@ test_transaction (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rows (f), ==, 2);
   g_assert_cmpuint (f->announced->len, ==, 1);
-  g_assert_cmpint (g_array_index (f->announced, DossierDbChange, 0).kind, ==, DOSSIER_NODE_EVENT);
+  g_assert_cmpint (g_array_index (f->announced, DossierDbChange, 0).kind, ==, DOSSIER_OBJECT_EVENT);
   g_assert_cmpint (g_array_index (f->announced, DossierDbChange, 0).case_id, ==, 7);
 }
 
@@ -110,7 +110,7 @@ outer_with_failing_inner (DossierDb  *db,
 
   if (!dossier_db_run (db, "INSERT INTO t (label) VALUES ('kept')", error, ""))
     return FALSE;
-  dossier_db_note_change (db, DOSSIER_NODE_CASE, DOSSIER_CHANGE_ADDED, 1, 1);
+  dossier_db_note_change (db, DOSSIER_OBJECT_CASE, DOSSIER_CHANGE_ADDED, 1, 1);
 
   /* The inner part fails and is undone alone; the outer one goes on. */
   g_assert_false (dossier_db_transaction (db, insert_two, GINT_TO_POINTER (TRUE), &inner_error));
@@ -129,7 +129,7 @@ test_savepoint (Fixture       *f,
   g_assert_cmpint (rows (f), ==, 1);
   /* Only the outer change: the inner one was rolled back with its rows. */
   g_assert_cmpuint (f->announced->len, ==, 1);
-  g_assert_cmpint (g_array_index (f->announced, DossierDbChange, 0).kind, ==, DOSSIER_NODE_CASE);
+  g_assert_cmpint (g_array_index (f->announced, DossierDbChange, 0).kind, ==, DOSSIER_OBJECT_CASE);
 }
 
 static void

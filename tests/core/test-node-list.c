@@ -232,6 +232,94 @@ test_case_added (Fixture       *f,
   }
 }
 
+/* A copy of a list kept only from its ::items-changed signals, as a view
+ * keeps one: it must end up equal to the list itself. */
+static void
+mirror_items_changed (GListModel *list,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (list, position + i));
+  g_assert_cmpuint (mirror->len, ==, g_list_model_get_n_items (list));
+}
+
+static void
+assert_mirror (Fixture    *f,
+               GListModel *list,
+               GPtrArray  *mirror)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM event WHERE case_id = %" G_GINT64_FORMAT, f->case_id);
+  guint n = test_sql_int (f->path, sql);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  g_assert_cmpuint (mirror->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *nth = g_strdup_printf ("SELECT node_id FROM event WHERE case_id = %" G_GINT64_FORMAT
+                                              " ORDER BY date, node_id LIMIT 1 OFFSET %u", f->case_id, i);
+      g_autoptr(DossierNode) item = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (dossier_node_get_id (item), ==, test_sql_int (f->path, nth));
+      g_assert_true (g_ptr_array_index (mirror, i) == (gpointer) item);
+    }
+}
+
+static void
+announce (Fixture           *f,
+          gint64             node_id,
+          DossierChangeType  type)
+{
+  g_signal_emit_by_name (f->store, "changed", DOSSIER_OBJECT_EVENT, node_id, type, f->case_id);
+}
+
+static void
+test_moves (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListModel) list = timeline (f);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierNode) first = NULL;
+  g_autoptr(DossierNode) held = NULL;
+  g_autofree char *sql = NULL;
+  gint64 moved;
+
+  /* A view that has read the first pages and holds the first row. */
+  for (guint i = 0; i < N_EVENTS; i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (list, i));
+  g_signal_connect (list, "items-changed", G_CALLBACK (mirror_items_changed), mirror);
+  first = g_list_model_get_item (list, 0);
+  moved = dossier_node_get_id (first);
+
+  /* Its date changes (written by another connection: the store's edits of
+   * dates come later), and the store says it moved: it is last now. */
+  sql = g_strdup_printf ("UPDATE event SET date = '2099-01-01' WHERE node_id = %" G_GINT64_FORMAT, moved);
+  test_sql_exec (f->path, sql);
+  announce (f, moved, DOSSIER_CHANGE_MOVED);
+  assert_mirror (f, list, mirror);
+  held = g_list_model_get_item (list, N_EVENTS - 1);
+  g_assert_true (held == first);
+
+  /* Two rows added and one removed in one commit, none where a view had
+   * read: the list says everything changed, and is right again. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO node (id, kind, slug) VALUES (900001, 'event', 'x1'), (900002, 'event', 'x2');"
+                         "INSERT INTO event (node_id, case_id, date) VALUES (900001, %1$" G_GINT64_FORMAT ", '1999-01-01'),"
+                         " (900002, %1$" G_GINT64_FORMAT ", '2050-01-01');"
+                         "DELETE FROM event WHERE node_id = %2$" G_GINT64_FORMAT ";"
+                         "DELETE FROM node WHERE id = %2$" G_GINT64_FORMAT ";",
+                         f->case_id, moved);
+  test_sql_exec (f->path, sql);
+  announce (f, 900001, DOSSIER_CHANGE_ADDED);
+  announce (f, 900002, DOSSIER_CHANGE_ADDED);
+  announce (f, moved, DOSSIER_CHANGE_REMOVED);
+  assert_mirror (f, list, mirror);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +333,7 @@ main (int   argc,
   ADD ("/node-list/identity", test_identity);
   ADD ("/node-list/edit-in-place", test_edit_in_place);
   ADD ("/node-list/case-added", test_case_added);
+  ADD ("/node-list/moves", test_moves);
 
   return g_test_run ();
 }

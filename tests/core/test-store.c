@@ -103,13 +103,13 @@ test_create (Fixture       *f,
 
 static void
 count_signal (DossierStore      *store,
-              DossierNodeKind    kind,
+              DossierObjectKind  kind,
               gint64             node_id,
               DossierChangeType  type,
               gint64             case_id,
               guint             *count)
 {
-  g_assert_cmpint (kind, ==, DOSSIER_NODE_ORGANIZATION);
+  g_assert_cmpint (kind, ==, DOSSIER_OBJECT_ORGANIZATION);
   g_assert_cmpint (type, ==, DOSSIER_CHANGE_CHANGED);
   (*count)++;
 }

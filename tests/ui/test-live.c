@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include "dossier-chart.h"
 #include "dossier-detail-pane.h"
 #include "dossier-node.h"
 #include "dossier-selection.h"
@@ -139,6 +140,7 @@ test_import_adds_case (Fixture       *f,
   g_autoptr(GBytes) json = test_load_data ("second-case.json");
   g_autoptr(GError) error = NULL;
   GtkWidget *sidebar = dossier_window_get_sidebar (f->window);
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
 
   g_assert_false (shows_label (sidebar, "Test case naming AWS again"));
   g_assert_true (dossier_store_import_case (f->store, json, "second-case.json", &error));
@@ -151,6 +153,14 @@ test_import_adds_case (Fixture       *f,
   g_assert_cmpint (dossier_selection_get_case_id (dossier_window_get_selection (f->window)), ==, f->case_id);
   g_assert_cmpstr (dossier_detail_pane_get_heading (DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window))),
                    ==, "JEDI cloud contract protest");
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
+
+  /* Its market series came with it: opening it shows its own chart. */
+  dossier_selection_select (dossier_window_get_selection (f->window),
+                            test_find_case (f->store, "test-case"), DOSSIER_SECTION_OVERVIEW, 0);
+  iterate ();
+  g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, 2020");
+  g_assert_cmpuint (dossier_chart_get_n_items (chart), ==, 2);
 }
 
 int

@@ -92,9 +92,9 @@ insert_series (Import      *import,
   if (!_dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_UNIQUE, where, conflict, error))
     return FALSE;
 
-  *ref = _dossier_case_remember (import->series, slug,
-                                 sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
+  *ref = _dossier_case_remember (import->series, slug, dossier_db_last_insert_id (import->db),
                                  period_kind, FALSE);
+  dossier_db_note_change (import->db, DOSSIER_OBJECT_MARKET_SERIES, DOSSIER_CHANGE_ADDED, (*ref)->id, 0);
 
   langs = json_object_get_members (texts);
   for (const GList *l = langs; l; l = l->next)
@@ -180,7 +180,16 @@ insert_share (Import      *import,
     return FALSE;
 
   conflict = g_strdup_printf (_("%s already has a figure for %s"), entity, period);
-  return _dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error);
+  if (!_dossier_case_step_insert (import, stmt, SQLITE_CONSTRAINT_PRIMARYKEY, where, conflict, error))
+    return FALSE;
+
+  /* A series the database had gains a figure: say so, once. */
+  if (series->existing && !series->in_file)
+    {
+      series->in_file = TRUE;
+      dossier_db_note_change (import->db, DOSSIER_OBJECT_MARKET_SERIES, DOSSIER_CHANGE_CHANGED, series->id, 0);
+    }
+  return TRUE;
 }
 
 static gboolean

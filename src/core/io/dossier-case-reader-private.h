@@ -17,7 +17,8 @@ typedef struct
   const char *kind;     /* interned: "organization", "source"…; for a
                          * series, its kind of period: "quarter", "year" */
   gboolean    existing; /* was in the database before this file */
-  gboolean    in_file;  /* named (not only referred to) by this file */
+  gboolean    in_file;  /* named (not only referred to) by this file; for a
+                         * series the database had, that it gained figures */
 } Ref;
 
 typedef struct

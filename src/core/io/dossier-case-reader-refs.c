@@ -145,17 +145,14 @@ find_in_database (Import      *import,
                   GError     **error)
 {
   g_autoptr(DossierStmt) stmt = dossier_db_prepare (import->db, "SELECT id, kind FROM node WHERE slug = ?1", error);
-  int rc;
+  gboolean has_row;
 
   *ref = NULL;
-  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "t", slug))
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "t", slug) ||
+      !dossier_db_step_row (import->db, stmt, &has_row, error))
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (!dossier_db_check (import->db, rc, _("reading"), error))
-    return FALSE;
-
-  if (rc == SQLITE_ROW)
+  if (has_row)
     *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0),
                                    dossier_db_column_text (stmt, 1), TRUE);
   return TRUE;
@@ -201,16 +198,12 @@ _dossier_case_step_insert (Import        *import,
                            const char    *conflict,
                            GError       **error)
 {
-  sqlite3 *handle = dossier_db_get_handle (import->db);
+  gboolean conflicted;
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (handle) == conflict_code)
-        return _dossier_case_fail (import, error, where, "%s", conflict);
-      return dossier_db_check (import->db, sqlite3_errcode (handle), "insert", error);
-    }
+  if (!dossier_db_step_insert (import->db, stmt, conflict_code, &conflicted, error))
+    return FALSE;
 
-  return dossier_db_check (import->db, sqlite3_reset (stmt), "reset", error);
+  return !conflicted || _dossier_case_fail (import, error, where, "%s", conflict);
 }
 
 /* Adds a node, or for a @shareable kind finds the one the database already
@@ -237,10 +230,16 @@ _dossier_case_insert_node (Import      *import,
 
   if (found != NULL)
     {
+      DossierNodeKind node_kind;
+
       if (!shareable || !g_str_equal (found->kind, kind))
         return _dossier_case_fail (import, error, where, _("“%s” is already in the database"), slug);
       found->in_file = TRUE;
       *ref = found;
+
+      /* It may gain texts and sources: every case file showing it follows. */
+      if (dossier_node_kind_from_string (kind, &node_kind))
+        dossier_db_note_change (import->db, (DossierObjectKind) node_kind, DOSSIER_CHANGE_CHANGED, found->id, 0);
       return TRUE;
     }
 
@@ -253,9 +252,7 @@ _dossier_case_insert_node (Import      *import,
       !dossier_db_step_done (import->db, stmt, error))
     return FALSE;
 
-  *ref = _dossier_case_remember (import->refs, slug,
-                                 sqlite3_last_insert_rowid (dossier_db_get_handle (import->db)),
-                                 kind, FALSE);
+  *ref = _dossier_case_remember (import->refs, slug, dossier_db_last_insert_id (import->db), kind, FALSE);
   return TRUE;
 }
 

@@ -220,7 +220,7 @@ import_case (Import      *import,
     }
 
   *case_id = ref->id;
-  dossier_db_note_change (import->db, DOSSIER_NODE_CASE, DOSSIER_CHANGE_ADDED, ref->id, ref->id);
+  dossier_db_note_change (import->db, DOSSIER_OBJECT_CASE, DOSSIER_CHANGE_ADDED, ref->id, ref->id);
   return TRUE;
 }
 

@@ -89,18 +89,24 @@ update_highlight (DossierChart *self)
     }
 }
 
+/* An item leads to its organization, as every link does: through the
+ * window's "win.select" action, or straight to the selection for a chart
+ * that is not in a Dossier window. */
 static void
 select_item (DossierChart *self,
              int           index)
 {
+  gint64 case_id, node_id;
+
   if (self->selection == NULL || index < 0 ||
       (guint) index >= dossier_chart_content_get_n_items (self->content))
     return;
 
-  dossier_selection_select (self->selection,
-                            dossier_selection_get_case_id (self->selection),
-                            DOSSIER_SECTION_ORGANIZATIONS,
-                            dossier_chart_content_get_item (self->content, index)->id);
+  case_id = dossier_selection_get_case_id (self->selection);
+  node_id = dossier_chart_content_get_item (self->content, index)->id;
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "(xix)",
+                                   case_id, (gint32) DOSSIER_SECTION_ORGANIZATIONS, node_id))
+    dossier_selection_select (self->selection, case_id, DOSSIER_SECTION_ORGANIZATIONS, node_id);
 }
 
 /**

@@ -4,7 +4,8 @@
  * its periods. The panel follows the store and the shared selection by
  * itself: when the selection moves to another case file it opens that case
  * file's own series and period; when the reader picks another series it
- * keeps to the period nearest the one shown. The chart follows the same
+ * keeps to the period nearest the one shown; when the store gains a series
+ * or figures, the pickers list them and the chart stays where it was. The chart follows the same
  * selection for its highlighted item.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +36,7 @@ struct _DossierMarketPanel
   DossierStore     *store;
   DossierSelection *selection;
   GSignalGroup     *selection_signals;
+  GSignalGroup     *store_signals;
   GListModel       *series;
   char            **periods;
   char             *case_period;
@@ -205,26 +207,73 @@ on_selection_changed (DossierMarketPanel *self)
   show_case_market (self, case_id);
 }
 
-/* The series of a new store; the case file's market once one is selected. */
-static void
-load_series (DossierMarketPanel *self)
+/* Reads the list of series again, and returns where @series_id is in it. */
+static guint
+read_series (DossierMarketPanel *self,
+             gint64              series_id)
 {
   g_autoptr(GError) error = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
 
   g_clear_object (&self->series);
-  g_clear_pointer (&self->case_period, g_free);
-  self->shown_case_id = 0;
-
   if (self->store != NULL &&
       !(self->series = dossier_store_list_series (self->store, &error)))
     g_warning ("%s", error->message);
 
+  for (guint i = 0; self->series != NULL && i < g_list_model_get_n_items (self->series); i++)
+    {
+      g_autoptr(DossierSeries) series = g_list_model_get_item (self->series, i);
+
+      if (dossier_series_get_id (series) == series_id)
+        position = i;
+    }
+
   g_signal_handlers_block_by_func (self->series_dropdown, on_series_selected, self);
   gtk_drop_down_set_model (self->series_dropdown, self->series);
+  gtk_drop_down_set_selected (self->series_dropdown, position);
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
   dossier_a11y_fix_drop_down (self->series_dropdown, _("Market-share series"));
 
+  return position;
+}
+
+/* The series of a new store; the case file's market once one is selected. */
+static void
+load_series (DossierMarketPanel *self)
+{
+  g_clear_pointer (&self->case_period, g_free);
+  self->shown_case_id = 0;
+
+  read_series (self, 0);
   on_selection_changed (self);
+}
+
+/* DossierStore::changed: a series came, or gained figures (an import).
+ * The reader stays on the series and period shown. */
+static void
+on_store_changed (DossierMarketPanel *self,
+                  DossierObjectKind   kind)
+{
+  DossierSeries *shown = selected_series (self);
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+  g_autofree char *shown_period = NULL;
+
+  if (kind != DOSSIER_OBJECT_MARKET_SERIES)
+    return;
+
+  if (self->periods != NULL && period < g_strv_length (self->periods))
+    shown_period = g_strdup (self->periods[period]);
+
+  if (read_series (self, shown ? dossier_series_get_id (shown) : 0) == GTK_INVALID_LIST_POSITION)
+    {
+      /* Nothing was shown: the case file's own market may have come. */
+      self->shown_case_id = 0;
+      on_selection_changed (self);
+      return;
+    }
+
+  update_series_tooltip (self);
+  show_periods (self, shown_period);
 }
 
 static void
@@ -235,7 +284,12 @@ dossier_market_panel_dispose (GObject *object)
   g_clear_pointer (&self->banner, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_MARKET_PANEL);
 
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->selection_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->series);
   g_clear_object (&self->store);
@@ -362,6 +416,9 @@ dossier_market_panel_init (DossierMarketPanel *self)
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",
                                  G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  self->store_signals = g_signal_group_new (DOSSIER_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "changed",
+                                 G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -391,6 +448,7 @@ dossier_market_panel_set_store (DossierMarketPanel *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  g_signal_group_set_target (self->store_signals, store);
   load_series (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

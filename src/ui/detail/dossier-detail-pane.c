@@ -397,7 +397,7 @@ on_selection_changed (DossierDetailPane *self)
  * the trail, and on the overview and list pages, many nodes. */
 static void
 on_store_changed (DossierDetailPane *self,
-                  DossierNodeKind    kind,
+                  DossierObjectKind  kind,
                   gint64             node_id,
                   DossierChangeType  type,
                   gint64             case_id)
@@ -405,7 +405,11 @@ on_store_changed (DossierDetailPane *self,
   gint64 shown_node = self->selection ? dossier_selection_get_node_id (self->selection) : 0;
   gint64 shown_case = self->selection ? dossier_selection_get_case_id (self->selection) : 0;
 
-  if (shown_case != 0 && (shown_node == 0 || node_id == shown_node || node_id == shown_case))
+  if (shown_case == 0 || kind == DOSSIER_OBJECT_MARKET_SERIES ||
+      (case_id != 0 && case_id != shown_case))
+    return;
+
+  if (shown_node == 0 || node_id == shown_node || node_id == shown_case)
     show_page (self, TRUE);
 }
 
@@ -414,8 +418,11 @@ dossier_detail_pane_dispose (GObject *object)
 {
   DossierDetailPane *self = (DossierDetailPane *)object;
 
-  g_signal_group_set_target (self->store_signals, NULL);
-  g_signal_group_set_target (self->selection_signals, NULL);
+  /* Dispose may run twice: the groups are gone the second time. */
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_DETAIL_PANE);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->selection_signals);

@@ -79,7 +79,8 @@ dossier_sidebar_row_dispose (GObject *object)
 {
   DossierSidebarRow *self = (DossierSidebarRow *)object;
 
-  g_signal_group_set_target (self->item_signals, NULL);
+  if (self->item_signals != NULL)
+    g_signal_group_set_target (self->item_signals, NULL);
   g_clear_object (&self->item_signals);
   g_clear_object (&self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR_ROW);

@@ -150,6 +150,41 @@ on_list_selection_changed (DossierSidebar *self)
   dossier_selection_select (self->selection, case_id, section, node_id);
 }
 
+static void on_selection_changed (DossierSidebar *self);
+
+/* Whether the section of the selection is unfolded, without unfolding
+ * anything on the way. */
+static gboolean
+section_is_open (DossierSidebar *self)
+{
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  DossierSectionKind section = dossier_selection_get_section (self->selection);
+  guint n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) case_row = gtk_tree_list_model_get_child_row (self->tree, i);
+      g_autoptr(GObject) item = case_row ? gtk_tree_list_row_get_item (case_row) : NULL;
+
+      if (!DOSSIER_IS_NODE (item) || dossier_node_get_id (DOSSIER_NODE (item)) != case_id)
+        continue;
+
+      for (guint j = 0; gtk_tree_list_row_get_expanded (case_row); j++)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, j);
+          g_autoptr(GObject) child = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+          if (row == NULL)
+            break;
+          if (DOSSIER_IS_SECTION (child) && dossier_section_get_kind (DOSSIER_SECTION (child)) == section)
+            return gtk_tree_list_row_get_expanded (row);
+        }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_list_items_changed (DossierSidebar *self)
 {
@@ -158,7 +193,13 @@ on_list_items_changed (DossierSidebar *self)
 
   if (gtk_single_selection_get_selected_item (self->list_selection) != NULL)
     on_list_selection_changed (self);
-  else if (dossier_selection_get_node_id (self->selection) != 0)
+  else if (dossier_selection_get_node_id (self->selection) == 0)
+    return;
+  else if (section_is_open (self))
+    /* The store changed the rows around the selected one (it moved, say):
+     * the same item has a new row; select it. */
+    on_selection_changed (self);
+  else
     /* The user folded the section of the selected item: go up to it. */
     dossier_selection_select (self->selection,
                               dossier_selection_get_case_id (self->selection),
@@ -356,7 +397,8 @@ dossier_sidebar_dispose (GObject *object)
 
   if (self->list_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->list_selection, self);
-  g_signal_group_set_target (self->selection_signals, NULL);
+  if (self->selection_signals != NULL)
+    g_signal_group_set_target (self->selection_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
 
