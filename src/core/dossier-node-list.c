@@ -380,6 +380,25 @@ apply_change (DossierNodeList    *self,
   guint new_position = NOT_FOUND;
   guint old_n = self->n_items, new_n;
 
+  /* A change that does not reorder (a text): only a node a view holds (or
+   * a cached page does) needs reading again, in place. */
+  if (type == DOSSIER_CHANGE_CHANGED)
+    {
+      if (!g_hash_table_contains (self->live, &node_id))
+        return;
+      node = read_item (self, node_id, &keys, &local_error);
+      free_keys (keys, self->n_keys);
+      keys = NULL;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return;
+        }
+      if (node != NULL)
+        return;
+      /* No longer of this list: on to find out what went. */
+    }
+
   /* Reading the row again updates the node in place, if a view holds it. */
   if (type != DOSSIER_CHANGE_REMOVED && (node = read_item (self, node_id, &keys, &local_error)) != NULL)
     new_position = position_of (self, keys, &local_error);
