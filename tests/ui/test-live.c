@@ -163,6 +163,49 @@ test_import_adds_case (Fixture       *f,
   g_assert_cmpuint (dossier_chart_get_n_items (chart), ==, 2);
 }
 
+static guint
+count_links (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += (GTK_IS_BUTTON (child) && gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) != NULL)
+         + count_links (child);
+  return n;
+}
+
+/* A section of many items: the page lists a first part, says so, and the
+ * window stays responsive (the sidebar's lists read rows as shown). */
+static void
+test_long_section (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [],"
+                                          " \"entities\": [], \"case\": {\"slug\": \"long\","
+                                          " \"text\": {\"en\": {\"title\": \"Long\"}},"
+                                          " \"participants\": [], \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 long_id;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (json, "%s{\"slug\": \"l%u\", \"date\": \"2020-01-01\","
+                            " \"text\": {\"en\": {\"title\": \"Entry %u\"}}}", i ? ", " : "", i, i);
+  g_string_append (json, "]}}");
+  bytes = g_bytes_new (json->str, json->len);
+  g_assert_true (dossier_store_import_case (f->store, bytes, "long.json", &error));
+  g_assert_no_error (error);
+  long_id = test_find_case (f->store, "long");
+
+  dossier_selection_select (dossier_window_get_selection (f->window), long_id, DOSSIER_SECTION_TIMELINE, 0);
+  iterate ();
+  /* 500 entries and the trail's link to the case file. */
+  g_assert_cmpuint (count_links (detail), ==, 500 + 1);
+  g_assert_true (shows_label (detail, "The first 500 are listed here; the sidebar lists them all."));
+  g_assert_true (shows_label (detail, "600 items"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +220,7 @@ main (int   argc,
   ADD ("/live/edit-summary", test_edit_summary);
   ADD ("/live/edit-case-title", test_edit_case_title);
   ADD ("/live/import-adds-case", test_import_adds_case);
+  ADD ("/live/long-section", test_long_section);
 
   return g_test_run ();
 }

@@ -123,6 +123,10 @@ node_link_text (DossierNode *node,
     }
 }
 
+/* A page lists at most this many links (a button each); the sidebar's
+ * lists, which read their rows as they are shown, have them all. */
+#define MAX_LINKS 500
+
 static void
 add_group (DossierDetailPane *self,
            const char        *heading,
@@ -131,7 +135,7 @@ add_group (DossierDetailPane *self,
            gboolean           with_role)
 {
   GtkWidget *box;
-  guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
+  guint n = nodes ? MIN (g_list_model_get_n_items (nodes), MAX_LINKS) : 0;
 
   if (n == 0)
     return;
@@ -300,6 +304,18 @@ show_section (DossierDetailPane  *self,
   set_label (self->subtitle, count);
   /* The page's own heading names the list. */
   add_group (self, NULL, items, case_id, TRUE);
+
+  if (g_list_model_get_n_items (items) > MAX_LINKS)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u are listed here; the sidebar lists them all."),
+                                               MAX_LINKS);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->groups, label);
+    }
 }
 
 static void
