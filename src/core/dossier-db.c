@@ -77,7 +77,19 @@ dossier_db_close (DossierDb *db)
   if (db == NULL)
     return;
 
-  /* Cached statements first: SQLite refuses to close with any left. */
+  /* Cached statements first: SQLite refuses to close with any left. One
+   * still lent out is a bug of its borrower; forget it all the same. */
+  G_LOCK (lent);
+  if (lent != NULL)
+    {
+      GHashTableIter iter;
+      gpointer stmt;
+
+      g_hash_table_iter_init (&iter, db->statements);
+      while (g_hash_table_iter_next (&iter, NULL, &stmt))
+        g_hash_table_remove (lent, stmt);
+    }
+  G_UNLOCK (lent);
   g_clear_pointer (&db->statements, g_hash_table_unref);
 
   if (db->handle != NULL)

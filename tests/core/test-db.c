@@ -160,6 +160,29 @@ test_statement_cache (Fixture       *f,
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   }
 
+  /* Borrowed again while lent (a caller up the stack still reads its
+   * rows): the second borrower gets a statement of its own. */
+  {
+    g_autoptr(DossierStmt) outer = dossier_db_prepare (f->db, sql, &error);
+
+    g_assert_true (outer == first);
+    g_assert_true (dossier_db_bind (f->db, outer, &error, "i", (gint64) 5));
+    g_assert_cmpint (sqlite3_step (outer), ==, SQLITE_ROW);
+    {
+      g_autoptr(DossierStmt) inner = dossier_db_prepare (f->db, sql, &error);
+
+      g_assert_nonnull (inner);
+      g_assert_true (inner != outer);
+      g_assert_cmpint (sqlite3_step (inner), ==, SQLITE_DONE);
+    }
+    /* The outer one still has its row and its parameter. */
+    g_assert_cmpstr (dossier_db_column_text (outer, 0), ==, "five");
+  }
+  {
+    g_autoptr(DossierStmt) again = dossier_db_prepare (f->db, sql, &error);
+    g_assert_true (again == first);
+  }
+
   /* A statement SQLite refuses names the file. */
   g_assert_null (dossier_db_prepare (f->db, "SELECT missing FROM nowhere", &error));
   g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE);
