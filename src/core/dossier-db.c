@@ -77,27 +77,33 @@ dossier_db_close (DossierDb *db)
   if (db == NULL)
     return;
 
-  /* Cached statements first: SQLite refuses to close with any left. One
-   * still lent out is a bug of its borrower; forget it all the same. */
+  /* Cached statements are finalized; one still lent out is its
+   * borrower's to give back, which then finalizes it, and SQLite closes
+   * the connection after that (sqlite3_close_v2). */
   G_LOCK (lent);
   if (lent != NULL)
     {
       GHashTableIter iter;
-      gpointer stmt;
+      gpointer sql, stmt;
 
       g_hash_table_iter_init (&iter, db->statements);
-      while (g_hash_table_iter_next (&iter, NULL, &stmt))
-        g_hash_table_remove (lent, stmt);
+      while (g_hash_table_iter_next (&iter, &sql, &stmt))
+        if (g_hash_table_remove (lent, stmt))
+          {
+            g_hash_table_add (private, stmt);
+            g_hash_table_iter_steal (&iter);
+            g_free (sql);
+          }
     }
   G_UNLOCK (lent);
   g_clear_pointer (&db->statements, g_hash_table_unref);
 
   if (db->handle != NULL)
     {
-      int rc = sqlite3_close (db->handle);
+      int rc = sqlite3_close_v2 (db->handle);
 
       if (rc != SQLITE_OK)
-        g_critical ("Closing %s: %s (statements left unfinalized)", db->path, sqlite3_errstr (rc));
+        g_critical ("Closing %s: %s", db->path, sqlite3_errstr (rc));
     }
 
   g_array_unref (db->changes);
@@ -237,8 +243,13 @@ dossier_db_release (DossierStmt *stmt)
 
   G_LOCK (lent);
   own = g_hash_table_remove (private, stmt);
-  if (!own)
-    g_hash_table_remove (lent, stmt);
+  if (!own && !g_hash_table_remove (lent, stmt))
+    {
+      G_UNLOCK (lent);
+      /* Given back twice: the statement may be another borrower's now. */
+      g_critical ("A statement was given back that was not lent: %s", sqlite3_sql (stmt));
+      return;
+    }
   G_UNLOCK (lent);
 
   /* The step's error was already reported; reset and finalize repeat it. */

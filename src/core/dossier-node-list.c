@@ -9,7 +9,8 @@
  * nodes that a view still holds keep their identity (the same object comes
  * back for the same id), so a selection survives eviction.
  *
- * The list follows the store by itself: on #DossierStore::changed it reads
+ * Reading is dossier-node-list-rows.c's part. The list follows the store
+ * by itself: on #DossierStore::changed it reads
  * the changed row again, updates the node in place (which notifies its
  * properties) and emits ::items-changed where rows came, went or moved;
  * where it cannot tell (a row it never read moved), it says that
@@ -25,213 +26,22 @@
 
 #include "dossier-enums.h"
 #include "dossier-node-list.h"
+#include "dossier-node-list-private.h"
 #include "dossier-node-private.h"
-
-#define PAGE_SIZE 64
-#define MAX_PAGES 16
-#define NOT_FOUND G_MAXUINT
-
-typedef struct
-{
-  guint           index;
-  GPtrArray      *items;       /* DossierNode */
-  sqlite3_value **last_keys;   /* the order keys of its last row */
-  guint           n_keys;
-} Page;
-
-struct _DossierNodeList
-{
-  GObject           parent_instance;
-
-  GObject          *store;     /* keeps @db open; its ::changed is followed */
-  DossierDb        *db;
-  DossierDbRowFunc  row_func;
-  guint             n_columns;
-  guint             n_keys;
-  guint             kinds;
-  guint             other_kinds;
-  char             *lang;
-  char             *kind;
-  gint64            case_id;
-
-  DossierNodeQuerySql sql;
-
-  guint             n_items;
-  GHashTable       *pages;     /* index → Page */
-  GQueue            recent;    /* page indexes, most recent first */
-  GHashTable       *live;      /* node id → DossierNode, not owned */
-};
 
 static void dossier_node_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DossierNodeList, dossier_node_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dossier_node_list_model_init))
 
-static void
-free_keys (sqlite3_value **keys,
-           guint           n_keys)
-{
-  for (guint i = 0; keys != NULL && i < n_keys; i++)
-    sqlite3_value_free (keys[i]);
-  g_free (keys);
-}
 
-static void
-page_free (Page *page)
-{
-  g_ptr_array_unref (page->items);
-  free_keys (page->last_keys, page->n_keys);
-  g_free (page);
-}
 
-/* A node a view held is gone: forget it (weak notify, before finalize). */
-static void
-forget_node (gpointer  data,
-             GObject  *where_the_object_was)
-{
-  DossierNodeList *self = data;
-  gint64 id = dossier_node_get_id (DOSSIER_NODE (where_the_object_was));
 
-  if (g_hash_table_lookup (self->live, &id) == (gpointer) where_the_object_was)
-    g_hash_table_remove (self->live, &id);
-}
 
-/* Forgets the pages from the one holding @position on: rows there moved. */
-static void
-drop_pages_from (DossierNodeList *self,
-                 guint            position)
-{
-  guint first = position / PAGE_SIZE;
 
-  for (GList *l = self->recent.head; l != NULL;)
-    {
-      GList *next = l->next;
 
-      if (GPOINTER_TO_UINT (l->data) >= first)
-        {
-          g_hash_table_remove (self->pages, l->data);
-          g_queue_delete_link (&self->recent, l);
-        }
-      l = next;
-    }
-}
 
-static gboolean
-bind_scope (DossierNodeList  *self,
-            sqlite3_stmt     *stmt,
-            GError          **error)
-{
-  return dossier_db_bind_named (self->db, stmt, error,
-                                ":lang", 't', self->lang,
-                                ":case", 'i', self->case_id,
-                                ":kind", 't', self->kind,
-                                NULL);
-}
 
-static gboolean
-bind_keys (DossierNodeList  *self,
-           sqlite3_stmt     *stmt,
-           sqlite3_value   **keys,
-           GError          **error)
-{
-  for (guint i = 0; i < self->n_keys; i++)
-    {
-      char name[8];
-
-      g_snprintf (name, sizeof name, ":k%u", i + 1);
-      if (!dossier_db_bind_named (self->db, stmt, error, name, 'v', keys[i], NULL))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static sqlite3_value **
-dup_keys (DossierNodeList *self,
-          sqlite3_stmt    *stmt)
-{
-  sqlite3_value **keys = g_new0 (sqlite3_value *, self->n_keys);
-
-  for (guint i = 0; i < self->n_keys; i++)
-    keys[i] = sqlite3_value_dup (sqlite3_column_value (stmt, self->n_columns + i));
-  return keys;
-}
-
-/* The node read afresh: the one views already hold if any, brought up to
- * date, else @fresh, from now on the one for its id. Called once the
- * statement is given back, since bringing a node up to date notifies its
- * properties, and their handlers may read the store again. */
-static DossierNode *
-adopt (DossierNodeList *self,
-       DossierNode     *fresh)
-{
-  gint64 id = dossier_node_get_id (fresh);
-  DossierNode *known = g_hash_table_lookup (self->live, &id);
-
-  if (known != NULL)
-    {
-      _dossier_node_update (known, fresh);
-      return g_object_ref (known);
-    }
-
-  g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), fresh);
-  g_object_weak_ref (G_OBJECT (fresh), forget_node, self);
-  return g_object_ref (fresh);
-}
-
-static Page *
-load_page (DossierNodeList  *self,
-           guint             index,
-           GError          **error)
-{
-  Page *before = index > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index - 1)) : NULL;
-  gboolean by_key = before != NULL && before->last_keys != NULL;
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, by_key ? self->sql.after : self->sql.offset, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_value **last_keys = NULL;
-  gboolean has_row, ok;
-  Page *page;
-
-  if (stmt == NULL || !bind_scope (self, stmt, error) ||
-      (by_key && !bind_keys (self, stmt, before->last_keys, error)) ||
-      !dossier_db_bind_named (self->db, stmt, error,
-                              ":limit", 'i', (gint64) PAGE_SIZE,
-                              ":offset", 'i', (gint64) index * PAGE_SIZE,
-                              NULL))
-    return NULL;
-
-  while ((ok = dossier_db_step_row (self->db, stmt, &has_row, error)) && has_row)
-    {
-      DossierNode *node = self->row_func (stmt, NULL);
-
-      if (node != NULL)
-        g_ptr_array_add (rows, node);
-      if (rows->len == PAGE_SIZE)
-        last_keys = dup_keys (self, stmt);
-    }
-  g_clear_pointer (&stmt, dossier_db_release);
-
-  if (!ok)
-    {
-      free_keys (last_keys, self->n_keys);
-      return NULL;
-    }
-
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->n_keys = self->n_keys;
-  page->last_keys = last_keys;
-  page->items = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (page->items, adopt (self, g_ptr_array_index (rows, i)));
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
-  while (g_queue_get_length (&self->recent) > MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
-
-  return page;
-}
 
 static GType
 dossier_node_list_get_item_type (GListModel *model)
@@ -263,7 +73,7 @@ dossier_node_list_get_item (GListModel *model,
       g_queue_remove (&self->recent, GUINT_TO_POINTER (index));
       g_queue_push_head (&self->recent, GUINT_TO_POINTER (index));
     }
-  else if ((page = load_page (self, index, &error)) == NULL)
+  else if ((page = _dossier_node_list_load_page (self, index, &error)) == NULL)
     {
       g_warning ("%s", error->message);
       return NULL;
@@ -284,78 +94,9 @@ dossier_node_list_model_init (GListModelInterface *iface)
   iface->get_item = dossier_node_list_get_item;
 }
 
-static gboolean
-count (DossierNodeList  *self,
-       guint            *n_items,
-       GError          **error)
-{
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.count, error);
-  gint64 value = 0;
 
-  if (stmt == NULL || !bind_scope (self, stmt, error) ||
-      !dossier_db_query_int (self->db, stmt, &value, error))
-    return FALSE;
 
-  *n_items = (guint) value;
-  return TRUE;
-}
 
-/* Reads the row of @node_id if it belongs to the list, with its keys; a
- * node a view holds is brought up to date. */
-static DossierNode *
-read_item (DossierNodeList  *self,
-           gint64            node_id,
-           sqlite3_value  ***keys,
-           GError          **error)
-{
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.item, error);
-  g_autoptr(DossierNode) fresh = NULL;
-  gboolean has_row;
-
-  *keys = NULL;
-  if (stmt == NULL || !bind_scope (self, stmt, error) ||
-      !dossier_db_bind_named (self->db, stmt, error, ":id", 'i', node_id, NULL) ||
-      !dossier_db_step_row (self->db, stmt, &has_row, error) || !has_row)
-    return NULL;
-
-  *keys = dup_keys (self, stmt);
-  fresh = self->row_func (stmt, NULL);
-  g_clear_pointer (&stmt, dossier_db_release);
-
-  return fresh != NULL ? adopt (self, fresh) : NULL;
-}
-
-/* Where a row with these keys stands: how many rows come before it. */
-static guint
-position_of (DossierNodeList  *self,
-             sqlite3_value   **keys,
-             GError          **error)
-{
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (self->db, self->sql.position, error);
-  gint64 before = 0;
-
-  if (stmt == NULL || !bind_scope (self, stmt, error) || !bind_keys (self, stmt, keys, error) ||
-      !dossier_db_query_int (self->db, stmt, &before, error))
-    return NOT_FOUND;
-
-  return (guint) before;
-}
-
-static guint
-cached_position (DossierNodeList *self,
-                 gint64           node_id)
-{
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    for (guint i = 0; i < page->items->len; i++)
-      if (dossier_node_get_id (g_ptr_array_index (page->items, i)) == node_id)
-        return page->index * PAGE_SIZE + i;
-
-  return NOT_FOUND;
-}
 
 static void
 emit (DossierNodeList *self,
@@ -363,7 +104,7 @@ emit (DossierNodeList *self,
       guint            removed,
       guint            added)
 {
-  drop_pages_from (self, position);
+  _dossier_node_list_drop_pages_from (self, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
@@ -376,35 +117,16 @@ apply_change (DossierNodeList    *self,
   g_autoptr(DossierNode) node = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_value **keys = NULL;
-  guint old_position = cached_position (self, node_id);
+  guint old_position = _dossier_node_list_cached_position (self, node_id);
   guint new_position = NOT_FOUND;
   guint old_n = self->n_items, new_n;
 
-  /* A change that does not reorder (a text): only a node a view holds (or
-   * a cached page does) needs reading again, in place. */
-  if (type == DOSSIER_CHANGE_CHANGED)
-    {
-      if (!g_hash_table_contains (self->live, &node_id))
-        return;
-      node = read_item (self, node_id, &keys, &local_error);
-      free_keys (keys, self->n_keys);
-      keys = NULL;
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return;
-        }
-      if (node != NULL)
-        return;
-      /* No longer of this list: on to find out what went. */
-    }
-
   /* Reading the row again updates the node in place, if a view holds it. */
-  if (type != DOSSIER_CHANGE_REMOVED && (node = read_item (self, node_id, &keys, &local_error)) != NULL)
-    new_position = position_of (self, keys, &local_error);
-  free_keys (keys, self->n_keys);
+  if (type != DOSSIER_CHANGE_REMOVED && (node = _dossier_node_list_read_item (self, node_id, &keys, &local_error)) != NULL)
+    new_position = _dossier_node_list_position_of (self, keys, &local_error);
+  _dossier_node_list_free_keys (keys, self->n_keys);
 
-  if (local_error != NULL || !count (self, &new_n, &local_error))
+  if (local_error != NULL || !_dossier_node_list_count (self, &new_n, &local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return;
@@ -437,25 +159,52 @@ apply_change (DossierNodeList    *self,
     emit (self, 0, old_n, new_n);
 }
 
+/* A change that does not reorder (a text): only a node a view holds (or a
+ * cached page does, which is the same) is read again, in place.
+ *
+ * Returns: %FALSE if the row is no longer of this list */
+static gboolean
+apply_text_change (DossierNodeList  *self,
+                   gint64            node_id,
+                   GError          **error)
+{
+  g_autoptr(DossierNode) node = NULL;
+  sqlite3_value **keys = NULL;
+
+  if (!g_hash_table_contains (self->live, &node_id))
+    return TRUE;
+
+  node = _dossier_node_list_read_item (self, node_id, &keys, error);
+  _dossier_node_list_free_keys (keys, self->n_keys);
+  return node != NULL || (error != NULL && *error != NULL);
+}
+
 /* A change to what rows show of something else (a court renamed): read
- * again the rows views hold. */
+ * again the rows views hold. The ids are copied first: bringing a node up
+ * to date may let a view drop it, and the table its key. */
 static void
 refresh_held (DossierNodeList  *self,
               GError          **error)
 {
-  g_autoptr(GList) held = g_hash_table_get_keys (self->live);
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gint64 *id;
 
-  for (const GList *l = held; l != NULL && (error == NULL || *error == NULL); l = l->next)
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_array_append_val (held, *id);
+
+  for (guint i = 0; i < held->len && (error == NULL || *error == NULL); i++)
     {
       g_autoptr(DossierNode) node = NULL;
       sqlite3_value **keys = NULL;
 
-      node = read_item (self, *(gint64 *) l->data, &keys, error);
-      free_keys (keys, self->n_keys);
+      node = _dossier_node_list_read_item (self, g_array_index (held, gint64, i), &keys, error);
+      _dossier_node_list_free_keys (keys, self->n_keys);
     }
 }
 
-/* DossierStore::changed */
+/* DossierStore::changed: kept until the whole commit is known. */
 static void
 on_store_changed (GObject           *store,
                   DossierObjectKind  kind,
@@ -464,15 +213,55 @@ on_store_changed (GObject           *store,
                   gint64             case_id,
                   DossierNodeList   *self)
 {
-  g_autoptr(GError) error = NULL;
+  Pending change = { node_id, type };
 
   if (case_id != 0 && self->case_id != 0 && case_id != self->case_id)
     return;
 
   if ((self->kinds & (1u << kind)) != 0)
-    apply_change (self, node_id, type, &error);
+    g_array_append_val (self->pending, change);
   else if ((self->other_kinds & (1u << kind)) != 0)
+    self->refresh_pending = TRUE;
+}
+
+/* DossierStore::committed: texts are updated in place; one row that came,
+ * went or moved is told exactly; several at once (whose old places the
+ * list could not tell apart any more) are told as a change of everything. */
+static void
+on_store_committed (GObject         *store,
+                    DossierNodeList *self)
+{
+  g_autoptr(GArray) changes = g_steal_pointer (&self->pending);
+  g_autoptr(GError) error = NULL;
+  Pending *moving = NULL;
+  guint n_moving = 0;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+
+  for (guint i = 0; i < changes->len && error == NULL; i++)
+    {
+      Pending *change = &g_array_index (changes, Pending, i);
+
+      if (change->type != DOSSIER_CHANGE_CHANGED || !apply_text_change (self, change->id, &error))
+        {
+          moving = change;
+          n_moving++;
+        }
+    }
+
+  if (error == NULL && n_moving == 1)
+    apply_change (self, moving->id, moving->type, &error);
+  else if (error == NULL && n_moving > 1)
+    {
+      guint old_n = self->n_items;
+
+      if (_dossier_node_list_count (self, &self->n_items, &error))
+        emit (self, 0, old_n, self->n_items);
+    }
+
+  if (error == NULL && self->refresh_pending)
     refresh_held (self, &error);
+  self->refresh_pending = FALSE;
 
   if (error != NULL)
     g_warning ("%s", error->message);
@@ -482,15 +271,10 @@ static void
 dossier_node_list_dispose (GObject *object)
 {
   DossierNodeList *self = (DossierNodeList *)object;
-  GHashTableIter iter;
-  gpointer node;
 
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, NULL, &node))
-    g_object_weak_unref (node, forget_node, self);
-  g_hash_table_remove_all (self->live);
+  _dossier_node_list_forget_all (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_node_list_parent_class)->dispose (object);
@@ -503,6 +287,7 @@ dossier_node_list_finalize (GObject *object)
 
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->live);
+  g_array_unref (self->pending);
   g_free (self->lang);
   g_free (self->kind);
   dossier_node_query_sql_clear (&self->sql);
@@ -522,8 +307,9 @@ dossier_node_list_class_init (DossierNodeListClass *klass)
 static void
 dossier_node_list_init (DossierNodeList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _dossier_node_list_page_free);
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_queue_init (&self->recent);
 }
 
@@ -559,10 +345,11 @@ dossier_node_list_new (GObject                *store,
   self->case_id = scope->case_id;
   dossier_node_query_build (query, &self->sql);
 
-  if (!count (self, &self->n_items, error))
+  if (!_dossier_node_list_count (self, &self->n_items, error))
     return NULL;
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (store, "committed", G_CALLBACK (on_store_committed), self, 0);
   return g_steal_pointer (&self);
 }
 
@@ -583,12 +370,12 @@ dossier_node_list_find (DossierNodeList *self,
 
   g_return_val_if_fail (DOSSIER_IS_NODE_LIST (self), NOT_FOUND);
 
-  if ((position = cached_position (self, node_id)) != NOT_FOUND)
+  if ((position = _dossier_node_list_cached_position (self, node_id)) != NOT_FOUND)
     return position;
 
-  if ((node = read_item (self, node_id, &keys, &error)) != NULL)
-    position = position_of (self, keys, &error);
-  free_keys (keys, self->n_keys);
+  if ((node = _dossier_node_list_read_item (self, node_id, &keys, &error)) != NULL)
+    position = _dossier_node_list_position_of (self, keys, &error);
+  _dossier_node_list_free_keys (keys, self->n_keys);
 
   if (error != NULL)
     g_warning ("%s", error->message);

@@ -28,6 +28,7 @@ G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
 
@@ -71,6 +72,19 @@ dossier_store_class_init (DossierStoreClass *klass)
                                    G_TYPE_INT64,
                                    DOSSIER_TYPE_CHANGE_TYPE,
                                    G_TYPE_INT64);
+
+  /**
+   * DossierStore::committed:
+   *
+   * Emitted after the ::changed signals of one committed transaction, so
+   * that a listener may handle them as one (a list whose rows moved in
+   * several places at once).
+   */
+  signals[COMMITTED] = g_signal_new ("committed",
+                                     G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 0);
 }
 
 static char *
@@ -105,6 +119,7 @@ announce_changes (const DossierDbChange *changes,
   for (guint i = 0; i < n_changes; i++)
     g_signal_emit (self, signals[CHANGED], 0,
                    changes[i].kind, changes[i].id, changes[i].type, changes[i].case_id);
+  g_signal_emit (self, signals[COMMITTED], 0);
 }
 
 static gboolean

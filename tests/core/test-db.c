@@ -189,6 +189,25 @@ test_statement_cache (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "no such"));
 }
 
+/* Closed while a statement is still out: its borrower gives it back after,
+ * and that is where it is finalized (valgrind and ASan watch this test). */
+static void
+test_close_while_lent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DossierStmt *cached = dossier_db_prepare (f->db, "SELECT count(*) FROM t", &error);
+  DossierStmt *nested = dossier_db_prepare (f->db, "SELECT count(*) FROM t", &error);
+
+  g_assert_nonnull (cached);
+  g_assert_nonnull (nested);
+  g_assert_cmpint (sqlite3_step (cached), ==, SQLITE_ROW);
+
+  g_clear_pointer (&f->db, dossier_db_close);
+  dossier_db_release (nested);
+  dossier_db_release (cached);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +220,7 @@ main (int   argc,
   ADD ("/db/transaction", test_transaction);
   ADD ("/db/savepoint", test_savepoint);
   ADD ("/db/statement-cache", test_statement_cache);
+  ADD ("/db/close-while-lent", test_close_while_lent);
 
   return g_test_run ();
 }

@@ -300,6 +300,8 @@ test_moves (Fixture       *f,
   sql = g_strdup_printf ("UPDATE event SET date = '2099-01-01' WHERE node_id = %" G_GINT64_FORMAT, moved);
   test_sql_exec (f->path, sql);
   announce (f, moved, DOSSIER_CHANGE_MOVED);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, N_EVENTS);   /* nothing until the commit is whole */
+  g_signal_emit_by_name (f->store, "committed");
   assert_mirror (f, list, mirror);
   held = g_list_model_get_item (list, N_EVENTS - 1);
   g_assert_true (held == first);
@@ -317,7 +319,31 @@ test_moves (Fixture       *f,
   announce (f, 900001, DOSSIER_CHANGE_ADDED);
   announce (f, 900002, DOSSIER_CHANGE_ADDED);
   announce (f, moved, DOSSIER_CHANGE_REMOVED);
+  g_signal_emit_by_name (f->store, "committed");
   assert_mirror (f, list, mirror);
+
+  /* One row moved, one removed and one added in one commit, a view reading
+   * the list as soon as it hears of a change: still right. */
+  {
+    g_autoptr(DossierNode) fifth = g_list_model_get_item (list, 5);
+    g_autoptr(DossierNode) thirtieth = g_list_model_get_item (list, 30);
+    g_autofree char *batch = g_strdup_printf ("UPDATE event SET date = (SELECT date FROM event WHERE node_id = %1$" G_GINT64_FORMAT ")"
+                                              " WHERE node_id = %2$" G_GINT64_FORMAT ";"
+                                              "INSERT INTO node (id, kind, slug) VALUES (900003, 'event', 'x3');"
+                                              "INSERT INTO event (node_id, case_id, date) VALUES (900003, %4$" G_GINT64_FORMAT ","
+                                              " (SELECT date FROM event WHERE node_id = %1$" G_GINT64_FORMAT "));"
+                                              "DELETE FROM event WHERE node_id = %3$" G_GINT64_FORMAT ";"
+                                              "DELETE FROM node WHERE id = %3$" G_GINT64_FORMAT ";",
+                                              dossier_node_get_id (thirtieth), dossier_node_get_id (fifth),
+                                              dossier_node_get_id (thirtieth), f->case_id);
+
+    test_sql_exec (f->path, batch);
+    announce (f, dossier_node_get_id (fifth), DOSSIER_CHANGE_MOVED);
+    announce (f, dossier_node_get_id (thirtieth), DOSSIER_CHANGE_REMOVED);
+    announce (f, 900003, DOSSIER_CHANGE_ADDED);
+    g_signal_emit_by_name (f->store, "committed");
+    assert_mirror (f, list, mirror);
+  }
 }
 
 int
