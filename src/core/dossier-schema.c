@@ -113,7 +113,7 @@ static const char migration_1[] =
 
 /* Version 2: indexes for lists read a page at a time, in their order. */
 static const char migration_2[] =
-  "CREATE INDEX participant_position ON participant (case_id, position);"
+  "CREATE INDEX participant_position ON participant (case_id, position, node_id);"
   "CREATE INDEX case_file_filed ON case_file (COALESCE (filed, ''), node_id);";
 
 /* migrations[i] takes a database from version i to i + 1. */

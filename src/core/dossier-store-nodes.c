@@ -54,7 +54,7 @@ static const DossierNodeQuery case_files_query = {
 static const DossierNodeQuery participants_query = {
   "participant pa JOIN node pn ON pn.id = pa.node_id",
   "pa.case_id = :case AND pn.kind = :kind", "pa.node_id",
-  { { "pa.position", NULL } }, 1,
+  { { "pa.position", NULL }, { "pa.node_id", NULL } }, 2,
   NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
   KIND (ORGANIZATION) | KIND (PERSON), 0,
 };

@@ -206,6 +206,32 @@ test_long_section (Fixture       *f,
   g_assert_true (shows_label (detail, "600 items"));
 }
 
+/* Folding the case file of the selected item goes up to the case file and
+ * leaves it folded. */
+static void
+test_fold_case (Fixture       *f,
+                gconstpointer  data)
+{
+  DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (dossier_sidebar_get_list_view (sidebar)));
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  g_autoptr(DossierNode) aws = test_find_in_section (f->store, f->case_id, DOSSIER_SECTION_ORGANIZATIONS, "aws");
+  g_autoptr(GtkTreeListRow) case_row = NULL;
+
+  dossier_selection_select (selection, f->case_id, DOSSIER_SECTION_ORGANIZATIONS, dossier_node_get_id (aws));
+  iterate ();
+
+  case_row = g_list_model_get_item (rows, 0);
+  gtk_tree_list_row_set_expanded (case_row, FALSE);
+  iterate ();
+
+  g_assert_false (gtk_tree_list_row_get_expanded (case_row));
+  g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
+  g_assert_cmpint (dossier_selection_get_node_id (selection), ==, 0);
+  g_assert_true (DOSSIER_IS_NODE (dossier_sidebar_get_selected_item (sidebar)));
+  g_assert_cmpint (dossier_node_get_id (DOSSIER_NODE (dossier_sidebar_get_selected_item (sidebar))), ==, f->case_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +247,7 @@ main (int   argc,
   ADD ("/live/edit-case-title", test_edit_case_title);
   ADD ("/live/import-adds-case", test_import_adds_case);
   ADD ("/live/long-section", test_long_section);
+  ADD ("/live/fold-case", test_fold_case);
 
   return g_test_run ();
 }

@@ -248,17 +248,23 @@ load_series (DossierMarketPanel *self)
   on_selection_changed (self);
 }
 
-/* DossierStore::changed: a series came, or gained figures (an import).
- * The reader stays on the series and period shown. */
+/* DossierStore::changed: a series came, or gained figures (an import); a
+ * case file came or went (the case files' own series are listed first); a
+ * source or an organization the chart names changed. The reader stays on
+ * the series and period shown. */
 static void
 on_store_changed (DossierMarketPanel *self,
-                  DossierObjectKind   kind)
+                  DossierObjectKind   kind,
+                  gint64              id,
+                  DossierChangeType   type)
 {
   DossierSeries *shown = selected_series (self);
   guint period = gtk_drop_down_get_selected (self->period_dropdown);
   g_autofree char *shown_period = NULL;
 
-  if (kind != DOSSIER_OBJECT_MARKET_SERIES)
+  if (kind != DOSSIER_OBJECT_MARKET_SERIES && kind != DOSSIER_OBJECT_SOURCE &&
+      kind != DOSSIER_OBJECT_ORGANIZATION &&
+      !(kind == DOSSIER_OBJECT_CASE && type != DOSSIER_CHANGE_CHANGED))
     return;
 
   if (self->periods != NULL && period < g_strv_length (self->periods))

@@ -31,6 +31,7 @@ struct _DossierDetailPane
   DossierSelection *selection;
   GSignalGroup     *store_signals;
   GSignalGroup     *selection_signals;
+  guint             refresh_id;
 
   GtkLabel         *kicker;
   GtkLabel         *heading;
@@ -155,6 +156,18 @@ add_group (DossierDetailPane *self,
                                  kind == DOSSIER_NODE_CASE ? dossier_node_get_id (node) : case_id,
                                  dossier_node_kind_get_section (kind),
                                  kind == DOSSIER_NODE_CASE ? 0 : dossier_node_get_id (node)));
+    }
+
+  if (g_list_model_get_n_items (nodes) > MAX_LINKS)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u are listed here; the sidebar lists them all."),
+                                               MAX_LINKS);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
     }
 
   gtk_box_append (self->groups, box);
@@ -305,17 +318,6 @@ show_section (DossierDetailPane  *self,
   /* The page's own heading names the list. */
   add_group (self, NULL, items, case_id, TRUE);
 
-  if (g_list_model_get_n_items (items) > MAX_LINKS)
-    {
-      g_autofree char *more = g_strdup_printf (_("The first %u are listed here; the sidebar lists them all."),
-                                               MAX_LINKS);
-      GtkWidget *label = gtk_label_new (more);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->groups, label);
-    }
 }
 
 static void
@@ -406,11 +408,24 @@ show_page (DossierDetailPane *self,
 static void
 on_selection_changed (DossierDetailPane *self)
 {
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   show_page (self, FALSE);
 }
 
-/* DossierStore::changed: a page shows its node, its case file's title in
- * the trail, and on the overview and list pages, many nodes. */
+static gboolean
+refresh_page (gpointer data)
+{
+  DossierDetailPane *self = data;
+
+  self->refresh_id = 0;
+  show_page (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* DossierStore::changed: a page shows its node and many others (actors,
+ * sources, a section's items), and the trail its case file's title. The
+ * page is built again once per burst of changes (an import notes many),
+ * where the reader was. */
 static void
 on_store_changed (DossierDetailPane *self,
                   DossierObjectKind  kind,
@@ -418,15 +433,13 @@ on_store_changed (DossierDetailPane *self,
                   DossierChangeType  type,
                   gint64             case_id)
 {
-  gint64 shown_node = self->selection ? dossier_selection_get_node_id (self->selection) : 0;
   gint64 shown_case = self->selection ? dossier_selection_get_case_id (self->selection) : 0;
 
   if (shown_case == 0 || kind == DOSSIER_OBJECT_MARKET_SERIES ||
-      (case_id != 0 && case_id != shown_case))
+      (case_id != 0 && case_id != shown_case) || self->refresh_id != 0)
     return;
 
-  if (shown_node == 0 || node_id == shown_node || node_id == shown_case)
-    show_page (self, TRUE);
+  self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_page, self, NULL);
 }
 
 static void
@@ -434,6 +447,7 @@ dossier_detail_pane_dispose (GObject *object)
 {
   DossierDetailPane *self = (DossierDetailPane *)object;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* Dispose may run twice: the groups are gone the second time. */
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);

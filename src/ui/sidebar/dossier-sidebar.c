@@ -152,10 +152,17 @@ on_list_selection_changed (DossierSidebar *self)
 
 static void on_selection_changed (DossierSidebar *self);
 
-/* Whether the section of the selection is unfolded, without unfolding
+typedef enum
+{
+  FOLDED_CASE,
+  FOLDED_SECTION,
+  UNFOLDED,
+} Folding;
+
+/* What is folded above the selected item, found without unfolding
  * anything on the way. */
-static gboolean
-section_is_open (DossierSidebar *self)
+static Folding
+selection_folding (DossierSidebar *self)
 {
   gint64 case_id = dossier_selection_get_case_id (self->selection);
   DossierSectionKind section = dossier_selection_get_section (self->selection);
@@ -169,7 +176,10 @@ section_is_open (DossierSidebar *self)
       if (!DOSSIER_IS_NODE (item) || dossier_node_get_id (DOSSIER_NODE (item)) != case_id)
         continue;
 
-      for (guint j = 0; gtk_tree_list_row_get_expanded (case_row); j++)
+      if (!gtk_tree_list_row_get_expanded (case_row))
+        return FOLDED_CASE;
+
+      for (guint j = 0;; j++)
         {
           g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, j);
           g_autoptr(GObject) child = row ? gtk_tree_list_row_get_item (row) : NULL;
@@ -177,12 +187,11 @@ section_is_open (DossierSidebar *self)
           if (row == NULL)
             break;
           if (DOSSIER_IS_SECTION (child) && dossier_section_get_kind (DOSSIER_SECTION (child)) == section)
-            return gtk_tree_list_row_get_expanded (row);
+            return gtk_tree_list_row_get_expanded (row) ? UNFOLDED : FOLDED_SECTION;
         }
-      return FALSE;
     }
 
-  return FALSE;
+  return FOLDED_CASE;
 }
 
 static void
@@ -192,19 +201,40 @@ on_list_items_changed (DossierSidebar *self)
     return;
 
   if (gtk_single_selection_get_selected_item (self->list_selection) != NULL)
-    on_list_selection_changed (self);
-  else if (dossier_selection_get_node_id (self->selection) == 0)
+    {
+      on_list_selection_changed (self);
+      return;
+    }
+
+  if (dossier_selection_get_node_id (self->selection) == 0 &&
+      dossier_selection_get_section (self->selection) == DOSSIER_SECTION_OVERVIEW)
     return;
-  else if (section_is_open (self))
-    /* The store changed the rows around the selected one (it moved, say):
-     * the same item has a new row; select it. */
-    on_selection_changed (self);
-  else
-    /* The user folded the section of the selected item: go up to it. */
-    dossier_selection_select (self->selection,
-                              dossier_selection_get_case_id (self->selection),
-                              dossier_selection_get_section (self->selection),
-                              0);
+
+  switch (selection_folding (self))
+    {
+    case UNFOLDED:
+      /* The store changed the rows around the selected one (it moved,
+       * say): the same item has a new row; select it. */
+      if (dossier_selection_get_node_id (self->selection) != 0)
+        on_selection_changed (self);
+      break;
+
+    case FOLDED_SECTION:
+      /* The user folded the section of the selected item: go up to it. */
+      dossier_selection_select (self->selection,
+                                dossier_selection_get_case_id (self->selection),
+                                dossier_selection_get_section (self->selection),
+                                0);
+      break;
+
+    case FOLDED_CASE:
+    default:
+      /* Or the whole case file: go up to it, and leave it folded. */
+      dossier_selection_select (self->selection,
+                                dossier_selection_get_case_id (self->selection),
+                                DOSSIER_SECTION_OVERVIEW, 0);
+      break;
+    }
 }
 
 /* Finds the child of @parent (or a top-level row) for which @match is TRUE. */
@@ -309,7 +339,11 @@ on_selection_changed (DossierSidebar *self)
   self->syncing = TRUE;
 
   case_row = find_child (self, NULL, match_case, case_id, 0);
-  if (case_row != NULL)
+  /* A folded case file's own row stands for its overview: left folded. */
+  if (case_row != NULL && section == DOSSIER_SECTION_OVERVIEW && node_id == 0 &&
+      !gtk_tree_list_row_get_expanded (case_row))
+    target = g_object_ref (case_row);
+  else if (case_row != NULL)
     section_row = find_child (self, case_row, match_section, section, 0);
   if (section_row != NULL && node_id != 0)
     target = find_node_row (section_row, node_id);
