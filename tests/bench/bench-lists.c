@@ -23,20 +23,7 @@
 
 #define RUNS 11
 
-static int
-compare (gconstpointer a,
-         gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare);
-  return values[RUNS / 2];
-}
+#define median(values) test_median ((values), RUNS)
 
 static double
 now_ms (void)

@@ -22,20 +22,7 @@
 
 #define RUNS 21
 
-static int
-compare (gconstpointer a,
-         gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare);
-  return values[RUNS / 2];
-}
+#define median(values) test_median ((values), RUNS)
 
 static char *
 fresh_path (const char *dir,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 
 #include "dossier-node.h"
@@ -196,4 +197,26 @@ test_find_case (DossierStore *store,
 
   g_error ("no case file %s", slug);
   return 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * test_median:
+ * @values: (array length=n): timings, sorted in place
+ *
+ * Returns: their median, for benchmarks
+ */
+double
+test_median (double *values,
+             guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
 }

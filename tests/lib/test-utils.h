@@ -26,6 +26,8 @@ DossierNode  *test_find_in_section (DossierStore       *store,
                                     gint64              case_id,
                                     DossierSectionKind  section,
                                     const char         *slug);
+double        test_median          (double             *values,
+                                    guint               n);
 gint64        test_find_case       (DossierStore       *store,
                                     const char         *slug);
 
