@@ -281,6 +281,15 @@ bind_one (sqlite3_stmt *stmt,
         return text != NULL ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT)
                             : sqlite3_bind_null (stmt, index);
       }
+    case 'b':
+      {
+        GBytes *bytes = va_arg (*args, GBytes *);
+        gsize size = 0;
+        gconstpointer data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+
+        return data != NULL ? sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT)
+                            : sqlite3_bind_null (stmt, index);
+      }
     default:
       g_assert_not_reached ();
     }
@@ -303,7 +312,7 @@ bind_va (DossierDb     *db,
 /**
  * dossier_db_bind:
  * @format: one letter a parameter, in order from ?1: `i` a gint64, `d` a
- *   double, `t` a string (%NULL binds NULL)
+ *   double, `t` a string, `b` a #GBytes (%NULL binds NULL)
  *
  * Binds values, never formatting them into SQL, so that text and numbers
  * do not depend on the locale.

@@ -116,10 +116,22 @@ static const char migration_2[] =
   "CREATE INDEX participant_position ON participant (case_id, position, node_id);"
   "CREATE INDEX case_file_filed ON case_file (COALESCE (filed, ''), node_id);";
 
+/* Version 3: the undo history (dossier-history.c): what each edit did, as
+ * a changeset of SQLite's session extension. */
+static const char migration_3[] =
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action TEXT NOT NULL,"
+  "  changeset BLOB NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),"
+  "  made TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "CREATE INDEX history_undone ON history (undone, id);";
+
 /* migrations[i] takes a database from version i to i + 1. */
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);

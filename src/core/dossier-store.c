@@ -19,6 +19,7 @@
 #include "dossier-case-reader.h"
 #include "dossier-data-resources.h"
 #include "dossier-enums.h"
+#include "dossier-history.h"
 #include "dossier-schema.h"
 #include "dossier-store-private.h"
 
@@ -254,7 +255,7 @@ dossier_store_import_case (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  return dossier_db_transaction (self->db, import_case, &data, error);
+  return dossier_history_record (self->db, "import-case", import_case, &data, error);
 }
 
 /**

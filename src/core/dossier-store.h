@@ -85,5 +85,19 @@ gboolean      dossier_store_set_summary          (DossierStore  *self,
                                                   const char    *language,
                                                   const char    *summary,
                                                   GError       **error);
+gboolean      dossier_store_create_case          (DossierStore  *self,
+                                                  const char    *title,
+                                                  const char    *language,
+                                                  gint64        *case_id,
+                                                  GError       **error);
+gboolean      dossier_store_delete_case          (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  GError       **error);
+gboolean      dossier_store_undo                 (DossierStore  *self,
+                                                  GError       **error);
+gboolean      dossier_store_redo                 (DossierStore  *self,
+                                                  GError       **error);
+char         *dossier_store_dup_history_action   (DossierStore  *self,
+                                                  gboolean       redo);
 
 G_END_DECLS

@@ -227,7 +227,8 @@ test_migrate (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_clear_object (&store);
-  test_sql_exec (f->path, "DROP INDEX participant_position; DROP INDEX case_file_filed; PRAGMA user_version = 1;");
+  test_sql_exec (f->path, "DROP TABLE history; DROP INDEX participant_position; DROP INDEX case_file_filed;"
+                         "PRAGMA user_version = 1;");
 
   store = test_open_store (f->path);
   g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);

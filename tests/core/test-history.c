@@ -1,0 +1,351 @@
+/* test-history.c: undo and redo, kept in the database: exact, across
+ * reopening, after a writer was killed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "dossier-node.h"
+#include "dossier-store.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  DossierStore *store;
+  gint64        case_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("dossier-history-XXXXXX");
+  f->path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = test_open_store (f->path);
+  f->case_id = test_find_case (f->store, "jedi-protest");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Everything the user sees, read with a connection of the test's own: the
+ * content of every table but the history, in a fixed order. */
+static char *
+dump (const char *path)
+{
+  static const char * const tables[] = {
+    "node", "node_text", "case_file", "participant", "participant_text", "event",
+    "event_actor", "source", "case_source", "citation", "market_series",
+    "market_series_text", "market_share",
+  };
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *probe = g_strdup_printf ("SELECT * FROM %s", tables[i]);
+      g_autoptr(GString) sql = g_string_new (probe);
+      sqlite3_stmt *stmt = NULL;
+      int n_columns;
+
+      /* Ordered by every column: one order whatever the rowids. */
+      g_assert_cmpint (sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL), ==, SQLITE_OK);
+      n_columns = sqlite3_column_count (stmt);
+      g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+      for (int c = 1; c <= n_columns; c++)
+        g_string_append_printf (sql, "%s%d", c == 1 ? " ORDER BY " : ", ", c);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", tables[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", sqlite3_column_text (stmt, c) ? (const char *) sqlite3_column_text (stmt, c) : "∅");
+          g_string_append_c (out, '\n');
+        }
+      g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_edit_undo_redo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(DossierNode) node = NULL;
+
+  g_assert_null (dossier_store_dup_history_action (f->store, FALSE));
+  g_assert_false (dossier_store_undo (f->store, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (dossier_store_set_title (f->store, f->case_id, "en", "Renamed", &error));
+  after = dump (f->path);
+  action = dossier_store_dup_history_action (f->store, FALSE);
+  g_assert_cmpstr (action, ==, "edit-title");
+
+  /* Undone after closing and opening the database again. */
+  g_clear_object (&f->store);
+  f->store = test_open_store (f->path);
+  g_assert_true (dossier_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *undone = dump (f->path);
+    g_assert_cmpstr (undone, ==, before);
+  }
+  node = dossier_store_get_node (f->store, f->case_id, f->case_id, NULL);
+  g_assert_cmpstr (dossier_node_get_title (node), ==, "JEDI cloud contract protest");
+
+  g_assert_true (dossier_store_redo (f->store, &error));
+  {
+    g_autofree char *redone = dump (f->path);
+    g_assert_cmpstr (redone, ==, after);
+  }
+  g_assert_false (dossier_store_redo (f->store, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+count_changes (DossierStore      *store,
+               DossierObjectKind  kind,
+               gint64             id,
+               DossierChangeType  type,
+               gint64             case_id,
+               GArray            *seen)
+{
+  g_array_append_val (seen, type);
+}
+
+static void
+test_case_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = dossier_store_list_case_files (f->store, &error);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (DossierChangeType));
+  g_autofree char *initial = dump (f->path);
+  gint64 new_id = 0;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changes), seen);
+
+  g_assert_true (dossier_store_create_case (f->store, "My own case", "en", &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+  g_assert_cmpint (g_array_index (seen, DossierChangeType, 0), ==, DOSSIER_CHANGE_ADDED);
+
+  /* Undone: gone from the list, as the views see it. */
+  if (!dossier_store_undo (f->store, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_assert_true (dossier_store_redo (f->store, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+
+  /* Deleting the bundled case file takes its events, not the organizations
+   * or sources; undoing it brings back every row. */
+  g_assert_true (dossier_store_delete_case (f->store, f->case_id, &error));
+  g_assert_no_error (error);
+  g_test_message ("history: %" G_GINT64_FORMAT " rows", test_sql_int (f->path, "SELECT count(*) FROM history"));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  g_assert_cmpint (dossier_store_count (f->store, "event", NULL), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'organization'"), >, 0);
+  if (!dossier_store_undo (f->store, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 2);
+
+  g_assert_true (dossier_store_undo (f->store, &error));
+  {
+    g_autofree char *back = dump (f->path);
+    g_assert_cmpstr (back, ==, initial);
+  }
+  g_assert_false (dossier_store_delete_case (f->store, 987654, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+}
+
+/* Random edits, undos and redos, with the database closed and opened
+ * again now and then: undo always gives back exactly the content before
+ * the edit, redo exactly the content after. */
+static void
+test_random_sequence (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  guint position = 0;   /* states[position] is the content now */
+  const guint steps = g_test_slow () ? 2000 : 300;
+
+  g_ptr_array_add (states, dump (f->path));
+
+  for (guint step = 0; step < steps; step++)
+    {
+      g_autoptr(GError) error = NULL;
+      int what = g_rand_int_range (rand, 0, 10);
+      gboolean edited = FALSE;
+
+      if (what < 3)
+        {
+          g_autofree char *text = g_strdup_printf ("text %u", step);
+          edited = dossier_store_set_summary (f->store, f->case_id, g_rand_boolean (rand) ? "en" : "fr", text, &error);
+        }
+      else if (what < 4)
+        {
+          g_autofree char *title = g_strdup_printf ("Case %u", step);
+          gint64 id = 0;
+
+          edited = dossier_store_create_case (f->store, title, "en", &id, &error);
+          g_array_append_val (created, id);
+        }
+      else if (what < 5 && created->len > 0)
+        {
+          gint64 id = g_array_index (created, gint64, g_rand_int_range (rand, 0, created->len));
+
+          /* It may be gone already (undone, or deleted): then nothing changes. */
+          edited = dossier_store_delete_case (f->store, id, &error);
+          if (!edited)
+            g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+        }
+      else if (what < 8)
+        {
+          if (dossier_store_undo (f->store, &error))
+            {
+              g_autofree char *now = dump (f->path);
+
+              g_assert_cmpuint (position, >, 0);
+              position--;
+              g_assert_cmpstr (now, ==, states->pdata[position]);
+            }
+          else
+            {
+              g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+              g_assert_cmpuint (position, ==, 0);
+            }
+        }
+      else if (what < 10)
+        {
+          if (dossier_store_redo (f->store, &error))
+            {
+              g_autofree char *now = dump (f->path);
+
+              position++;
+              g_assert_cmpuint (position, <, states->len);
+              g_assert_cmpstr (now, ==, states->pdata[position]);
+            }
+          else
+            {
+              g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND);
+              g_assert_cmpuint (position + 1, ==, states->len);
+            }
+        }
+
+      if (edited)
+        {
+          /* A new edit forgets what could be redone. */
+          g_ptr_array_set_size (states, position + 1);
+          g_ptr_array_add (states, dump (f->path));
+          position++;
+        }
+
+      if (g_rand_int_range (rand, 0, 25) == 0)
+        {
+          g_clear_object (&f->store);
+          f->store = test_open_store (f->path);
+        }
+    }
+
+  /* And all the way back. */
+  while (position > 0)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_true (dossier_store_undo (f->store, NULL));
+      position--;
+      now = dump (f->path);
+      g_assert_cmpstr (now, ==, states->pdata[position]);
+    }
+}
+
+/* A writer killed in the middle of its edits leaves a database whose
+ * history still undoes everything that was committed. */
+static void
+test_killed_writer (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *initial = dump (f->path);
+  pid_t child;
+  int status;
+  guint undone = 0;
+
+  g_clear_object (&f->store);
+
+  child = fork ();
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      DossierStore *store = dossier_store_open (f->path, NULL);
+
+      for (guint i = 0; store != NULL; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("written by the child, %u", i);
+
+          dossier_store_set_summary (store, f->case_id, "en", text, NULL);
+          if (i % 3 == 0)
+            dossier_store_create_case (store, text, "en", NULL, NULL);
+        }
+      _exit (1);
+    }
+
+  g_usleep (300 * 1000);
+  g_assert_cmpint (kill (child, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFSIGNALED (status));
+
+  f->store = test_open_store (f->path);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check != 'ok'"), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history"), >, 0);
+
+  while (dossier_store_undo (f->store, NULL))
+    undone++;
+  g_test_message ("the killed writer had committed %u edits", undone);
+  {
+    g_autofree char *back = dump (f->path);
+    g_assert_cmpstr (back, ==, initial);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/history/edit-undo-redo", test_edit_undo_redo);
+  ADD ("/history/case-files", test_case_files);
+  ADD ("/history/random-sequence", test_random_sequence);
+  ADD ("/history/killed-writer", test_killed_writer);
+
+  return g_test_run ();
+}
