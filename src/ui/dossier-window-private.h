@@ -27,6 +27,9 @@ struct _DossierWindow
   DossierMarketPanel   *market_panel;
   GtkInfoBar           *export_bar;
   GtkLabel             *export_label;
+  GtkInfoBar           *history_bar;
+  GtkLabel             *history_label;
+  GMenu                *history_section;
 
   /* dossier-window-actions.c */
   GtkFileChooserNative *export_chooser;
@@ -39,5 +42,10 @@ void     _dossier_window_actions_init       (DossierWindow      *self);
 void     _dossier_window_actions_dispose    (DossierWindow      *self);
 gboolean _dossier_window_export_chart       (DossierWindow      *self,
                                              const char         *path);
+
+/* dossier-window-edit.c, which calls nothing in dossier-window.c either */
+void     _dossier_window_class_edit_init    (DossierWindowClass *klass);
+void     _dossier_window_edit_init          (DossierWindow      *self);
+void     _dossier_window_edit_follow        (DossierWindow      *self);
 
 G_END_DECLS

@@ -61,38 +61,53 @@ on_selection_changed (DossierWindow *self)
   show_case_title (self);
 }
 
-/* DossierStore::changed: the case file shown was renamed. */
+/* Shows the first case file's overview, or nothing when there is none. */
+static void
+select_first_case (DossierWindow *self)
+{
+  g_autoptr(GListModel) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierNode) first = NULL;
+
+  cases = dossier_store_list_case_files (self->store, &error);
+  if (cases == NULL)
+    g_warning ("%s", error->message);
+  else if (g_list_model_get_n_items (cases) > 0)
+    first = g_list_model_get_item (cases, 0);
+
+  dossier_selection_select (self->selection, first ? dossier_node_get_id (first) : 0,
+                            first ? DOSSIER_SECTION_OVERVIEW : DOSSIER_SECTION_NONE, 0);
+}
+
+/* DossierStore::changed: the case file shown was renamed; or what was
+ * shown is gone (deleted, or its creation undone): show what holds it. */
 static void
 on_store_changed (DossierWindow     *self,
                   DossierObjectKind  kind,
-                  gint64             node_id)
+                  gint64             node_id,
+                  DossierChangeType  type)
 {
-  if (kind == DOSSIER_OBJECT_CASE && node_id == self->shown_case_id)
+  if (type == DOSSIER_CHANGE_REMOVED && kind == DOSSIER_OBJECT_CASE &&
+      node_id == dossier_selection_get_case_id (self->selection))
+    select_first_case (self);
+  else if (type == DOSSIER_CHANGE_REMOVED && node_id == dossier_selection_get_node_id (self->selection))
+    dossier_selection_select (self->selection, dossier_selection_get_case_id (self->selection),
+                              dossier_selection_get_section (self->selection), 0);
+  else if (kind == DOSSIER_OBJECT_CASE && node_id == self->shown_case_id)
     show_case_title (self);
 }
 
 static void
 dossier_window_load (DossierWindow *self)
 {
-  g_autoptr(GListModel) cases = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   dossier_sidebar_set_store (self->sidebar, self->store);
   dossier_detail_pane_set_store (self->detail, self->store);
   dossier_market_panel_set_store (self->market_panel, self->store);
+  _dossier_window_edit_follow (self);
 
   /* Open on the first case file's overview. */
-  cases = dossier_store_list_case_files (self->store, &error);
-  if (cases != NULL && g_list_model_get_n_items (cases) > 0)
-    {
-      g_autoptr(DossierNode) first = g_list_model_get_item (cases, 0);
-
-      dossier_selection_select (self->selection, dossier_node_get_id (first),
-                                DOSSIER_SECTION_OVERVIEW, 0);
-    }
-  else if (cases == NULL)
-    g_warning ("%s", error->message);
+  select_first_case (self);
 }
 
 static void
@@ -186,8 +201,12 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, market_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_section);
 
   _dossier_window_class_actions_init (klass);
+  _dossier_window_class_edit_init (klass);
 }
 
 static void
@@ -195,6 +214,7 @@ dossier_window_init (DossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _dossier_window_actions_init (self);
+  _dossier_window_edit_init (self);
 
   self->selection = dossier_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed), self,

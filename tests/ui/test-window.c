@@ -378,7 +378,8 @@ test_export (Fixture       *f,
   g_autofree char *typed = g_build_filename (f->dir, "chart", NULL);
   g_autofree char *written = g_build_filename (f->dir, "chart.png", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "chart.svg", NULL);
-  GtkInfoBar *bar = GTK_INFO_BAR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_INFO_BAR, 0));
+  /* The bar above the chart (another, at the top, offers Undo). */
+  GtkInfoBar *bar = GTK_INFO_BAR (dossier_market_panel_get_banner (DOSSIER_MARKET_PANEL (dossier_window_get_market_panel (f->window))));
 
   g_assert_false (gtk_info_bar_get_revealed (bar));
 

@@ -1,0 +1,127 @@
+/* dossier-new-case-dialog.c
+ *
+ * A small modal window with one labelled field, focused: the title. Enter
+ * creates the case file (the Create button is the default), Escape or
+ * Cancel closes; Create stays insensitive, and says why, while the title is
+ * empty. The dialog only asks: ::create hands the title to whoever opened
+ * it, which writes it through the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-new-case-dialog"
+
+#include "config.h"
+
+#include "dossier-ui-resources.h"
+
+#include "dossier-new-case-dialog.h"
+
+struct _DossierNewCaseDialog
+{
+  GtkWindow  parent_instance;
+
+  GtkEntry  *title_entry;
+  GtkWidget *create_button;
+  GtkWidget *hint_label;
+};
+
+G_DEFINE_FINAL_TYPE (DossierNewCaseDialog, dossier_new_case_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  CREATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The title as it will be kept: without surrounding spaces. */
+static char *
+dup_title (DossierNewCaseDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+}
+
+static void
+on_title_changed (DossierNewCaseDialog *self)
+{
+  g_autofree char *title = dup_title (self);
+  gboolean valid = *title != '\0';
+
+  gtk_widget_set_sensitive (self->create_button, valid);
+  gtk_widget_set_visible (self->hint_label, !valid);
+}
+
+static void
+on_create (DossierNewCaseDialog *self)
+{
+  g_autofree char *title = dup_title (self);
+
+  if (*title == '\0')
+    return;
+
+  g_signal_emit (self, signals[CREATE], 0, title);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+dossier_new_case_dialog_class_init (DossierNewCaseDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /**
+   * DossierNewCaseDialog::create:
+   * @title: the title the user typed, without surrounding spaces, never empty
+   *
+   * Emitted when the user asks for the case file; the dialog then closes.
+   */
+  signals[CREATE] = g_signal_new ("create",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* The resources live in a static library: referencing them links them in. */
+  (void) dossier_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/dialogs/dossier-new-case-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, hint_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_create);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dossier_new_case_dialog_init (DossierNewCaseDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+/**
+ * dossier_new_case_dialog_new:
+ * @parent: the window it belongs to
+ */
+GtkWidget *
+dossier_new_case_dialog_new (GtkWindow *parent)
+{
+  return g_object_new (DOSSIER_TYPE_NEW_CASE_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+}
+
+/**
+ * dossier_new_case_dialog_set_title_text:
+ *
+ * Types @title into the title field, as the user would.
+ */
+void
+dossier_new_case_dialog_set_title_text (DossierNewCaseDialog *self,
+                                        const char           *title)
+{
+  g_return_if_fail (DOSSIER_IS_NEW_CASE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+}

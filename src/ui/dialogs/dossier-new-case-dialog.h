@@ -1,0 +1,19 @@
+/* dossier-new-case-dialog.h: asks for the title of a new case file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_NEW_CASE_DIALOG (dossier_new_case_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierNewCaseDialog, dossier_new_case_dialog, DOSSIER, NEW_CASE_DIALOG, GtkWindow)
+
+GtkWidget  *dossier_new_case_dialog_new       (GtkWindow            *parent);
+void        dossier_new_case_dialog_set_title_text (DossierNewCaseDialog *self,
+                                                    const char           *title);
+
+G_END_DECLS

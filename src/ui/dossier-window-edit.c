@@ -1,0 +1,231 @@
+/* dossier-window-edit.c
+ *
+ * The window's editing actions: win.new-case (Ctrl+N) asks for a title and
+ * opens the new case file; win.delete-case deletes the one shown, asking
+ * nothing, and offers Undo in a bar at the top of the window; win.undo
+ * (Ctrl+Z) and win.redo (Shift+Ctrl+Z) walk the store's history, which is
+ * kept in the database, so an edit made before Dossier was last closed can
+ * still be undone. The main menu names what undo and redo would do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-a11y.h"
+#include "dossier-new-case-dialog.h"
+#include "dossier-node.h"
+#include "dossier-selection.h"
+#include "dossier-store.h"
+#include "dossier-window-private.h"
+
+/* The "Undo" button's response in dossier-window.ui. */
+#define RESPONSE_UNDO 1
+
+/* What the menu says undo and redo would do, by the store's name for it. */
+static const struct
+{
+  const char *action;
+  const char *undo;
+  const char *redo;
+} history_labels[] = {
+  { "edit-title",   N_("_Undo Rename"),           N_("_Redo Rename") },
+  { "edit-summary", N_("_Undo Summary Change"),   N_("_Redo Summary Change") },
+  { "create-case",  N_("_Undo New Case File"),    N_("_Redo New Case File") },
+  { "delete-case",  N_("_Undo Delete Case File"), N_("_Redo Delete Case File") },
+  { "import-case",  N_("_Undo Import"),           N_("_Redo Import") },
+};
+
+static const char *
+history_label (const char *action,
+               gboolean    redo)
+{
+  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (history_labels); i++)
+    if (g_str_equal (history_labels[i].action, action))
+      return _(redo ? history_labels[i].redo : history_labels[i].undo);
+
+  return redo ? _("_Redo") : _("_Undo");
+}
+
+static void
+reveal_history_bar (DossierWindow *self,
+                    const char    *message)
+{
+  if (message != NULL)
+    gtk_label_set_label (self->history_label, message);
+  gtk_info_bar_set_revealed (self->history_bar, message != NULL);
+  dossier_a11y_set_shown (GTK_WIDGET (self->history_bar), message != NULL);
+}
+
+/* Enabled states and the menu's labels, in one place, after every commit. */
+static void
+update_history_actions (DossierWindow *self)
+{
+  g_autofree char *undo = self->store ? dossier_store_dup_history_action (self->store, FALSE) : NULL;
+  g_autofree char *redo = self->store ? dossier_store_dup_history_action (self->store, TRUE) : NULL;
+  gboolean has_case = self->selection != NULL && dossier_selection_get_case_id (self->selection) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->store != NULL && has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", self->store != NULL);
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append (self->history_section, history_label (undo, FALSE), "win.undo");
+  g_menu_append (self->history_section, history_label (redo, TRUE), "win.redo");
+}
+
+static void
+show_error (DossierWindow *self,
+            const char    *message,
+            const GError  *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", message);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_new_case (DossierWindow *self,
+             const char    *title)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = 0;
+
+  if (!dossier_store_create_case (self->store, title, dossier_store_get_language (self->store),
+                                  &case_id, &error))
+    {
+      show_error (self, _("The case file could not be created"), error);
+      return;
+    }
+
+  dossier_selection_select (self->selection, case_id, DOSSIER_SECTION_OVERVIEW, 0);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  /* Installed on the window's class: @widget is a window. A plain cast
+   * keeps this file from calling back into dossier-window.c. */
+  DossierWindow *self = (DossierWindow *) widget;
+  GtkWidget *dialog = dossier_new_case_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_case), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  g_autoptr(DossierNode) node = dossier_store_get_node (self->store, case_id, case_id, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (node == NULL)
+    return;
+
+  /* Translators: %s is the title of a case file just deleted */
+  message = g_strdup_printf (_("“%s” was deleted."), dossier_node_get_title (node));
+  if (!dossier_store_delete_case (self->store, case_id, &error))
+    {
+      show_error (self, _("The case file could not be deleted"), error);
+      return;
+    }
+
+  reveal_history_bar (self, message);
+}
+
+static void
+step_history (DossierWindow *self,
+              gboolean       redo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (redo ? !dossier_store_redo (self->store, &error) : !dossier_store_undo (self->store, &error))
+    {
+      if (!g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND))
+        show_error (self, redo ? _("The change could not be redone") : _("The change could not be undone"),
+                    error);
+      return;
+    }
+
+  reveal_history_bar (self, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  step_history ((DossierWindow *) widget, FALSE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  step_history ((DossierWindow *) widget, TRUE);
+}
+
+static void
+on_history_bar_response (DossierWindow *self,
+                         int            response)
+{
+  if (response == RESPONSE_UNDO)
+    step_history (self, FALSE);
+  reveal_history_bar (self, NULL);
+}
+
+/* After the template is set: the bar's callback is one of its own. */
+void
+_dossier_window_class_edit_init (DossierWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_history_bar_response);
+
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+}
+
+void
+_dossier_window_edit_init (DossierWindow *self)
+{
+  dossier_a11y_name_close_button (GTK_WIDGET (self->history_bar), _("Close"));
+  reveal_history_bar (self, NULL);
+  update_history_actions (self);
+}
+
+/* Once the window has its store and selection: follow them. */
+void
+_dossier_window_edit_follow (DossierWindow *self)
+{
+  g_signal_connect_object (self->store, "committed", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
+}
