@@ -1,0 +1,58 @@
+#!/usr/bin/python3
+"""Making a case file with the keyboard, and undoing it after a restart."""
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dossier_e2e import Dossier, E2EError, run  # noqa: E402
+
+
+def expect(condition, message):
+    if not condition:
+        raise E2EError(message)
+
+
+def heading(app):
+    headings = app.find_all("heading", None, app.find("panel", "Details"))
+    return headings[0].name if headings else None
+
+
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "5", text], check=True)
+    time.sleep(0.3)
+
+
+def test_new_case_undone_after_restart(app: Dossier):
+    # Ctrl+N: a dialog whose title field has the focus; Enter creates.
+    app.key("ctrl+n")
+    app.find(None, "New Case File")
+    type_text("Acme v. Example")
+    app.key("Return")
+    app.wait(lambda: heading(app) == "Acme v. Example", "the new case file's overview")
+    sidebar = app.find("list", "Case files")
+    app.find("list item", "Acme v. Example", within=sidebar)
+
+    # Quit, start again: still there.
+    app.quit()
+    again = Dossier(app.db, env=app.env).start()
+    try:
+        sidebar = again.find("list", "Case files")
+        again.find("list item", "Acme v. Example", within=sidebar)
+
+        # Ctrl+Z after the restart undoes it: gone from the sidebar.
+        again.key("ctrl+z")
+        again.wait(lambda: not again.find_all("list item", "Acme v. Example", sidebar),
+                   "the new case file to be undone")
+        again.wait(lambda: heading(again) == "JEDI cloud contract protest", "the bundled case file's overview")
+
+        # Shift+Ctrl+Z brings it back.
+        again.key("shift+ctrl+z")
+        again.find("list item", "Acme v. Example", within=sidebar)
+    finally:
+        again.stop()
+
+
+run(globals())
