@@ -1,7 +1,8 @@
 /* dossier-window-edit.c
  *
  * The window's editing actions: win.new-case (Ctrl+N) asks for a title and
- * opens the new case file; win.delete-case deletes the one shown, asking
+ * opens the new case file; win.rename-case (F2) renames the case file shown;
+ * win.delete-case deletes the one shown, asking
  * nothing, and offers Undo in a bar at the top of the window; win.undo
  * (Ctrl+Z) and win.redo (Shift+Ctrl+Z) walk the store's history, which is
  * kept in the database, so an edit made before Dossier was last closed can
@@ -71,6 +72,7 @@ update_history_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->store != NULL && has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", self->store != NULL && has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", self->store != NULL);
 
   g_menu_remove_all (self->history_section);
@@ -121,6 +123,35 @@ new_case_action (GtkWidget  *widget,
   GtkWidget *dialog = dossier_new_case_dialog_new (GTK_WINDOW (self));
 
   g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_case), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_rename_case (DossierWindow *self,
+                const char    *title)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_store_set_title (self->store, dossier_selection_get_case_id (self->selection),
+                                dossier_store_get_language (self->store), title, &error))
+    show_error (self, _("The case file could not be renamed"), error);
+}
+
+static void
+rename_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  g_autoptr(DossierNode) node = dossier_store_get_node (self->store, case_id, case_id, NULL);
+  GtkWidget *dialog;
+
+  if (node == NULL)
+    return;
+
+  dialog = dossier_new_case_dialog_new_for_rename (GTK_WINDOW (self), dossier_node_get_title (node));
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_rename_case), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -200,10 +231,12 @@ _dossier_window_class_edit_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_bar_response);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-case", NULL, rename_case_action);
   gtk_widget_class_install_action (widget_class, "win.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);

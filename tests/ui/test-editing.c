@@ -192,6 +192,46 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (test_find_case (f->store, "jedi-protest"), ==, f->jedi);
 }
 
+/* Waits, up to a few seconds, for the dialog to close: a button activated
+ * from the keyboard shows itself pressed a moment before it clicks. */
+static void
+wait_for_no_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (find_dialog () != NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  g_assert_null (find_dialog ());
+}
+
+static void
+test_rename_case (Fixture       *f,
+                  gconstpointer  data)
+{
+  DossierNewCaseDialog *dialog;
+
+  /* F2 on the case file shown: the same dialog, its title filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-case", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Rename Case File");
+
+  dossier_new_case_dialog_set_title_text (dialog, "The JEDI protest");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  wait_for_no_dialog ();
+  g_assert_cmpstr (heading (f), ==, "The JEDI protest");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "The JEDI protest — Dossier");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpstr (heading (f), ==, "JEDI cloud contract protest");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +245,7 @@ main (int   argc,
 
   ADD ("/editing/new-case", test_new_case);
   ADD ("/editing/delete-and-undo", test_delete_and_undo);
+  ADD ("/editing/rename-case", test_rename_case);
 
   return g_test_run ();
 }

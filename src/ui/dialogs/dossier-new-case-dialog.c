@@ -4,7 +4,8 @@
  * creates the case file (the Create button is the default), Escape or
  * Cancel closes; Create stays insensitive, and says why, while the title is
  * empty. The dialog only asks: ::create hands the title to whoever opened
- * it, which writes it through the store.
+ * it, which writes it through the store. The same dialog renames a case
+ * file (dossier_new_case_dialog_new_for_rename()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,8 @@
 #include "config.h"
 
 #include "dossier-ui-resources.h"
+
+#include <glib/gi18n.h>
 
 #include "dossier-new-case-dialog.h"
 
@@ -110,6 +113,28 @@ dossier_new_case_dialog_new (GtkWindow *parent)
   return g_object_new (DOSSIER_TYPE_NEW_CASE_DIALOG,
                        "transient-for", parent,
                        NULL);
+}
+
+/**
+ * dossier_new_case_dialog_new_for_rename:
+ * @title: the case file's title now
+ *
+ * The dialog as it renames a case file: "Rename", the title filled in and
+ * selected.
+ */
+GtkWidget *
+dossier_new_case_dialog_new_for_rename (GtkWindow  *parent,
+                                        const char *title)
+{
+  DossierNewCaseDialog *self = g_object_new (DOSSIER_TYPE_NEW_CASE_DIALOG,
+                                             "transient-for", parent,
+                                             "title", _("Rename Case File"),
+                                             NULL);
+
+  gtk_button_set_label (GTK_BUTTON (self->create_button), _("_Rename"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
+  return GTK_WIDGET (self);
 }
 
 /**

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierNewCaseDialog, dossier_new_case_dialog, DOSSIER, NEW_CASE_DIALOG, GtkWindow)
 
 GtkWidget  *dossier_new_case_dialog_new       (GtkWindow            *parent);
+GtkWidget  *dossier_new_case_dialog_new_for_rename (GtkWindow        *parent,
+                                                    const char       *title);
 void        dossier_new_case_dialog_set_title_text (DossierNewCaseDialog *self,
                                                     const char           *title);
 
