@@ -315,7 +315,16 @@ test_killed_writer (Fixture       *f,
       _exit (1);
     }
 
-  g_usleep (300 * 1000);
+  /* Killed once it has committed a few edits (slower under valgrind), in
+   * the middle of whatever it is doing then. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < deadline &&
+           (!g_file_test (f->path, G_FILE_TEST_EXISTS) ||
+            test_sql_int (f->path, "SELECT count(*) FROM history") < 20))
+      g_usleep (20 * 1000);
+  }
   g_assert_cmpint (kill (child, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (child, &status, 0), ==, child);
   g_assert_true (WIFSIGNALED (status));
