@@ -14,6 +14,7 @@
 #include "dossier-selection.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
+#include "test-ui-utils.h"
 #include "test-utils.h"
 
 typedef struct
@@ -25,11 +26,7 @@ typedef struct
   gint64         jedi;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE));
-}
+#define iterate test_iterate
 
 static void
 fixture_set_up (Fixture       *f,
@@ -39,21 +36,14 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "dossier.db", NULL);
   f->store = test_open_store (f->path);
   f->jedi = test_find_case (f->store, "jedi-protest");
-  f->window = dossier_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  f->window = test_open_window (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (f->window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_finalize_object (f->store);
+  test_close_window (f->window, f->store);
   test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -72,6 +62,20 @@ find_dialog (void)
         return DOSSIER_NEW_CASE_DIALOG (window);
     }
   return NULL;
+}
+
+static gboolean
+no_dialog (gpointer unused)
+{
+  return find_dialog () == NULL;
+}
+
+/* A button activated from the keyboard shows itself pressed a moment
+ * before it clicks: wait for the dialog to close. */
+static void
+wait_for_no_dialog (void)
+{
+  test_wait_until (no_dialog, NULL);
 }
 
 static const char *
@@ -128,19 +132,7 @@ test_new_case (Fixture       *f,
     /* What Enter in the field does. */
     g_assert_true (gtk_widget_activate_action (entry, "default.activate", NULL));
   }
-  /* A button activated from the keyboard shows itself pressed a moment
-   * before it clicks. */
-  {
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-    while (find_dialog () != NULL && g_get_monotonic_time () < deadline)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
-  iterate ();
-  g_assert_null (find_dialog ());
+  wait_for_no_dialog ();
 
   created = dossier_selection_get_case_id (selection);
   g_assert_cmpint (created, !=, f->jedi);
@@ -190,22 +182,6 @@ test_delete_and_undo (Fixture       *f,
   g_assert_false (gtk_info_bar_get_revealed (bar));
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM event"), ==, events);
   g_assert_cmpint (test_find_case (f->store, "jedi-protest"), ==, f->jedi);
-}
-
-/* Waits, up to a few seconds, for the dialog to close: a button activated
- * from the keyboard shows itself pressed a moment before it clicks. */
-static void
-wait_for_no_dialog (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (find_dialog () != NULL && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-  g_assert_null (find_dialog ());
 }
 
 static void

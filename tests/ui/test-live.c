@@ -15,6 +15,7 @@
 #include "dossier-sidebar.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
+#include "test-ui-utils.h"
 #include "test-utils.h"
 
 typedef struct
@@ -25,11 +26,7 @@ typedef struct
   gint64         case_id;
 } Fixture;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE));
-}
+#define iterate test_iterate
 
 static void
 fixture_set_up (Fixture       *f,
@@ -42,21 +39,14 @@ fixture_set_up (Fixture       *f,
   f->store = test_open_store (path);
   f->case_id = test_find_case (f->store, "jedi-protest");
 
-  f->window = dossier_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  f->window = test_open_window (f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (f->window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_finalize_object (f->store);
+  test_close_window (f->window, f->store);
   test_remove_tree (f->dir);
   g_free (f->dir);
 }

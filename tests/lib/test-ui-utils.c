@@ -1,0 +1,74 @@
+/* test-ui-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "test-ui-utils.h"
+
+/**
+ * test_iterate:
+ *
+ * Runs what the main loop has pending: the effects of a click, a signal,
+ * an idle.
+ */
+void
+test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
+/**
+ * test_wait_until:
+ *
+ * Runs the main loop until @done says so, failing the test after five
+ * seconds (a button activated from the keyboard, say, clicks a moment
+ * later).
+ */
+void
+test_wait_until (gboolean (*done) (gpointer data),
+                 gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  test_iterate ();
+}
+
+/**
+ * test_open_window:
+ *
+ * Returns: (transfer none): a window on @store, shown, at a laptop's size
+ */
+DossierWindow *
+test_open_window (DossierStore *store)
+{
+  DossierWindow *window = dossier_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  test_iterate ();
+  return window;
+}
+
+/**
+ * test_close_window:
+ *
+ * Destroys @window, waits until it and everything in it is gone, then
+ * checks that @store goes too: nothing kept a reference.
+ */
+void
+test_close_window (DossierWindow *window,
+                   DossierStore  *store)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (store);
+}

@@ -1,0 +1,20 @@
+/* test-ui-utils.h: what the tests of real windows share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+void           test_iterate       (void);
+void           test_wait_until    (gboolean      (*done) (gpointer data),
+                                   gpointer        data);
+DossierWindow *test_open_window   (DossierStore   *store);
+void           test_close_window  (DossierWindow  *window,
+                                   DossierStore   *store);
+
+G_END_DECLS
