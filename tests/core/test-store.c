@@ -239,6 +239,50 @@ test_migrate (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A database written by the first release (0.1.0, schema version 1, kept
+ * in tests/data/) opens in this one: migrated, its content unchanged, and
+ * its edits undoable from then on. */
+static void
+test_migrate_release (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) release = test_load_data ("dossier-release-0.1.0.db");
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autofree char *after = NULL;
+  static const char * const tables[] = {
+    "node", "node_text", "case_file", "participant", "participant_text", "event",
+    "event_actor", "source", "case_source", "citation", "market_series",
+    "market_series_text", "market_share",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (release, NULL), g_bytes_get_size (release), NULL));
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_string_append_printf (before, "%s=%" G_GINT64_FORMAT " ", tables[i], test_sql_int (f->path, sql));
+    }
+
+  store = test_open_store (f->path);
+  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
+  after = test_count_rows (store);
+  g_assert_cmpstr (before->str, ==, after);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  g_assert_true (dossier_store_set_title (store, first_case_id (store), "en", "Renamed", &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_store_undo (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DossierNode) node = dossier_store_get_node (store, first_case_id (store), first_case_id (store), NULL);
+    g_assert_cmpstr (dossier_node_get_title (node), ==, "JEDI cloud contract protest");
+  }
+}
+
 static void
 assert_import_fails (DossierStore *store,
                      const char   *json,
@@ -573,6 +617,7 @@ main (int   argc,
   ADD ("/store/foreign-database", test_foreign_database);
   ADD ("/store/newer-schema", test_newer_schema);
   ADD ("/store/migrate", test_migrate);
+  ADD ("/store/migrate-release", test_migrate_release);
   ADD ("/store/import-errors", test_import_errors);
   ADD ("/store/sections", test_sections);
   ADD ("/store/citations", test_citations);
