@@ -5,8 +5,7 @@
  * are prepared once and kept (a cache keyed by their SQL text): the caller
  * borrows one with dossier_db_prepare() and gives it back, reset, when its
  * g_autoptr(DossierStmt) goes out of scope. Writes run in
- * dossier_db_transaction(), which rolls back on any error and reports what
- * a committed transaction changed.
+ * dossier_db_transaction() (dossier-db-transaction.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dossier-db.h"
+#include "dossier-db-private.h"
 
 /* Statements lent out, and those prepared for a nested borrower because
  * the cached one was lent already (finalized, not cached, on release).
@@ -25,16 +24,6 @@ G_LOCK_DEFINE_STATIC (lent);
 static GHashTable *lent;      /* sqlite3_stmt → TRUE */
 static GHashTable *private;   /* sqlite3_stmt → TRUE */
 
-struct _DossierDb
-{
-  sqlite3             *handle;
-  char                *path;
-  GHashTable          *statements;   /* SQL text → sqlite3_stmt */
-  GArray              *changes;      /* DossierDbChange, of the open transaction */
-  DossierDbCommitFunc  commit_func;
-  gpointer             commit_data;
-  guint                depth;        /* nested dossier_db_transaction() calls */
-};
 
 /**
  * dossier_db_open:
@@ -127,21 +116,6 @@ sqlite3 *
 dossier_db_get_handle (DossierDb *db)
 {
   return db->handle;
-}
-
-/**
- * dossier_db_set_commit_func:
- *
- * @func is called after every committed transaction that noted changes
- * (dossier_db_note_change()), outside of the transaction.
- */
-void
-dossier_db_set_commit_func (DossierDb           *db,
-                            DossierDbCommitFunc  func,
-                            gpointer             user_data)
-{
-  db->commit_func = func;
-  db->commit_data = user_data;
 }
 
 /**
@@ -544,73 +518,6 @@ dossier_db_collect (DossierDb         *db,
     return NULL;
 
   return G_LIST_MODEL (g_steal_pointer (&items));
-}
-
-/**
- * dossier_db_transaction:
- * @func: the writes
- *
- * Runs @func in a transaction that takes the write lock at once (so that
- * what @func reads is still true when it writes), or in a savepoint when
- * called from inside another. Any error rolls everything back and drops the
- * changes noted; a commit hands them to the commit function.
- */
-gboolean
-dossier_db_transaction (DossierDb      *db,
-                        DossierDbFunc   func,
-                        gpointer        user_data,
-                        GError        **error)
-{
-  gboolean outer = db->depth == 0;
-  guint mark = db->changes->len;
-  g_autoptr(GArray) changes = NULL;
-
-  if (!dossier_db_exec (db, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dossier", error))
-    return FALSE;
-
-  db->depth++;
-  if (!func (db, user_data, error) ||
-      !dossier_db_exec (db, outer ? "COMMIT" : "RELEASE dossier", error))
-    {
-      db->depth--;
-      /* The first error is the one to report; a failed rollback changes
-       * nothing more (SQLite rolls back by itself on close). */
-      (void) sqlite3_exec (db->handle, outer ? "ROLLBACK" : "ROLLBACK TO dossier; RELEASE dossier",
-                           NULL, NULL, NULL);
-      g_array_set_size (db->changes, mark);
-      return FALSE;
-    }
-  db->depth--;
-
-  if (outer && db->changes->len > 0)
-    {
-      /* The listeners may write again: hand them a list of their own. */
-      changes = db->changes;
-      db->changes = g_array_new (FALSE, FALSE, sizeof (DossierDbChange));
-      if (db->commit_func != NULL)
-        db->commit_func ((const DossierDbChange *) changes->data, changes->len, db->commit_data);
-    }
-
-  return TRUE;
-}
-
-/**
- * dossier_db_note_change:
- *
- * Records a change of the running transaction, announced once it commits.
- */
-void
-dossier_db_note_change (DossierDb         *db,
-                        DossierObjectKind  kind,
-                        DossierChangeType  type,
-                        gint64             id,
-                        gint64             case_id)
-{
-  DossierDbChange change = { kind, type, id, case_id };
-
-  g_return_if_fail (db->depth > 0);
-
-  g_array_append_val (db->changes, change);
 }
 
 const char *

@@ -91,14 +91,11 @@ dossier_format_period (const char *period)
   return g_strdup (period);
 }
 
-/**
- * dossier_format_docket:
- *
- * Returns: a docket number in the reader's typography ("No. 19-1796C",
+/* A docket number in the reader's typography ("No. 19-1796C",
  *   "n° 19-1796C"), or %NULL for none
  */
-char *
-dossier_format_docket (const char *docket)
+static char *
+format_docket (const char *docket)
 {
   if (docket == NULL || *docket == '\0')
     return NULL;
@@ -123,7 +120,7 @@ dossier_format_node_subtitle (DossierNode *node)
     {
     case DOSSIER_NODE_CASE:
       {
-        g_autofree char *docket = dossier_format_docket (dossier_node_get_docket (node));
+        g_autofree char *docket = format_docket (dossier_node_get_docket (node));
         const char *court = dossier_node_get_court (node);
 
         if (docket != NULL && *court != '\0')

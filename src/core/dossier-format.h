@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 char *dossier_format_percent (double      percent);
 char *dossier_format_date    (const char *iso_date);
 char *dossier_format_period  (const char *period);
-char *dossier_format_docket  (const char *docket);
 char *dossier_format_node_subtitle (DossierNode *node);
 
 G_END_DECLS

@@ -61,23 +61,32 @@ reveal_history_bar (DossierWindow *self,
   dossier_a11y_set_shown (GTK_WIDGET (self->history_bar), message != NULL);
 }
 
-/* Enabled states and the menu's labels, in one place, after every commit. */
+/* Undo, redo and the menu's labels for them: the history changes only
+ * with a commit. */
 static void
 update_history_actions (DossierWindow *self)
 {
   g_autofree char *undo = self->store ? dossier_store_dup_history_action (self->store, FALSE) : NULL;
   g_autofree char *redo = self->store ? dossier_store_dup_history_action (self->store, TRUE) : NULL;
-  gboolean has_case = self->selection != NULL && dossier_selection_get_case_id (self->selection) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", self->store != NULL && has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", self->store != NULL && has_case);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", self->store != NULL);
 
   g_menu_remove_all (self->history_section);
   g_menu_append (self->history_section, history_label (undo, FALSE), "win.undo");
   g_menu_append (self->history_section, history_label (redo, TRUE), "win.redo");
+}
+
+/* What acts on the case file shown: it changes with the selection. */
+static void
+update_case_actions (DossierWindow *self)
+{
+  gboolean has_case = self->store != NULL && self->selection != NULL &&
+                      dossier_selection_get_case_id (self->selection) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
 }
 
 static void
@@ -250,6 +259,7 @@ _dossier_window_edit_init (DossierWindow *self)
   dossier_a11y_name_close_button (GTK_WIDGET (self->history_bar), _("Close"));
   reveal_history_bar (self, NULL);
   update_history_actions (self);
+  update_case_actions (self);
 }
 
 /* Once the window has its store and selection: follow them. */
@@ -258,7 +268,8 @@ _dossier_window_edit_follow (DossierWindow *self)
 {
   g_signal_connect_object (self->store, "committed", G_CALLBACK (update_history_actions), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_history_actions), self,
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_case_actions), self,
                            G_CONNECT_SWAPPED);
   update_history_actions (self);
+  update_case_actions (self);
 }

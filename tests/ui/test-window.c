@@ -18,6 +18,7 @@
 #include "dossier-sidebar.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
+#include "test-ui-utils.h"
 #include "test-utils.h"
 
 typedef struct
@@ -26,19 +27,6 @@ typedef struct
   DossierStore  *store;
   DossierWindow *window;
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static gboolean
 is_drawn (gpointer data)
@@ -54,26 +42,13 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("dossier-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = test_make_tmp_dir ("dossier-window-XXXXXX");
   path = g_build_filename (f->dir, "dossier.db", NULL);
-  f->store = dossier_store_open (path, &error);
-  g_assert_no_error (error);
-  dossier_store_set_language (f->store, "en");
-
-  f->window = dossier_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  iterate_until (is_drawn, dossier_window_get_chart (f->window));
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  f->store = test_open_store (path);
+  f->window = test_open_window (f->store);
+  test_wait_until (is_drawn, dossier_window_get_chart (f->window));
 }
 
 static void
@@ -81,10 +56,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   /* The window and everything in it goes away, then the store. */
-  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate_until (is_null, &f->window);
-  g_assert_finalize_object (f->store);
+  test_close_window (f->window, f->store);
   test_remove_tree (f->dir);
   g_free (f->dir);
 }
