@@ -43,7 +43,7 @@ dossier_format_percent (double percent)
 
 /**
  * dossier_format_date:
- * @iso_date: "YYYY-MM-DD" or "YYYY-MM"
+ * @iso_date: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
  *
  * Returns: (nullable): the date in words, or %NULL if @iso_date is not one
  */
@@ -51,12 +51,14 @@ char *
 dossier_format_date (const char *iso_date)
 {
   g_autoptr(GDateTime) date = dossier_date_to_datetime (iso_date);
-  int day = 0;
+  int month = 0, day = 0;
 
   if (date == NULL)
     return NULL;
 
-  dossier_date_parse (iso_date, NULL, NULL, &day);
+  dossier_date_parse (iso_date, NULL, &month, &day);
+  if (month == 0)
+    return g_date_time_format (date, "%Y");
   if (day == 0)
     /* Translators: a month and year, as in "April 2021"; see strftime(3) */
     return g_date_time_format (date, _("%OB %Y"));

@@ -47,9 +47,11 @@ digits (const char *text,
  * dossier_date_parse:
  * @year: (out) (optional)
  * @month: (out) (optional)
- * @day: (out) (optional): the day, or 0 for a date at month precision
+ * @month: (out) (optional): the month, or 0 for a date at year precision
+ * @day: (out) (optional): the day, or 0 for a date at month or year precision
  *
- * Returns: whether @iso_date is "YYYY-MM-DD" or "YYYY-MM" and a real date
+ * Returns: whether @iso_date is "YYYY-MM-DD", "YYYY-MM" or "YYYY" and a
+ *   real date
  */
 gboolean
 dossier_date_parse (const char *iso_date,
@@ -58,17 +60,19 @@ dossier_date_parse (const char *iso_date,
                     int        *day)
 {
   gboolean has_day = has_shape (iso_date, "dddd-dd-dd");
-  int y, m, d = 0;
+  gboolean has_month = has_day || has_shape (iso_date, "dddd-dd");
+  int y, m = 0, d = 0;
 
-  if (!has_day && !has_shape (iso_date, "dddd-dd"))
+  if (!has_month && !has_shape (iso_date, "dddd"))
     return FALSE;
 
   y = digits (iso_date, 4);
-  m = digits (iso_date + 5, 2);
+  if (has_month)
+    m = digits (iso_date + 5, 2);
   if (has_day)
     d = digits (iso_date + 8, 2);
 
-  if (y < 1 || m < 1 || m > 12 ||
+  if (y < 1 || (has_month && (m < 1 || m > 12)) ||
       (has_day && (d < 1 || d > g_date_get_days_in_month (m, y))))
     return FALSE;
 
@@ -82,10 +86,26 @@ dossier_date_parse (const char *iso_date,
 }
 
 /**
+ * dossier_date_get_precision:
+ *
+ * Returns: how precise @iso_date is, or %DOSSIER_DATE_UNKNOWN if it is not
+ *   a date
+ */
+DossierDatePrecision
+dossier_date_get_precision (const char *iso_date)
+{
+  int month, day;
+
+  if (iso_date == NULL || !dossier_date_parse (iso_date, NULL, &month, &day))
+    return DOSSIER_DATE_UNKNOWN;
+  return day ? DOSSIER_DATE_DAY : month ? DOSSIER_DATE_MONTH : DOSSIER_DATE_YEAR;
+}
+
+/**
  * dossier_date_to_datetime:
  *
- * Returns: (transfer full) (nullable): midnight UTC of the date (of the
- *   first of the month at month precision), or %NULL if it is not one
+ * Returns: (transfer full) (nullable): midnight UTC of the date (of its
+ *   first day at month or year precision), or %NULL if it is not one
  */
 GDateTime *
 dossier_date_to_datetime (const char *iso_date)
@@ -95,7 +115,7 @@ dossier_date_to_datetime (const char *iso_date)
   if (!dossier_date_parse (iso_date, &year, &month, &day))
     return NULL;
 
-  return g_date_time_new_utc (year, month, MAX (day, 1), 0, 0, 0.);
+  return g_date_time_new_utc (year, MAX (month, 1), MAX (day, 1), 0, 0, 0.);
 }
 
 /**

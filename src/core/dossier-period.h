@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "dossier-types.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +13,7 @@ gboolean   dossier_date_parse       (const char *iso_date,
                                      int        *year,
                                      int        *month,
                                      int        *day);
+DossierDatePrecision dossier_date_get_precision (const char *iso_date);
 GDateTime *dossier_date_to_datetime (const char *iso_date);
 gboolean   dossier_period_parse     (const char *period,
                                      int        *year,

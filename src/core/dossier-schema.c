@@ -127,12 +127,184 @@ static const char migration_3[] =
   "  made TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')));"
   "CREATE INDEX history_undone ON history (undone, id);";
 
-/* migrations[i] takes a database from version i to i + 1. */
+/* Version 4: the complete model. Roles and claims are nodes (they have
+ * texts in each language and sources); organizations may have a parent;
+ * parties have a standing; events a kind, a status (happened or expected)
+ * and the event that settled an expected one, and dates may be known to the
+ * year only; sources an author; market series breaks in method; and the
+ * user's notes, kept apart from every source text. NULL is unknown.
+ *
+ * widen_checks() first lets node.kind take 'role' and 'claim' and
+ * event.date a year alone, in place (SQLite's documented procedure for
+ * loosening a CHECK constraint: nothing stored changes). */
+static const char migration_4[] =
+  "ALTER TABLE case_file ADD COLUMN judge TEXT;"
+  "ALTER TABLE case_file ADD COLUMN status TEXT"
+  "  CHECK (status IN ('open','decided','dismissed','withdrawn','settled','closed'));"
+  "CREATE TABLE organization_parent ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  CHECK (parent_id <> node_id));"
+  "CREATE INDEX organization_parent_parent ON organization_parent (parent_id);"
+  "CREATE TABLE role ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  organization_id INTEGER NOT NULL REFERENCES node (id) ON DELETE CASCADE,"
+  "  started TEXT CHECK (started GLOB '[0-9][0-9][0-9][0-9]*'),"
+  "  ended TEXT CHECK (ended GLOB '[0-9][0-9][0-9][0-9]*'));"
+  "CREATE INDEX role_person ON role (person_id, started);"
+  "CREATE INDEX role_organization ON role (organization_id, started);"
+  "ALTER TABLE participant ADD COLUMN standing TEXT"
+  "  CHECK (standing IN ('protester','awardee','agency','intervenor','defendant',"
+  "                      'earlier-protester','bidder','court','judge','other'));"
+  "ALTER TABLE event ADD COLUMN kind TEXT"
+  "  CHECK (kind IN ('filing','motion','hearing','report','ruling','appeal','award',"
+  "                  'announcement','deadline','investigation','other'));"
+  "ALTER TABLE event ADD COLUMN status TEXT NOT NULL DEFAULT 'happened'"
+  "  CHECK (status IN ('happened','expected'));"
+  "ALTER TABLE event ADD COLUMN settled_by INTEGER REFERENCES event (node_id) ON DELETE SET NULL;"
+  "CREATE TABLE claim ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES node (id) ON DELETE CASCADE,"
+  "  case_id INTEGER NOT NULL REFERENCES case_file (node_id) ON DELETE CASCADE,"
+  "  claimant_id INTEGER REFERENCES node (id) ON DELETE SET NULL,"
+  "  made TEXT CHECK (made GLOB '[0-9][0-9][0-9][0-9]*'));"
+  "CREATE INDEX claim_case ON claim (case_id, node_id);"
+  "CREATE INDEX claim_claimant ON claim (claimant_id);"
+  "ALTER TABLE source ADD COLUMN author TEXT;"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  node_id INTEGER REFERENCES node (id) ON DELETE CASCADE,"
+  "  series_id INTEGER REFERENCES market_series (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL CHECK (length (trim (body)) > 0),"
+  "  created TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  modified TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+  "  CHECK ((node_id IS NULL) <> (series_id IS NULL)));"
+  "CREATE INDEX note_node ON note (node_id, id);"
+  "CREATE INDEX note_series ON note (series_id, id);"
+  "CREATE TABLE market_break ("
+  "  id INTEGER PRIMARY KEY,"
+  "  series_id INTEGER NOT NULL REFERENCES market_series (id) ON DELETE CASCADE,"
+  "  period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]'"
+  "                           OR period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  organization_id INTEGER REFERENCES node (id) ON DELETE CASCADE,"
+  "  source_id INTEGER REFERENCES source (node_id) ON DELETE SET NULL);"
+  "CREATE INDEX market_break_series ON market_break (series_id, period);"
+  "CREATE TABLE market_break_text ("
+  "  break_id INTEGER NOT NULL REFERENCES market_break (id) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL,"
+  "  note TEXT NOT NULL,"
+  "  PRIMARY KEY (break_id, lang)) WITHOUT ROWID;"
+  /* An unknown date was written as '' by release 0.1.0's reader. */
+  "UPDATE source SET published = NULL WHERE published = '';";
+
+/* One CHECK constraint loosened in place: the table's CREATE statement is
+ * rewritten, and the schema cookie raised so that every connection reads it
+ * again. Fails unless exactly one table changed. */
+static gboolean
+loosen_check (DossierDb   *db,
+              const char  *table,
+              const char  *from,
+              const char  *to,
+              GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "PRAGMA schema_version", error);
+  g_autofree char *bump = NULL;
+  gint64 cookie = 0, count = 0;
+  gboolean ok;
+
+  if (stmt == NULL || !dossier_db_query_int (db, stmt, &cookie, error))
+    return FALSE;
+  g_clear_pointer (&stmt, dossier_db_release);
+  if (!dossier_db_exec (db, "PRAGMA writable_schema = ON", error))
+    return FALSE;
+
+  ok = dossier_db_run (db, "UPDATE sqlite_schema SET sql = replace (sql, ?2, ?3) "
+                           "WHERE type = 'table' AND name = ?1 AND instr (sql, ?2) > 0",
+                       error, "ttt", table, from, to);
+  count = sqlite3_changes64 (dossier_db_get_handle (db));
+
+  bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT "; PRAGMA writable_schema = OFF;",
+                          cookie + 1);
+  if (!ok)
+    {
+      dossier_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
+      return FALSE;
+    }
+  if (!dossier_db_exec (db, bump, error))
+    return FALSE;
+
+  if (count != 1)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
+                   "%s: the table %s is not as version 3 made it", dossier_db_get_path (db), table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+widen_checks (DossierDb  *db,
+              GError    **error)
+{
+  return loosen_check (db, "node", "'event','source')", "'event','source','role','claim')", error) &&
+         loosen_check (db, "event", "CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
+                       "CHECK (date GLOB '[0-9][0-9][0-9][0-9]' OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
+                       error);
+}
+
+/* The bundled case file as releases up to version 3 of the schema shipped
+ * it, to be replaced by the corrected one (data/cases/jedi.json): its case
+ * file, its market series, and the organizations, people and sources it
+ * brought that nothing of the user's refers to. What the user made or
+ * refers to stays; so does everything else in the file. The undo history
+ * goes: it names rows of the old case file. */
+static const char retire_bundled_1[] =
+  "DELETE FROM node WHERE id IN (SELECT e.node_id FROM event e JOIN node c ON c.id = e.case_id"
+  "                             WHERE c.slug = 'jedi-protest');"
+  "DELETE FROM node WHERE kind = 'case' AND slug = 'jedi-protest';"
+  "DELETE FROM market_series WHERE slug IN ("
+  "    'synergy-iaas-paas','synergy-cloud-infra','canalys-cloud-infra','gartner-iaas'"
+  "  );"
+  "DELETE FROM node WHERE kind IN ('organization', 'person') AND slug IN ("
+  "    'aws','amazon','microsoft','dod','united-states','oracle','ibm','google','alibaba',"
+  "    'salesforce','tencent','huawei','gao','cofc','federal-circuit','supreme-court',"
+  "    'jeff-bezos','donald-trump','mark-esper','patricia-campbell-smith','eric-bruggink',"
+  "    'ariel-kelman','rachel-thornton','matt-garman'"
+  "  )"
+  "  AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.node_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM event_actor a WHERE a.node_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.organization_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.court_id = node.id);"
+  "DELETE FROM node WHERE kind = 'source' AND slug IN ("
+  "    'gao-statement','defense-one','inside-defense','nextgov-2018-12',"
+  "    'federal-news-network','fcw','defense-daily','justia-oracle-doc-99',"
+  "    'washington-technology-2019-12','washington-technology-2019-11','docket-alarm',"
+  "    'crn','nextgov-2020-01','justia-aws-doc-173','press-reports','pilieromazza',"
+  "    'washington-post','meritalk','air-space-forces-magazine','law360','hstoday',"
+  "    'business-insider','seed-article','synergy-research','canalys','gartner'"
+  "  )"
+  "  AND NOT EXISTS (SELECT 1 FROM case_source c WHERE c.source_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.source_id = node.id);"
+  "DELETE FROM history;";
+
+/* migrations[i] takes a database from version i to i + 1, after
+ * before_migration[i] if there is one. */
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
+
+static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
+  NULL,
+  NULL,
+  NULL,
+  widen_checks,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (before_migration) == DOSSIER_SCHEMA_VERSION);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DOSSIER_SCHEMA_VERSION);
 
@@ -216,11 +388,27 @@ upgrade (DossierDb  *db,
     return TRUE;
 
   for (gint64 v = version; v < DOSSIER_SCHEMA_VERSION; v++)
-    if (!dossier_db_exec (db, migrations[v], error))
+    if ((before_migration[v] != NULL && !before_migration[v] (db, error)) ||
+        !dossier_db_exec (db, migrations[v], error))
       return FALSE;
 
-  /* A new file gets the bundled case file in the same transaction. */
-  if (version == 0 && upgrade->seed != NULL && !upgrade->seed (db, upgrade->seed_data, error))
+  /* A new file gets the bundled case file in the same transaction; a file
+   * of version 1 to 3 that still has the first bundled case file gets the
+   * corrected one in its place. */
+  if (version > 0 && version < 4 && upgrade->seed != NULL)
+    {
+      g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "SELECT count(*) FROM node WHERE kind = 'case' "
+                                                            "AND slug = 'jedi-protest'", error);
+      gint64 bundled = 0;
+
+      if (stmt == NULL || !dossier_db_query_int (db, stmt, &bundled, error))
+        return FALSE;
+      g_clear_pointer (&stmt, dossier_db_release);
+      if (bundled > 0 && (!dossier_db_exec (db, retire_bundled_1, error) ||
+                          !upgrade->seed (db, upgrade->seed_data, error)))
+        return FALSE;
+    }
+  else if (version == 0 && upgrade->seed != NULL && !upgrade->seed (db, upgrade->seed_data, error))
     return FALSE;
 
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",

@@ -64,6 +64,7 @@ dossier_section_kind_get_title (DossierSectionKind kind)
     case DOSSIER_SECTION_ORGANIZATIONS: return _("Organizations");
     case DOSSIER_SECTION_PEOPLE:        return _("People");
     case DOSSIER_SECTION_TIMELINE:      return _("Timeline");
+    case DOSSIER_SECTION_CLAIMS:        return _("Claims");
     case DOSSIER_SECTION_SOURCES:       return _("Sources");
     case DOSSIER_SECTION_NONE:
     default:                            return "";

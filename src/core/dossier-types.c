@@ -18,6 +18,8 @@ static const char * const node_kinds[] = {
   [DOSSIER_NODE_PERSON] = "person",
   [DOSSIER_NODE_EVENT] = "event",
   [DOSSIER_NODE_SOURCE] = "source",
+  [DOSSIER_NODE_ROLE] = "role",
+  [DOSSIER_NODE_CLAIM] = "claim",
 };
 
 static const char * const stances[] = {
@@ -72,6 +74,8 @@ dossier_node_kind_get_section (DossierNodeKind kind)
     case DOSSIER_NODE_PERSON:       return DOSSIER_SECTION_PEOPLE;
     case DOSSIER_NODE_EVENT:        return DOSSIER_SECTION_TIMELINE;
     case DOSSIER_NODE_SOURCE:       return DOSSIER_SECTION_SOURCES;
+    case DOSSIER_NODE_CLAIM:        return DOSSIER_SECTION_CLAIMS;
+    case DOSSIER_NODE_ROLE:         return DOSSIER_SECTION_PEOPLE;
     default:                        return DOSSIER_SECTION_NONE;
     }
 }

@@ -30,7 +30,22 @@ typedef enum
   DOSSIER_NODE_PERSON,
   DOSSIER_NODE_EVENT,
   DOSSIER_NODE_SOURCE,
+  DOSSIER_NODE_ROLE,
+  DOSSIER_NODE_CLAIM,
 } DossierNodeKind;
+
+/**
+ * DossierDatePrecision:
+ *
+ * How much of a date is known: "2019", "2019-10" or "2019-10-25".
+ */
+typedef enum
+{
+  DOSSIER_DATE_UNKNOWN,
+  DOSSIER_DATE_YEAR,
+  DOSSIER_DATE_MONTH,
+  DOSSIER_DATE_DAY,
+} DossierDatePrecision;
 
 /**
  * DossierSectionKind:
@@ -44,6 +59,7 @@ typedef enum
   DOSSIER_SECTION_ORGANIZATIONS,
   DOSSIER_SECTION_PEOPLE,
   DOSSIER_SECTION_TIMELINE,
+  DOSSIER_SECTION_CLAIMS,
   DOSSIER_SECTION_SOURCES,
 } DossierSectionKind;
 
@@ -62,7 +78,8 @@ typedef enum
  * DossierObjectKind:
  *
  * What a change of the store is about: a node of one of the
- * #DossierNodeKind (same values), or a market series with its figures.
+ * #DossierNodeKind (same values), a market series with its figures and
+ * breaks, or a note of the user's.
  */
 typedef enum
 {
@@ -71,7 +88,10 @@ typedef enum
   DOSSIER_OBJECT_PERSON = DOSSIER_NODE_PERSON,
   DOSSIER_OBJECT_EVENT = DOSSIER_NODE_EVENT,
   DOSSIER_OBJECT_SOURCE = DOSSIER_NODE_SOURCE,
+  DOSSIER_OBJECT_ROLE = DOSSIER_NODE_ROLE,
+  DOSSIER_OBJECT_CLAIM = DOSSIER_NODE_CLAIM,
   DOSSIER_OBJECT_MARKET_SERIES,
+  DOSSIER_OBJECT_NOTE,
 } DossierObjectKind;
 
 /**

@@ -18,13 +18,25 @@ test_dates (void)
   g_assert_true (dossier_date_parse ("2020-02", &y, &m, &d));
   g_assert_cmpint (d, ==, 0);
   g_assert_true (dossier_date_parse ("2020-02-29", NULL, NULL, NULL));
+  /* Year precision (version 4): a month and a day of 0. */
+  g_assert_true (dossier_date_parse ("2019", &y, &m, &d));
+  g_assert_cmpint (y, ==, 2019);
+  g_assert_cmpint (m, ==, 0);
+  g_assert_cmpint (d, ==, 0);
+  g_assert_cmpint (dossier_date_get_precision ("2019"), ==, DOSSIER_DATE_YEAR);
+  g_assert_cmpint (dossier_date_get_precision ("2019-10"), ==, DOSSIER_DATE_MONTH);
+  g_assert_cmpint (dossier_date_get_precision ("2019-10-25"), ==, DOSSIER_DATE_DAY);
+  g_assert_cmpint (dossier_date_get_precision ("2019-10-32"), ==, DOSSIER_DATE_UNKNOWN);
+  g_assert_cmpint (dossier_date_get_precision (NULL), ==, DOSSIER_DATE_UNKNOWN);
 
   /* Not dates, or not the dates a case file holds. */
   g_assert_false (dossier_date_parse ("2019-02-29", NULL, NULL, NULL));
   g_assert_false (dossier_date_parse ("2020-13-45", NULL, NULL, NULL));
   g_assert_false (dossier_date_parse ("2019-W43-5", NULL, NULL, NULL));
   g_assert_false (dossier_date_parse ("2019-10-25T10:00", NULL, NULL, NULL));
-  g_assert_false (dossier_date_parse ("2019", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("19", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("2019-1", NULL, NULL, NULL));
+  g_assert_false (dossier_date_parse ("0000", NULL, NULL, NULL));
   g_assert_false (dossier_date_parse ("", NULL, NULL, NULL));
   g_assert_false (dossier_date_parse (NULL, NULL, NULL, NULL));
 

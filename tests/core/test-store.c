@@ -216,29 +216,6 @@ test_newer_schema (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, 99);
 }
 
-/* A database of version 1 (the first release) is brought up to date when
- * opened, its data untouched. */
-static void
-test_migrate (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autoptr(DossierStore) store = test_open_store (f->path);
-  g_autofree char *before = test_count_rows (store);
-  g_autofree char *after = NULL;
-
-  g_clear_object (&store);
-  test_sql_exec (f->path, "DROP TABLE history; DROP INDEX participant_position; DROP INDEX case_file_filed;"
-                         "PRAGMA user_version = 1;");
-
-  store = test_open_store (f->path);
-  g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
-  g_assert_cmpint (test_sql_int (f->path,
-                                 "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
-                                 "AND name IN ('participant_position', 'case_file_filed')"), ==, 2);
-  after = test_count_rows (store);
-  g_assert_cmpstr (before, ==, after);
-}
-
 /* A database written by the first release (0.1.0, schema version 1, kept
  * in tests/data/) opens in this one: migrated, its content unchanged, and
  * its edits undoable from then on. */
@@ -616,7 +593,6 @@ main (int   argc,
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/foreign-database", test_foreign_database);
   ADD ("/store/newer-schema", test_newer_schema);
-  ADD ("/store/migrate", test_migrate);
   ADD ("/store/migrate-release", test_migrate_release);
   ADD ("/store/import-errors", test_import_errors);
   ADD ("/store/sections", test_sections);

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-db.h"
+#include "dossier-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -115,6 +116,34 @@ gboolean    _dossier_case_import_entities   (Import      *import,
                                              GError     **error);
 gboolean    _dossier_case_import_series     (Import      *import,
                                              JsonObject  *root,
+                                             GError     **error);
+
+
+/* dossier-case-reader-facts.c */
+gboolean    _dossier_case_opt_term          (Import             *import,
+                                             JsonObject         *object,
+                                             const char         *member,
+                                             DossierVocabulary   vocabulary,
+                                             const char         *where,
+                                             const char        **term,
+                                             GError            **error);
+gboolean    _dossier_case_import_parents    (Import      *import,
+                                             JsonObject  *root,
+                                             GError     **error);
+gboolean    _dossier_case_import_roles      (Import      *import,
+                                             JsonObject  *root,
+                                             GError     **error);
+gboolean    _dossier_case_import_claims     (Import      *import,
+                                             JsonObject  *case_object,
+                                             gint64       case_id,
+                                             GError     **error);
+gboolean    _dossier_case_import_settled    (Import      *import,
+                                             JsonObject  *case_object,
+                                             GError     **error);
+gboolean    _dossier_case_import_breaks     (Import      *import,
+                                             JsonObject  *series,
+                                             Ref         *ref,
+                                             const char  *where,
                                              GError     **error);
 
 G_END_DECLS

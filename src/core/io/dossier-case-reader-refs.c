@@ -115,7 +115,7 @@ _dossier_case_check_date (Import      *import,
                           GError     **error)
 {
   if (date != NULL && *date != '\0' && !dossier_date_parse (date, NULL, NULL, NULL))
-    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
+    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), date);
 
   return TRUE;
 }
@@ -408,10 +408,11 @@ import_source (Import      *import,
   /* A source already there keeps what it says of itself. */
   return ref->existing ||
          dossier_db_run (import->db,
-                         "INSERT INTO source (node_id, publisher, published, url, lang) "
-                         "VALUES (?1, ?2, NULLIF (?3, ''), NULLIF (?4, ''), NULLIF (?5, ''))",
-                         error, "ittt" "t", ref->id, publisher, published,
-                         _dossier_case_opt_string (source, "url"), _dossier_case_opt_string (source, "lang"));
+                         "INSERT INTO source (node_id, publisher, published, url, lang, author) "
+                         "VALUES (?1, ?2, NULLIF (?3, ''), NULLIF (?4, ''), NULLIF (?5, ''), NULLIF (?6, ''))",
+                         error, "ittt" "tt", ref->id, publisher, published,
+                         _dossier_case_opt_string (source, "url"), _dossier_case_opt_string (source, "lang"),
+                         _dossier_case_opt_string (source, "author"));
 }
 
 gboolean

@@ -40,18 +40,21 @@ import_participant (Import      *import,
   g_autoptr(DossierStmt) stmt = NULL;
   g_autoptr(GList) langs = NULL;
   JsonObject *roles;
-  const char *slug;
+  const char *slug, *standing;
   gint64 node_id = 0;
 
   if ((slug = _dossier_case_need_string (import, participant, "entity", where, error)) == NULL ||
+      !_dossier_case_opt_term (import, participant, "standing", DOSSIER_VOCABULARY_STANDING, where,
+                               &standing, error) ||
       !_dossier_case_lookup (import, slug, "organization", "person", where, &node_id, error) ||
       (roles = _dossier_case_need_object (import, json_object_get_member (participant, "role"), where, error)) == NULL)
     return FALSE;
 
   stmt = dossier_db_prepare (import->db,
-                             "INSERT INTO participant (case_id, node_id, position) VALUES (?1, ?2, ?3)",
+                             "INSERT INTO participant (case_id, node_id, position, standing) VALUES (?1, ?2, ?3, ?4)",
                              error);
-  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "iii", data->case_id, node_id, data->position++))
+  if (stmt == NULL ||
+      !dossier_db_bind (import->db, stmt, error, "iiit", data->case_id, node_id, data->position++, standing))
     return FALSE;
 
   conflict = g_strdup_printf (_("“%s” is listed twice"), slug);
@@ -118,19 +121,23 @@ import_event (Import      *import,
               GError     **error)
 {
   CaseData *data = user_data;
-  const char *slug, *date;
+  const char *slug, *date, *kind, *status;
   Ref *ref;
 
   if ((slug = _dossier_case_need_string (import, event, "slug", where, error)) == NULL ||
-      (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL)
+      (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL ||
+      !_dossier_case_opt_term (import, event, "kind", DOSSIER_VOCABULARY_EVENT_KIND, where, &kind, error) ||
+      !_dossier_case_opt_term (import, event, "status", DOSSIER_VOCABULARY_EVENT_STATUS, where, &status, error))
     return FALSE;
 
   if (!dossier_date_parse (date, NULL, NULL, NULL))
-    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD or YYYY-MM)"), date);
+    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), date);
 
   return _dossier_case_insert_node (import, "event", slug, NULL, NULL, FALSE, where, &ref, error) &&
-         dossier_db_run (import->db, "INSERT INTO event (node_id, case_id, date) VALUES (?1, ?2, ?3)",
-                         error, "iit", ref->id, data->case_id, date) &&
+         dossier_db_run (import->db,
+                         "INSERT INTO event (node_id, case_id, date, kind, status) "
+                         "VALUES (?1, ?2, ?3, ?4, coalesce (?5, 'happened'))",
+                         error, "iitt" "t", ref->id, data->case_id, date, kind, status) &&
          _dossier_case_insert_node_texts (import, event, ref->id, where, TRUE, error) &&
          _dossier_case_insert_citations (import, event, ref->id, where, error) &&
          import_actors (import, event, ref->id, where, error);
@@ -174,13 +181,14 @@ import_case (Import      *import,
 {
   JsonObject *object = _dossier_case_need_object (import, json_object_get_member (root, "case"), "case", error);
   JsonArray *sources = json_object_get_array_member (root, "sources");
-  const char *slug, *court, *filed, *period = NULL;
+  const char *slug, *court, *filed, *status, *period = NULL;
   gint64 court_id = 0, series_id = 0;
   CaseData data = { 0, 0 };
   Ref *ref;
 
   if (object == NULL ||
-      (slug = _dossier_case_need_string (import, object, "slug", "case", error)) == NULL)
+      (slug = _dossier_case_need_string (import, object, "slug", "case", error)) == NULL ||
+      !_dossier_case_opt_term (import, object, "status", DOSSIER_VOCABULARY_CASE_STATUS, "case", &status, error))
     return FALSE;
 
   court = _dossier_case_opt_string (object, "court");
@@ -193,10 +201,11 @@ import_case (Import      *import,
       !_dossier_case_insert_node (import, "case", slug, NULL, NULL, FALSE, "case", &ref, error) ||
       !_dossier_case_insert_node_texts (import, object, ref->id, "case", TRUE, error) ||
       !dossier_db_run (import->db,
-                       "INSERT INTO case_file (node_id, docket, court_id, filed, market_series_id, market_period) "
-                       "VALUES (?1, ?2, NULLIF (?3, 0), NULLIF (?4, ''), NULLIF (?5, 0), ?6)",
-                       error, "itit" "it", ref->id, _dossier_case_opt_string (object, "docket") ?: "", court_id, filed,
-                       series_id, period) ||
+                       "INSERT INTO case_file (node_id, docket, court_id, filed, market_series_id, market_period,"
+                       "                       judge, status) "
+                       "VALUES (?1, ?2, NULLIF (?3, 0), NULLIF (?4, ''), NULLIF (?5, 0), ?6, NULLIF (?7, ''), ?8)",
+                       error, "itit" "it" "tt", ref->id, _dossier_case_opt_string (object, "docket") ?: "", court_id,
+                       filed, series_id, period, _dossier_case_opt_string (object, "judge"), status) ||
       !_dossier_case_insert_citations (import, object, ref->id, "case", error))
     return FALSE;
 
@@ -204,7 +213,9 @@ import_case (Import      *import,
   if (!_dossier_case_each_object (import, object, "participants", "case", "case.participants",
                                   import_participant, &data, error) ||
       !_dossier_case_each_object (import, object, "events", "case", "case.events",
-                                  import_event, &data, error))
+                                  import_event, &data, error) ||
+      !_dossier_case_import_settled (import, object, error) ||
+      !_dossier_case_import_claims (import, object, ref->id, error))
     return FALSE;
 
   /* Every source the file brings belongs to the case file's source list. */
@@ -277,6 +288,8 @@ dossier_case_reader_import (DossierDb   *db,
 
   if (!_dossier_case_import_sources (&import, root, error) ||
       !_dossier_case_import_entities (&import, root, error) ||
+      !_dossier_case_import_parents (&import, root, error) ||
+      !_dossier_case_import_roles (&import, root, error) ||
       !_dossier_case_import_series (&import, root, error) ||
       (json_object_has_member (root, "case") && !import_case (&import, root, &id, error)))
     return FALSE;
