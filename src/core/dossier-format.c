@@ -138,6 +138,13 @@ dossier_format_node_subtitle (DossierNode *node)
     case DOSSIER_NODE_PERSON:
       return g_strdup (dossier_node_get_role (node));
 
+    case DOSSIER_NODE_ROLE:
+      /* Translators: under a role's title: 1 who holds it, 2 where */
+      return g_strdup_printf (_("%1$s, %2$s"), dossier_node_get_holder (node), dossier_node_get_parent (node));
+
+    case DOSSIER_NODE_CLAIM:
+      return g_strdup (dossier_node_get_holder (node));
+
     case DOSSIER_NODE_EVENT:
     default:
       return g_strdup ("");

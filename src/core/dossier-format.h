@@ -15,4 +15,10 @@ char *dossier_format_date    (const char *iso_date);
 char *dossier_format_period  (const char *period);
 char *dossier_format_node_subtitle (DossierNode *node);
 
+/* dossier-format-facts.c */
+char  *dossier_format_role_span   (DossierNode *role);
+char  *dossier_format_role        (DossierNode *role,
+                                   gboolean     for_person);
+char **dossier_format_node_facts  (DossierNode *node);
+
 G_END_DECLS

@@ -170,13 +170,36 @@ read_note (DossierDb              *db,
       else if (!node_kind (db, note.id, &note.kind))
         return;
     }
-  else if (g_str_equal (table, "event"))
+  else if (g_str_equal (table, "event") || g_str_equal (table, "claim"))
     {
-      note.kind = DOSSIER_OBJECT_EVENT;
+      note.kind = g_str_equal (table, "event") ? DOSSIER_OBJECT_EVENT : DOSSIER_OBJECT_CLAIM;
       note.id = value_int (iter, op, 0);
       note.case_id = value_int (iter, op, 1);
       if (op == SQLITE_UPDATE)
         note.type = DOSSIER_CHANGE_MOVED;   /* its date, or its case file */
+    }
+  else if (g_str_equal (table, "note"))
+    {
+      note.kind = DOSSIER_OBJECT_NOTE;
+      note.id = value_int (iter, op, 0);
+    }
+  else if (g_str_equal (table, "market_break"))
+    {
+      note.kind = DOSSIER_OBJECT_MARKET_SERIES;
+      note.id = value_int (iter, op, 1);
+      note.type = DOSSIER_CHANGE_CHANGED;
+    }
+  else if (g_str_equal (table, "market_break_text"))
+    {
+      /* The break's own row comes in the same changeset when it is added
+       * or removed; a text alone changed belongs to a break still there. */
+      g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "SELECT series_id FROM market_break WHERE id = ?1", NULL);
+
+      note.kind = DOSSIER_OBJECT_MARKET_SERIES;
+      note.type = DOSSIER_CHANGE_CHANGED;
+      if (stmt == NULL || !dossier_db_bind (db, stmt, NULL, "i", value_int (iter, op, 0)) ||
+          !dossier_db_query_int (db, stmt, &note.id, NULL) || note.id == 0)
+        return;
     }
   else if (g_str_equal (table, "participant") || g_str_equal (table, "participant_text") ||
            g_str_equal (table, "case_source"))
@@ -197,8 +220,9 @@ read_note (DossierDb              *db,
     }
   else
     {
-      /* node_text, case_file, source, citation, event_actor: the row of
-       * the node in their first column changed. */
+      /* node_text, case_file, source, citation, event_actor, role,
+       * organization_parent: the row of the node in their first column
+       * changed. */
       note.id = value_int (iter, op, 0);
       note.type = DOSSIER_CHANGE_CHANGED;
       if (!node_kind (db, note.id, &note.kind))

@@ -28,6 +28,18 @@ enum {
   PROP_PUBLISHER,
   PROP_DOCKET,
   PROP_COURT,
+  PROP_STATUS,
+  PROP_EVENT_KIND,
+  PROP_STANDING,
+  PROP_JUDGE,
+  PROP_AUTHOR,
+  PROP_URL,
+  PROP_END_DATE,
+  PROP_LANGUAGE,
+  PROP_HOLDER,
+  PROP_HOLDER_ID,
+  PROP_PARENT,
+  PROP_PARENT_ID,
   N_PROPS
 };
 
@@ -113,6 +125,8 @@ dossier_node_class_init (DossierNodeClass *klass)
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   static const char * const text_names[N_TEXTS] = {
     "title", "summary", "date", "role", "publisher", "docket", "court",
+    "status", "event-kind", "standing", "judge", "author", "url", "end-date", "language",
+    "holder", "holder-id", "parent", "parent-id",
   };
 
   object_class->finalize = dossier_node_finalize;
@@ -270,4 +284,119 @@ const char *
 dossier_node_get_court (DossierNode *self)
 {
   return get_text (self, PROP_COURT);
+}
+
+/* The fields of version 4 of the schema. "" is unknown. */
+
+/**
+ * dossier_node_get_status:
+ *
+ * Returns: a case file's status ("open", "decided"…) or an event's
+ *   ("happened", "expected"), as a term of dossier-vocabulary.h, or ""
+ */
+const char *
+dossier_node_get_status (DossierNode *self)
+{
+  return get_text (self, PROP_STATUS);
+}
+
+/**
+ * dossier_node_get_event_kind:
+ *
+ * Returns: an event's kind ("filing", "ruling"…), or ""
+ */
+const char *
+dossier_node_get_event_kind (DossierNode *self)
+{
+  return get_text (self, PROP_EVENT_KIND);
+}
+
+/**
+ * dossier_node_get_standing:
+ *
+ * Returns: a party's standing in the case file it was read for
+ *   ("protester"…), or ""
+ */
+const char *
+dossier_node_get_standing (DossierNode *self)
+{
+  return get_text (self, PROP_STANDING);
+}
+
+/** dossier_node_get_judge: Returns: a case file's judge, or "" */
+const char *
+dossier_node_get_judge (DossierNode *self)
+{
+  return get_text (self, PROP_JUDGE);
+}
+
+/** dossier_node_get_author: Returns: a source's author, or "" */
+const char *
+dossier_node_get_author (DossierNode *self)
+{
+  return get_text (self, PROP_AUTHOR);
+}
+
+/** dossier_node_get_url: Returns: a source's address, or "" */
+const char *
+dossier_node_get_url (DossierNode *self)
+{
+  return get_text (self, PROP_URL);
+}
+
+/**
+ * dossier_node_get_end_date:
+ *
+ * Returns: (nullable): the ISO date a role ended, or %NULL (still held, or
+ *   unknown); dossier_node_get_date() is when it started
+ */
+const char *
+dossier_node_get_end_date (DossierNode *self)
+{
+  const char *date = get_text (self, PROP_END_DATE);
+
+  return date != NULL && *date != '\0' ? date : NULL;
+}
+
+/** dossier_node_get_language: Returns: the language a source is written in ("en"), or "" */
+const char *
+dossier_node_get_language (DossierNode *self)
+{
+  return get_text (self, PROP_LANGUAGE);
+}
+
+/**
+ * dossier_node_get_holder:
+ *
+ * Returns: the name of the person holding a role, or of who makes a claim,
+ *   or ""
+ */
+const char *
+dossier_node_get_holder (DossierNode *self)
+{
+  return get_text (self, PROP_HOLDER);
+}
+
+gint64
+dossier_node_get_holder_id (DossierNode *self)
+{
+  return g_ascii_strtoll (get_text (self, PROP_HOLDER_ID), NULL, 10);
+}
+
+/**
+ * dossier_node_get_parent:
+ *
+ * Returns: the name of the organization a role is held at, or of an
+ *   organization's parent, or ""
+ */
+const char *
+dossier_node_get_parent (DossierNode *self)
+{
+  return get_text (self, PROP_PARENT);
+}
+
+gint64
+dossier_node_get_parent_id (DossierNode *self)
+{
+  return g_ascii_strtoll (get_text (self, PROP_PARENT_ID), NULL, 10);
 }

@@ -26,5 +26,17 @@ const char      *dossier_node_get_role      (DossierNode *self);
 const char      *dossier_node_get_publisher (DossierNode *self);
 const char      *dossier_node_get_docket    (DossierNode *self);
 const char      *dossier_node_get_court     (DossierNode *self);
+const char      *dossier_node_get_status    (DossierNode *self);
+const char      *dossier_node_get_event_kind (DossierNode *self);
+const char      *dossier_node_get_standing  (DossierNode *self);
+const char      *dossier_node_get_judge     (DossierNode *self);
+const char      *dossier_node_get_author    (DossierNode *self);
+const char      *dossier_node_get_url       (DossierNode *self);
+const char      *dossier_node_get_end_date  (DossierNode *self);
+const char      *dossier_node_get_language  (DossierNode *self);
+const char      *dossier_node_get_holder    (DossierNode *self);
+gint64           dossier_node_get_holder_id (DossierNode *self);
+const char      *dossier_node_get_parent    (DossierNode *self);
+gint64           dossier_node_get_parent_id (DossierNode *self);
 
 G_END_DECLS

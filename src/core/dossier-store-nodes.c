@@ -27,6 +27,8 @@
   "CASE n.kind" \
   "  WHEN 'event' THEN (SELECT date FROM event WHERE node_id = n.id)" \
   "  WHEN 'source' THEN (SELECT published FROM source WHERE node_id = n.id)" \
+  "  WHEN 'role' THEN (SELECT started FROM role WHERE node_id = n.id)" \
+  "  WHEN 'claim' THEN (SELECT made FROM claim WHERE node_id = n.id)" \
   "  WHEN 'case' THEN (SELECT filed FROM case_file WHERE node_id = n.id) END, " \
   "COALESCE ((SELECT role FROM participant_text WHERE case_id = :case AND node_id = n.id AND lang = :lang)," \
   "          (SELECT role FROM participant_text WHERE case_id = :case AND node_id = n.id AND lang = 'en')), " \
@@ -34,8 +36,36 @@
   "(SELECT docket FROM case_file WHERE node_id = n.id), " \
   "(SELECT COALESCE (NULLIF (ct.title, ''), NULLIF (cn.name, '')) FROM case_file c " \
   "  JOIN node cn ON cn.id = c.court_id " \
-  "  LEFT JOIN node_text ct ON ct.node_id = cn.id AND ct.lang = :lang WHERE c.node_id = n.id)"
-#define NODE_N_COLUMNS 10
+  "  LEFT JOIN node_text ct ON ct.node_id = cn.id AND ct.lang = :lang WHERE c.node_id = n.id), " \
+  NODE_V4_COLUMNS
+#define NODE_N_COLUMNS 22
+
+/* What version 4 of the schema added: statuses and kinds as terms of
+ * dossier-vocabulary.c; a case file's judge; a source's author, address and
+ * language; when a role ended; who holds a role or makes a claim, and at
+ * which organization a role is held or what an organization's parent is,
+ * by name and id. Only the rows of the node's kind are read. */
+#define NODE_V4_COLUMNS \
+  "CASE n.kind WHEN 'case' THEN (SELECT status FROM case_file WHERE node_id = n.id)" \
+  "  WHEN 'event' THEN (SELECT status FROM event WHERE node_id = n.id) END, " \
+  "CASE n.kind WHEN 'event' THEN (SELECT kind FROM event WHERE node_id = n.id) END, " \
+  "CASE WHEN n.kind IN ('organization', 'person') THEN" \
+  "  (SELECT standing FROM participant WHERE case_id = :case AND node_id = n.id) END, " \
+  "CASE n.kind WHEN 'case' THEN (SELECT judge FROM case_file WHERE node_id = n.id) END, " \
+  "CASE n.kind WHEN 'source' THEN (SELECT author FROM source WHERE node_id = n.id) END, " \
+  "CASE n.kind WHEN 'source' THEN (SELECT url FROM source WHERE node_id = n.id) END, " \
+  "CASE n.kind WHEN 'role' THEN (SELECT ended FROM role WHERE node_id = n.id) END, " \
+  "CASE n.kind WHEN 'source' THEN (SELECT lang FROM source WHERE node_id = n.id) END, " \
+  "(SELECT hn.name FROM node hn WHERE hn.id = CASE n.kind" \
+  "   WHEN 'role' THEN (SELECT person_id FROM role WHERE node_id = n.id)" \
+  "   WHEN 'claim' THEN (SELECT claimant_id FROM claim WHERE node_id = n.id) END), " \
+  "CASE n.kind WHEN 'role' THEN (SELECT person_id FROM role WHERE node_id = n.id)" \
+  "  WHEN 'claim' THEN (SELECT claimant_id FROM claim WHERE node_id = n.id) END, " \
+  "(SELECT pn.name FROM node pn WHERE pn.id = CASE n.kind" \
+  "   WHEN 'role' THEN (SELECT organization_id FROM role WHERE node_id = n.id)" \
+  "   WHEN 'organization' THEN (SELECT parent_id FROM organization_parent WHERE node_id = n.id) END), " \
+  "CASE n.kind WHEN 'role' THEN (SELECT organization_id FROM role WHERE node_id = n.id)" \
+  "  WHEN 'organization' THEN (SELECT parent_id FROM organization_parent WHERE node_id = n.id) END"
 #define NODE_TEXT_JOINS \
   " LEFT JOIN node_text t ON t.node_id = n.id AND t.lang = :lang" \
   " LEFT JOIN node_text d ON d.node_id = n.id AND d.lang = 'en'"
@@ -67,6 +97,14 @@ static const DossierNodeQuery timeline_query = {
   KIND (EVENT), 0,
 };
 
+/* In the order they were made (unknown first), then as added. */
+static const DossierNodeQuery claims_query = {
+  "claim cl", "cl.case_id = :case", "cl.node_id",
+  { { "COALESCE (cl.made, '')", NULL }, { "cl.node_id", NULL } }, 2,
+  NODE_COLUMNS, NODE_TEXT_JOINS, NODE_N_COLUMNS,
+  KIND (CLAIM), KIND (ORGANIZATION) | KIND (PERSON),   /* the claimant's name */
+};
+
 /* By publisher whatever their case, then by date. */
 static const DossierNodeQuery sources_query = {
   "case_source cs JOIN source s ON s.node_id = cs.source_id", "cs.case_id = :case", "s.node_id",
@@ -96,6 +134,18 @@ row_to_node (sqlite3_stmt *stmt,
                        "publisher", dossier_db_column_text (stmt, 7),
                        "docket", dossier_db_column_text (stmt, 8),
                        "court", dossier_db_column_text (stmt, 9),
+                       "status", dossier_db_column_text (stmt, 10),
+                       "event-kind", dossier_db_column_text (stmt, 11),
+                       "standing", dossier_db_column_text (stmt, 12),
+                       "judge", dossier_db_column_text (stmt, 13),
+                       "author", dossier_db_column_text (stmt, 14),
+                       "url", dossier_db_column_text (stmt, 15),
+                       "end-date", dossier_db_column_text (stmt, 16),
+                       "language", dossier_db_column_text (stmt, 17),
+                       "holder", dossier_db_column_text (stmt, 18),
+                       "holder-id", dossier_db_column_text (stmt, 19),
+                       "parent", dossier_db_column_text (stmt, 20),
+                       "parent-id", dossier_db_column_text (stmt, 21),
                        NULL);
 }
 
@@ -172,6 +222,8 @@ dossier_store_list_section (DossierStore        *self,
       return make_list (self, &participants_query, case_id, "person", error);
     case DOSSIER_SECTION_TIMELINE:
       return make_list (self, &timeline_query, case_id, NULL, error);
+    case DOSSIER_SECTION_CLAIMS:
+      return make_list (self, &claims_query, case_id, NULL, error);
     case DOSSIER_SECTION_SOURCES:
       return make_list (self, &sources_query, case_id, NULL, error);
     case DOSSIER_SECTION_OVERVIEW:
@@ -253,9 +305,54 @@ dossier_store_list_cited_by (DossierStore   *self,
                          "LEFT JOIN event e ON e.node_id = n.id" NODE_TEXT_JOINS " "
                          "WHERE ci.source_id = :id AND ci.stance = :stance AND (n.id = :case"
                          "  OR e.case_id = :case"
+                         "  OR n.id IN (SELECT node_id FROM claim WHERE case_id = :case)"
+                         "  OR n.id IN (SELECT r.node_id FROM role r JOIN participant p ON p.node_id = r.person_id"
+                         "              WHERE p.case_id = :case)"
                          "  OR n.id IN (SELECT node_id FROM participant WHERE case_id = :case)) "
                          "ORDER BY e.date IS NULL, e.date, n.id",
                          case_id, source_id, stance, error);
+}
+
+/**
+ * dossier_store_list_roles:
+ *
+ * Returns: (transfer full): the roles of a person, or the roles held at an
+ *   organization, earliest first (unknown start first)
+ */
+GListModel *
+dossier_store_list_roles (DossierStore  *self,
+                          gint64         node_id,
+                          GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM role r JOIN node n ON n.id = r.node_id" NODE_TEXT_JOINS " "
+                         "WHERE r.person_id = :id OR r.organization_id = :id "
+                         "ORDER BY r.started IS NOT NULL, r.started, n.id",
+                         0, node_id, DOSSIER_STANCE_SUPPORTS, error);
+}
+
+/**
+ * dossier_store_list_settlement:
+ *
+ * Returns: (transfer full): for an expected event, the event that settled
+ *   it; for an event, the expected events it settled
+ */
+GListModel *
+dossier_store_list_settlement (DossierStore  *self,
+                               gint64         case_id,
+                               gint64         node_id,
+                               GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM event e JOIN node n ON n.id = e.node_id" NODE_TEXT_JOINS " "
+                         "WHERE e.settled_by = :id"
+                         "   OR e.node_id = (SELECT settled_by FROM event WHERE node_id = :id) "
+                         "ORDER BY e.date, n.id",
+                         case_id, node_id, DOSSIER_STANCE_SUPPORTS, error);
 }
 
 /**

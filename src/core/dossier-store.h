@@ -50,6 +50,13 @@ GListModel   *dossier_store_list_cited_by        (DossierStore  *self,
                                                   gint64         source_id,
                                                   DossierStance  stance,
                                                   GError       **error);
+GListModel   *dossier_store_list_roles           (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  GError       **error);
+GListModel   *dossier_store_list_settlement      (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  GError       **error);
 GListModel   *dossier_store_list_related         (DossierStore  *self,
                                                   gint64         case_id,
                                                   gint64         node_id,

@@ -72,9 +72,9 @@ test_create (Fixture       *f,
 
   /* The bundled case file, once. */
   g_assert_cmpint (dossier_store_count (store, "case_file", NULL), ==, 1);
-  g_assert_cmpint (dossier_store_count (store, "event", NULL), ==, 23);
-  g_assert_cmpint (dossier_store_count (store, "source", NULL), ==, 26);
-  g_assert_cmpint (dossier_store_count (store, "participant", NULL), ==, 24);
+  g_assert_cmpint (dossier_store_count (store, "event", NULL), ==, 31);
+  g_assert_cmpint (dossier_store_count (store, "source", NULL), ==, 43);
+  g_assert_cmpint (dossier_store_count (store, "participant", NULL), ==, 25);
   g_assert_cmpint (dossier_store_count (store, "market_series", NULL), ==, 4);
 
   /* Every fact keeps its source. */
@@ -217,8 +217,21 @@ test_newer_schema (Fixture       *f,
 }
 
 /* A database written by the first release (0.1.0, schema version 1, kept
- * in tests/data/) opens in this one: migrated, its content unchanged, and
- * its edits undoable from then on. */
+ * in tests/data/) opens in this one: migrated; the user's own case file,
+ * which shares organizations and a source with the bundled one, untouched;
+ * the first bundled case file replaced by the corrected one; and its edits
+ * undoable from then on. */
+#define USER_CASE_DUMP \
+  "SELECT group_concat (x, '|') FROM (" \
+  "  SELECT n.slug || ':' || t.lang || ':' || t.title || ':' || t.summary AS x FROM node n" \
+  "    JOIN node_text t ON t.node_id = n.id WHERE n.slug LIKE 'mine-%'" \
+  "  UNION ALL SELECT 'event:' || date FROM event WHERE case_id = (SELECT id FROM node WHERE slug = 'mine-case')" \
+  "  UNION ALL SELECT 'party:' || n.slug FROM participant p JOIN node n ON n.id = p.node_id" \
+  "    WHERE p.case_id = (SELECT id FROM node WHERE slug = 'mine-case')" \
+  "  UNION ALL SELECT 'cites:' || s.slug FROM citation c JOIN node s ON s.id = c.source_id" \
+  "    JOIN node n ON n.id = c.node_id WHERE n.slug LIKE 'mine-%'" \
+  "  ORDER BY 1)"
+
 static void
 test_migrate_release (Fixture       *f,
                       gconstpointer  data)
@@ -227,37 +240,73 @@ test_migrate_release (Fixture       *f,
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (f->path);
-  g_autoptr(GString) before = g_string_new (NULL);
-  g_autofree char *after = NULL;
-  static const char * const tables[] = {
-    "node", "node_text", "case_file", "participant", "participant_text", "event",
-    "event_actor", "source", "case_source", "citation", "market_series",
-    "market_series_text", "market_share",
-  };
+  g_autofree char *mine_before = NULL, *mine_after = NULL;
+  gint64 bundled;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (release, NULL), g_bytes_get_size (release), NULL));
   g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      g_string_append_printf (before, "%s=%" G_GINT64_FORMAT " ", tables[i], test_sql_int (f->path, sql));
-    }
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM source WHERE publisher = 'Presse française'"), ==, 1);
+
+  /* The user's own case file, written with release 0.1.0's schema. */
+  test_sql_exec (f->path,
+                 "PRAGMA foreign_keys = ON;"
+                 "INSERT INTO node (kind, slug, name) VALUES ('case', 'mine-case', ''), ('event', 'mine-event', '');"
+                 "INSERT INTO node_text VALUES ((SELECT id FROM node WHERE slug = 'mine-case'), 'en', 'My case', 'Mine.'),"
+                 "  ((SELECT id FROM node WHERE slug = 'mine-event'), 'en', 'My hearing', 'Scheduled.');"
+                 "INSERT INTO case_file (node_id, docket) VALUES ((SELECT id FROM node WHERE slug = 'mine-case'), '1-2');"
+                 "INSERT INTO event (node_id, case_id, date) VALUES ((SELECT id FROM node WHERE slug = 'mine-event'),"
+                 "  (SELECT id FROM node WHERE slug = 'mine-case'), '2024-03-05');"
+                 "INSERT INTO participant VALUES ((SELECT id FROM node WHERE slug = 'mine-case'),"
+                 "  (SELECT id FROM node WHERE slug = 'aws'), 0);"
+                 "INSERT INTO citation VALUES ((SELECT id FROM node WHERE slug = 'mine-event'),"
+                 "  (SELECT id FROM node WHERE slug = 'law360'), 'supports');");
+  mine_before = test_sql_string (f->path, USER_CASE_DUMP);
 
   store = test_open_store (f->path);
   g_assert_cmpint (test_sql_int (f->path, "PRAGMA user_version"), ==, DOSSIER_SCHEMA_VERSION);
-  after = test_count_rows (store);
-  g_assert_cmpstr (before->str, ==, after);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path,
+                                 "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                 "AND name IN ('participant_position', 'case_file_filed', 'role_person')"), ==, 3);
 
-  g_assert_true (dossier_store_set_title (store, first_case_id (store), "en", "Renamed", &error));
+  /* The user's case file, and the organization and source it refers to. */
+  mine_after = test_sql_string (f->path, USER_CASE_DUMP);
+  g_assert_cmpstr (mine_before, ==, mine_after);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE slug = 'law360'"), ==, 1);
+  /* AWS, which it names, reads as the corrected file has it. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM organization_parent p JOIN node n ON n.id = p.node_id "
+                                          "WHERE n.slug = 'aws'"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM citation c JOIN node n ON n.id = c.node_id "
+                                          "JOIN source s ON s.node_id = c.source_id "
+                                          "WHERE n.slug = 'aws' AND s.url IS NOT NULL"), >, 0);
+
+  /* The corrected bundled case file, once. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'case'"), ==, 2);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM source WHERE publisher = 'Presse française'"), ==, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE slug = 'aws-announces-protest'"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM role"), >, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_break"), >, 0);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'event' AND id NOT IN "
+                                          "(SELECT node_id FROM event)"), ==, 0);
+
+  bundled = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'jedi-protest'");
+  g_assert_true (dossier_store_set_title (store, bundled, "en", "Renamed", &error));
   g_assert_no_error (error);
   g_assert_true (dossier_store_undo (store, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(DossierNode) node = dossier_store_get_node (store, first_case_id (store), first_case_id (store), NULL);
-    g_assert_cmpstr (dossier_node_get_title (node), ==, "JEDI cloud contract protest");
+    g_autoptr(DossierNode) node = dossier_store_get_node (store, bundled, bundled, NULL);
+    g_assert_cmpstr (dossier_node_get_title (node), !=, "Renamed");
   }
+
+  /* Opening it again changes nothing more. */
+  g_clear_object (&store);
+  g_free (mine_after);
+  store = test_open_store (f->path);
+  mine_after = test_sql_string (f->path, USER_CASE_DUMP);
+  g_assert_cmpstr (mine_before, ==, mine_after);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'case'"), ==, 2);
 }
 
 static void
@@ -423,27 +472,27 @@ test_citations (Fixture       *f,
 {
   g_autoptr(DossierStore) store = test_open_store (f->path);
   gint64 case_id = first_case_id (store);
-  g_autoptr(DossierNode) garman = test_find_in_section (store, case_id, DOSSIER_SECTION_PEOPLE, "matt-garman");
+  gint64 garman = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'role-garman-aws'");
   g_autoptr(DossierNode) injunction = test_find_in_section (store, case_id, DOSSIER_SECTION_TIMELINE,
                                                       "preliminary-injunction-granted");
-  g_autoptr(GListModel) supports = dossier_store_list_citations (store, dossier_node_get_id (garman),
-                                                                 DOSSIER_STANCE_SUPPORTS, NULL);
-  g_autoptr(GListModel) contradicts = dossier_store_list_citations (store, dossier_node_get_id (garman),
-                                                                    DOSSIER_STANCE_CONTRADICTS, NULL);
+  g_autoptr(GListModel) supports = dossier_store_list_citations (store, garman, DOSSIER_STANCE_SUPPORTS, NULL);
+  g_autoptr(GListModel) contradicts = dossier_store_list_citations (store, garman, DOSSIER_STANCE_CONTRADICTS, NULL);
   g_autoptr(GListModel) actors = dossier_store_list_related (store, case_id, dossier_node_get_id (injunction), NULL);
   g_autoptr(DossierNode) seed = NULL;
   g_autoptr(DossierNode) bi = NULL;
   g_autoptr(GListModel) cited_by = NULL;
 
-  /* The disagreement on Garman's title is kept, with both sides. */
+  /* The disagreement on Garman's title is kept on his role, with both
+   * sides: Business Insider for "vice president of sales and marketing",
+   * the seed article against it. */
   g_assert_cmpuint (g_list_model_get_n_items (supports), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (contradicts), ==, 1);
-  seed = g_list_model_get_item (supports, 0);
-  bi = g_list_model_get_item (contradicts, 0);
+  bi = g_list_model_get_item (supports, 0);
+  seed = g_list_model_get_item (contradicts, 0);
   g_assert_cmpstr (dossier_node_get_slug (seed), ==, "seed-article");
-  g_assert_cmpstr (dossier_node_get_slug (bi), ==, "business-insider");
+  g_assert_cmpstr (dossier_node_get_slug (bi), ==, "business-insider-2021-02");
 
-  cited_by = dossier_store_list_cited_by (store, case_id, dossier_node_get_id (bi),
+  cited_by = dossier_store_list_cited_by (store, case_id, dossier_node_get_id (seed),
                                           DOSSIER_STANCE_CONTRADICTS, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cited_by), ==, 1);
 

@@ -245,7 +245,25 @@ class Dossier:
         ext = obj.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
         return ext.x, ext.y, ext.width, ext.height
 
+    def scroll_into_view(self, obj):
+        """Wheels the scrolled view under @obj until it is on screen, as a
+        user would before clicking it."""
+        frame = next((o for o in children_of(self.root) if role_of(o) == "frame"), None)
+        if frame is None:
+            return
+        fx, fy, fw, fh = self.extents(frame)
+        for _ in range(60):
+            x, y, w, h = self.extents(obj)
+            top, bottom = fy + 60, fy + fh - 10
+            if w <= 0 or h <= 0 or top <= y + h // 2 <= bottom:
+                return
+            button = "5" if y + h // 2 > bottom else "4"
+            subprocess.run(["xdotool", "mousemove", "--sync", str(x + w // 2), str((top + bottom) // 2),
+                            "click", button], check=True)
+            time.sleep(0.1)
+
     def click(self, obj, dx=None):
+        self.scroll_into_view(obj)
         x, y, w, h = self.extents(obj)
         if w <= 0 or h <= 0:
             raise E2EError(f"{describe(obj)} has no area on screen to click")

@@ -8,7 +8,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dossier_e2e import Dossier, E2EError, run  # noqa: E402
 
-SECTIONS = ["Overview", "Organizations", "People", "Timeline", "Sources"]
+SECTIONS = ["Overview", "Organizations", "People", "Timeline", "Claims", "Sources"]
 
 
 def details(app):
@@ -39,9 +39,10 @@ def test_opens_each_section(app: Dossier):
     sidebar = app.find("list", "Case files")
     expected = {
         "Organizations": (16, "Amazon Web Services — Protester (plaintiff)"),
-        "People": (8, re.compile(r"Matt Garman — .+")),
-        "Timeline": (23, "October 25, 2019 — Pentagon awards JEDI to Microsoft"),
-        "Sources": (26, re.compile(r"Business Insider: Report on AWS leadership changes.*")),
+        "People": (9, re.compile(r"Matt Garman — .+")),
+        "Timeline": (31, "October 25, 2019 — Pentagon awards JEDI to Microsoft"),
+        "Claims": (3, "Amazon Web Services: Political interference shaped the award"),
+        "Sources": (43, re.compile(r"Business Insider: Leaked emails from one of the frontrunners.*, February 2021")),
     }
     for section, (count, example) in expected.items():
         app.click(app.find("list item", section, within=sidebar))
@@ -58,7 +59,7 @@ def test_opens_each_section(app: Dossier):
 
 
 def test_reads_an_event_and_its_sources(app: Dossier):
-    app.click(app.find("push button", "Timeline (23)"))
+    app.click(app.find("push button", "Timeline (31)"))
     app.click(app.find("push button", "February 13, 2020 — Court halts JEDI with a preliminary injunction"))
     app.wait(lambda: heading(app) == "Court halts JEDI with a preliminary injunction", "the event page")
     texts = app.texts(details(app))
@@ -70,17 +71,37 @@ def test_reads_an_event_and_its_sources(app: Dossier):
 
     # A source page says what it supports.
     app.click(app.find("push button", re.compile(r"Justia Dockets: .*173.*"), within=details(app)))
-    app.wait(lambda: heading(app).startswith("Docket 1:2019cv01796"), "the source page")
+    app.wait(lambda: heading(app).startswith("Amazon Web Services, Inc. v. USA, 1:2019cv01796, ECF 173"), "the source page")
+    texts = app.texts(details(app))
+    expect("Address" in texts and "Not found" not in texts, f"a source page gives its address: {texts}")
     expect("Supports" in app.texts(details(app)), "a source page should list what it supports")
 
 
 def test_disagreement_is_shown(app: Dossier):
-    app.click(app.find("push button", "People (8)"))
+    app.click(app.find("push button", "People (9)"))
     app.click(app.find("push button", re.compile(r"Matt Garman — .+")))
     app.wait(lambda: heading(app) == "Matt Garman", "Matt Garman's page")
+    # His title is disputed: his role's page lists both sides.
+    app.click(app.find("push button", "Vice president of sales and marketing, Amazon Web Services, from January 2020",
+                       within=details(app)))
+    app.wait(lambda: heading(app) == "Vice president of sales and marketing", "the role's page")
     texts = app.texts(details(app))
     expect("Supported by" in texts and "Contradicted by" in texts, f"both sides should be listed: {texts}")
     app.find("push button", re.compile(r"Business Insider: .*"), within=details(app))
+    app.find("push button", re.compile(r"Unidentified French news outlet: .*"), within=details(app))
+
+
+def test_expected_event_and_what_settled_it(app: Dossier):
+    app.click(app.find("push button", "Timeline (31)"))
+    app.click(app.find("push button",
+                       "February 11, 2020 — Ruling on the injunction expected; task orders to start (expected)"))
+    app.wait(lambda: heading(app) == "Ruling on the injunction expected; task orders to start", "the expected event")
+    texts = app.texts(details(app))
+    expect("Expected" in texts and "Settled by" in texts, f"status and settlement: {texts}")
+    app.click(app.find("push button", "February 13, 2020 — Court halts JEDI with a preliminary injunction",
+                       within=details(app)))
+    app.wait(lambda: heading(app) == "Court halts JEDI with a preliminary injunction", "the ruling")
+    expect("Settles" in app.texts(details(app)), "the ruling names what it settled")
 
 
 def test_same_content_after_restart(app: Dossier):

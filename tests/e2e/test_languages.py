@@ -18,7 +18,7 @@ def expect(condition, message):
 def test_french(app: Dossier):
     sidebar = app.find("list", "Dossiers")
     for name in ["Contestation du contrat cloud JEDI", "Vue d’ensemble", "Organisations", "Personnes",
-                 "Chronologie", "Sources"]:
+                 "Chronologie", "Affirmations", "Sources"]:
         app.find("list item", name, within=sidebar)
     chart = app.find("list", "Parts de marché, T3 2019")
     bars = [bar.name for bar in app.find_all("list item", None, chart)]
@@ -28,7 +28,7 @@ def test_french(app: Dossier):
     texts = app.texts(details)
     expect("Déposé le 22 novembre 2019" in texts, f"French date: {texts}")
     expect("n° 19-1796C · Cour fédérale des réclamations des États-Unis" in texts, f"French docket: {texts}")
-    app.find("push button", "Chronologie (23)", within=details)
+    app.find("push button", "Chronologie (31)", within=details)
     app.find("frame", "Contestation du contrat cloud JEDI — Dossier")
 
 

@@ -118,6 +118,24 @@ test_sql_int (const char *path,
   return value;
 }
 
+/* The first column of the first row as text ("" for NULL). */
+char *
+test_sql_string (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0) ?: "");
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
 void
 test_sql_exec (const char *path,
           const char *sql)

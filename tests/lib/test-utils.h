@@ -19,6 +19,8 @@ GBytes *test_load_data        (const char *name);
 DossierStore *test_open_store      (const char         *path);
 gint64        test_sql_int         (const char         *path,
                                     const char         *sql);
+char         *test_sql_string      (const char         *path,
+                                    const char         *sql);
 void          test_sql_exec        (const char         *path,
                                     const char         *sql);
 char         *test_count_rows      (DossierStore       *store);

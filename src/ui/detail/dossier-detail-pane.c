@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-a11y.h"
+#include "dossier-detail-links.h"
 #include "dossier-detail-pane.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
@@ -45,85 +46,6 @@ struct _DossierDetailPane
 
 G_DEFINE_FINAL_TYPE (DossierDetailPane, dossier_detail_pane, GTK_TYPE_WIDGET)
 
-/* Every link is a button bound to the window's "win.select" action, with
- * the selection it leads to as its target: (case id, section, node id). */
-static GtkWidget *
-make_link (const char         *text,
-           gint64              case_id,
-           DossierSectionKind  section,
-           gint64              node_id)
-{
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "link-row");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xix)", case_id, (gint32) section, node_id);
-
-  return button;
-}
-
-/* A group's title, which screen readers can jump to as a heading. */
-static GtkWidget *
-make_heading (const char *text)
-{
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                   "label", text,
-                                   "xalign", 0.f,
-                                   "margin-bottom", 4,
-                                   NULL);
-
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-/* How a node is named in a list; @with_role adds an organization's or a
- * person's role in the case file. */
-static char *
-node_link_text (DossierNode *node,
-                gboolean     with_role)
-{
-  g_autofree char *date = dossier_format_date (dossier_node_get_date (node));
-  const char *title = dossier_node_get_title (node);
-  const char *publisher = dossier_node_get_publisher (node);
-  const char *role = with_role ? dossier_node_get_role (node) : "";
-
-  switch (dossier_node_get_kind (node))
-    {
-    case DOSSIER_NODE_EVENT:
-      /* Translators: an event in a list: its date, then what happened */
-      return date ? g_strdup_printf (_("%s — %s"), date, title) : g_strdup (title);
-
-    case DOSSIER_NODE_SOURCE:
-      if (date != NULL)
-        /* Translators: a source in a list: 1 publisher, 2 title (often a
-         * description of ours, so not in quotes), 3 date */
-        return g_strdup_printf (_("%1$s: %2$s, %3$s"), publisher, title, date);
-      /* Translators: a source in a list: 1 publisher, 2 title */
-      return g_strdup_printf (_("%1$s: %2$s"), publisher, title);
-
-    case DOSSIER_NODE_ORGANIZATION:
-    case DOSSIER_NODE_PERSON:
-      if (*role != '\0')
-        /* Translators: someone in a list: 1 name, 2 role in the case */
-        return g_strdup_printf (_("%1$s — %2$s"), title, role);
-      return g_strdup (title);
-
-    case DOSSIER_NODE_CASE:
-    default:
-      return g_strdup (title);
-    }
-}
-
 /* A page lists at most this many links (a button each); the sidebar's
  * lists, which read their rows as they are shown, have them all. */
 #define MAX_LINKS 500
@@ -143,16 +65,16 @@ add_group (DossierDetailPane *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   if (heading != NULL)
-    gtk_box_append (GTK_BOX (box), make_heading (heading));
+    gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (nodes, i);
-      g_autofree char *text = node_link_text (node, with_role);
+      g_autofree char *text = dossier_detail_link_text (node, with_role);
       DossierNodeKind kind = dossier_node_get_kind (node);
 
       gtk_box_append (GTK_BOX (box),
-                      make_link (text,
+                      dossier_detail_make_link (text,
                                  kind == DOSSIER_NODE_CASE ? dossier_node_get_id (node) : case_id,
                                  dossier_node_kind_get_section (kind),
                                  kind == DOSSIER_NODE_CASE ? 0 : dossier_node_get_id (node)));
@@ -170,6 +92,65 @@ add_group (DossierDetailPane *self,
       gtk_box_append (GTK_BOX (box), label);
     }
 
+  gtk_box_append (self->groups, box);
+}
+
+static void
+add_facts (DossierDetailPane *self,
+           DossierNode       *node)
+{
+  GtkWidget *facts = dossier_detail_make_facts (node);
+
+  if (facts != NULL)
+    gtk_box_append (self->groups, facts);
+}
+
+/* A link to the node @node_id, if there is one, under @heading. */
+static void
+add_link_to (DossierDetailPane *self,
+             gint64             case_id,
+             const char        *heading,
+             gint64             node_id)
+{
+  g_autoptr(DossierNode) node = node_id ? dossier_store_get_node (self->store, case_id, node_id, NULL) : NULL;
+  GtkWidget *box;
+
+  if (node == NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
+  gtk_box_append (GTK_BOX (box),
+                  dossier_detail_make_link (dossier_node_get_title (node), case_id,
+                                            dossier_node_kind_get_section (dossier_node_get_kind (node)), node_id));
+  gtk_box_append (self->groups, box);
+}
+
+/* A person's roles, each leading to its page (with its sources), or the
+ * roles held at an organization. */
+static void
+add_roles (DossierDetailPane *self,
+           gint64             case_id,
+           DossierNode       *node)
+{
+  g_autoptr(GListModel) roles = dossier_store_list_roles (self->store, dossier_node_get_id (node), NULL);
+  gboolean for_person = dossier_node_get_kind (node) == DOSSIER_NODE_PERSON;
+  guint n = roles ? MIN (g_list_model_get_n_items (roles), MAX_LINKS) : 0;
+  GtkWidget *box;
+
+  if (n == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (_("Roles")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) role = g_list_model_get_item (roles, i);
+      g_autofree char *text = dossier_format_role (role, for_person);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_PEOPLE,
+                                                               dossier_node_get_id (role)));
+    }
   gtk_box_append (self->groups, box);
 }
 
@@ -212,6 +193,8 @@ kind_name (DossierNodeKind kind)
     case DOSSIER_NODE_PERSON:       return _("Person");
     case DOSSIER_NODE_EVENT:        return _("Event");
     case DOSSIER_NODE_SOURCE:       return _("Source");
+    case DOSSIER_NODE_ROLE:         return _("Role");
+    case DOSSIER_NODE_CLAIM:        return _("Claim");
     default:                        return "";
     }
 }
@@ -228,7 +211,7 @@ set_trail (DossierDetailPane  *self,
   if (case_node == NULL)
     return;
 
-  link = make_link (dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  link = dossier_detail_make_link (dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
   gtk_box_append (self->trail, link);
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
@@ -240,7 +223,7 @@ set_trail (DossierDetailPane  *self,
       gtk_accessible_update_state (GTK_ACCESSIBLE (separator), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (separator, "dim-label");
       gtk_box_append (self->trail, separator);
-      link = make_link (dossier_section_kind_get_title (section), case_id, section, 0);
+      link = dossier_detail_make_link (dossier_section_kind_get_title (section), case_id, section, 0);
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
       gtk_box_append (self->trail, link);
     }
@@ -276,9 +259,10 @@ show_overview (DossierDetailPane *self,
     filed_text = g_strdup_printf (_("Filed on %s"), filed);
   set_label (self->date, filed_text);
   set_label (self->summary, dossier_node_get_summary (node));
+  add_facts (self, node);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_box_append (GTK_BOX (box), make_heading (_("In this case file")));
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (_("In this case file")));
 
   for (DossierSectionKind s = DOSSIER_SECTION_ORGANIZATIONS; s <= DOSSIER_SECTION_SOURCES; s++)
     {
@@ -287,7 +271,7 @@ show_overview (DossierDetailPane *self,
       /* Translators: a section and how many items it has, as in "Timeline (23)" */
       g_autofree char *text = g_strdup_printf (_("%s (%u)"), dossier_section_kind_get_title (s), n);
 
-      gtk_box_append (GTK_BOX (box), make_link (text, case_id, s, 0));
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, s, 0));
     }
 
   gtk_box_append (self->groups, box);
@@ -342,7 +326,7 @@ show_node (DossierDetailPane *self,
     }
 
   kind = dossier_node_get_kind (node);
-  date = dossier_format_date (dossier_node_get_date (node));
+  date = kind == DOSSIER_NODE_ROLE ? dossier_format_role_span (node) : dossier_format_date (dossier_node_get_date (node));
 
   set_trail (self, case_id, dossier_node_kind_get_section (kind));
   set_label (self->kicker, kind_name (kind));
@@ -351,6 +335,7 @@ show_node (DossierDetailPane *self,
   set_label (self->subtitle, subtitle);
   set_label (self->date, date);
   set_label (self->summary, dossier_node_get_summary (node));
+  add_facts (self, node);
 
   if (kind == DOSSIER_NODE_SOURCE)
     {
@@ -364,8 +349,24 @@ show_node (DossierDetailPane *self,
       return;
     }
 
-  related = dossier_store_list_related (self->store, case_id, node_id, NULL);
-  add_group (self, kind == DOSSIER_NODE_EVENT ? _("Who took part") : _("Events"), related, case_id, TRUE);
+  if (kind == DOSSIER_NODE_EVENT || kind == DOSSIER_NODE_ORGANIZATION || kind == DOSSIER_NODE_PERSON)
+    {
+      related = dossier_store_list_related (self->store, case_id, node_id, NULL);
+      add_group (self, kind == DOSSIER_NODE_EVENT ? _("Who took part") : _("Events"), related, case_id, TRUE);
+    }
+  if (kind == DOSSIER_NODE_EVENT)
+    {
+      g_autoptr(GListModel) settlement = dossier_store_list_settlement (self->store, case_id, node_id, NULL);
+
+      add_group (self, g_str_equal (dossier_node_get_status (node), "expected") ? _("Settled by") : _("Settles"),
+                 settlement, case_id, FALSE);
+    }
+  if (kind == DOSSIER_NODE_ORGANIZATION || kind == DOSSIER_NODE_PERSON)
+    add_roles (self, case_id, node);
+  add_link_to (self, case_id, kind == DOSSIER_NODE_CLAIM ? _("Made by") : _("Held by"),
+               dossier_node_get_holder_id (node));
+  add_link_to (self, case_id, kind == DOSSIER_NODE_ROLE ? _("At") : _("Part of"),
+               dossier_node_get_parent_id (node));
 
   supports = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_SUPPORTS, NULL);
   contradicts = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_CONTRADICTS, NULL);

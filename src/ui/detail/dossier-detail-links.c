@@ -1,0 +1,166 @@
+/* dossier-detail-links.c
+ *
+ * The parts every page of the detail pane is made of: links (buttons bound
+ * to "win.select"), group headings, how a node is named in a list, and the
+ * list of facts under a page's heading.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-detail-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-detail-links.h"
+#include "dossier-format.h"
+#include "dossier-node.h"
+
+/* Every link is a button bound to the window's "win.select" action, with
+ * the selection it leads to as its target: (case id, section, node id). */
+GtkWidget *
+dossier_detail_make_link (const char         *text,
+           gint64              case_id,
+           DossierSectionKind  section,
+           gint64              node_id)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "link-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xix)", case_id, (gint32) section, node_id);
+
+  return button;
+}
+
+/* A group's title, which screen readers can jump to as a heading. */
+GtkWidget *
+dossier_detail_make_heading (const char *text)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "label", text,
+                                   "xalign", 0.f,
+                                   "margin-bottom", 4,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* How a node is named in a list; @with_role adds an organization's or a
+ * person's role in the case file. */
+char *
+dossier_detail_link_text (DossierNode *node,
+                gboolean     with_role)
+{
+  g_autofree char *date = dossier_format_date (dossier_node_get_date (node));
+  const char *title = dossier_node_get_title (node);
+  const char *publisher = dossier_node_get_publisher (node);
+  const char *role = with_role ? dossier_node_get_role (node) : "";
+
+  switch (dossier_node_get_kind (node))
+    {
+    case DOSSIER_NODE_EVENT:
+      if (date != NULL && g_str_equal (dossier_node_get_status (node), "expected"))
+        /* Translators: an expected event in a list: its date, then what is expected */
+        return g_strdup_printf (_("%s — %s (expected)"), date, title);
+      /* Translators: an event in a list: its date, then what happened */
+      return date ? g_strdup_printf (_("%s — %s"), date, title) : g_strdup (title);
+
+    case DOSSIER_NODE_SOURCE:
+      if (date != NULL)
+        /* Translators: a source in a list: 1 publisher, 2 title (often a
+         * description of ours, so not in quotes), 3 date */
+        return g_strdup_printf (_("%1$s: %2$s, %3$s"), publisher, title, date);
+      /* Translators: a source in a list: 1 publisher, 2 title */
+      return g_strdup_printf (_("%1$s: %2$s"), publisher, title);
+
+    case DOSSIER_NODE_ORGANIZATION:
+    case DOSSIER_NODE_PERSON:
+      if (*role != '\0')
+        /* Translators: someone in a list: 1 name, 2 role in the case */
+        return g_strdup_printf (_("%1$s — %2$s"), title, role);
+      return g_strdup (title);
+
+    case DOSSIER_NODE_ROLE:
+      /* Seen from anywhere but its person's or organization's page. */
+      /* Translators: a role in a list: 1 who, 2 title, 3 where */
+      return g_strdup_printf (_("%1$s: %2$s (%3$s)"), dossier_node_get_holder (node), title,
+                              dossier_node_get_parent (node));
+
+    case DOSSIER_NODE_CLAIM:
+      if (*dossier_node_get_holder (node) != '\0')
+        /* Translators: a claim in a list: 1 who makes it, 2 what it says */
+        return g_strdup_printf (_("%1$s: %2$s"), dossier_node_get_holder (node), title);
+      return g_strdup (title);
+
+    case DOSSIER_NODE_CASE:
+    default:
+      return g_strdup (title);
+    }
+}
+
+/**
+ * dossier_detail_make_facts:
+ *
+ * Returns: (nullable): a node's facts ("Judge", "Status"…) as a grid of
+ *   label and value; a source's address as a link
+ *   that opens it; %NULL if there are none
+ */
+GtkWidget *
+dossier_detail_make_facts (DossierNode *node)
+{
+  g_auto(GStrv) facts = dossier_format_node_facts (node);
+  GtkWidget *grid;
+
+  if (facts == NULL || facts[0] == NULL)
+    return NULL;
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_widget_add_css_class (grid, "facts");
+
+  for (guint i = 0; facts[i] != NULL && facts[i + 1] != NULL; i += 2)
+    {
+      GtkWidget *label = gtk_label_new (facts[i]);
+      GtkWidget *value;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1.);
+      gtk_label_set_yalign (GTK_LABEL (label), 0.);
+      gtk_widget_add_css_class (label, "dim-label");
+
+      if (g_str_has_prefix (facts[i + 1], "https://") || g_str_has_prefix (facts[i + 1], "http://"))
+        {
+          value = gtk_link_button_new (facts[i + 1]);
+          gtk_widget_set_halign (value, GTK_ALIGN_START);
+          gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (value))), PANGO_ELLIPSIZE_MIDDLE);
+          gtk_widget_set_tooltip_text (value, facts[i + 1]);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (value),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, facts[i + 1],
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Opens the source in a web browser"),
+                                          -1);
+        }
+      else
+        {
+          value = gtk_label_new (facts[i + 1]);
+          gtk_label_set_xalign (GTK_LABEL (value), 0.);
+          gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+        }
+      gtk_widget_set_hexpand (value, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i / 2, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 1, i / 2, 1, 1);
+    }
+
+  return grid;
+}
