@@ -168,53 +168,18 @@ dossier_store_create_case (DossierStore  *self,
   return TRUE;
 }
 
-static gboolean
-remove_case (DossierDb  *db,
-             gpointer    user_data,
-             GError    **error)
-{
-  gint64 case_id = *(gint64 *) user_data;
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "SELECT count(*) FROM case_file WHERE node_id = ?1", error);
-  gint64 found = 0;
-
-  if (stmt == NULL || !dossier_db_bind (db, stmt, error, "i", case_id) ||
-      !dossier_db_query_int (db, stmt, &found, error))
-    return FALSE;
-
-  if (found == 0)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                   _("%s: no case file with id %s"), dossier_db_get_path (db), id);
-      return FALSE;
-    }
-
-  /* Its events are its own; organizations, people and sources are shared
-   * and stay. */
-  if (!dossier_db_run (db, "DELETE FROM node WHERE id IN (SELECT node_id FROM event WHERE case_id = ?1)",
-                       error, "i", case_id) ||
-      !dossier_db_run (db, "DELETE FROM node WHERE id = ?1", error, "i", case_id))
-    return FALSE;
-
-  dossier_db_note_change (db, DOSSIER_OBJECT_CASE, DOSSIER_CHANGE_REMOVED, case_id, case_id);
-  return TRUE;
-}
-
 /**
  * dossier_store_delete_case:
  *
- * Removes a case file and its events; what it shares with other case files
- * stays. It can be undone.
+ * Removes a case file with its events and claims; what it shares with
+ * other case files stays. It can be undone.
  */
 gboolean
 dossier_store_delete_case (DossierStore  *self,
                            gint64         case_id,
                            GError       **error)
 {
-  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
-
-  return dossier_history_record (self->db, "delete-case", remove_case, &case_id, error);
+  return dossier_store_delete (self, case_id, case_id, NULL, error);
 }
 
 /**

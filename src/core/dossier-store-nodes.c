@@ -314,6 +314,43 @@ dossier_store_list_cited_by (DossierStore   *self,
 }
 
 /**
+ * dossier_store_list_all:
+ * @kinds: 1 << #DossierNodeKind of the nodes wanted
+ *
+ * Returns: (transfer full): every node of those kinds in the database,
+ *   whatever their case file, by title (for a form's choice of an
+ *   organization or a person)
+ */
+GListModel *
+dossier_store_list_all (DossierStore  *self,
+                        guint          kinds,
+                        GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " NODE_COLUMNS " FROM node n" NODE_TEXT_JOINS " WHERE n.kind IN (");
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  for (DossierNodeKind k = DOSSIER_NODE_CASE; k <= DOSSIER_NODE_CLAIM; k++)
+    if (kinds & (1u << k))
+      {
+        /* The names are ours, never user text. */
+        g_string_append_printf (sql, "%s'%s'", first ? "" : ", ", dossier_node_kind_to_string (k));
+        first = FALSE;
+      }
+  g_string_append (sql, ") ORDER BY 4 COLLATE NOCASE, n.id");
+  if (first)
+    return G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
+
+  stmt = dossier_db_prepare (self->db, sql->str, error);
+  if (stmt == NULL ||
+      !dossier_db_bind_named (self->db, stmt, error, ":lang", 't', self->language, ":case", 'i', (gint64) 0, NULL))
+    return NULL;
+  return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);
+}
+
+/**
  * dossier_store_list_roles:
  *
  * Returns: (transfer full): the roles of a person, or the roles held at an

@@ -50,6 +50,9 @@ GListModel   *dossier_store_list_cited_by        (DossierStore  *self,
                                                   gint64         source_id,
                                                   DossierStance  stance,
                                                   GError       **error);
+GListModel   *dossier_store_list_all             (DossierStore  *self,
+                                                  guint          kinds,
+                                                  GError       **error);
 GListModel   *dossier_store_list_roles           (DossierStore  *self,
                                                   gint64         node_id,
                                                   GError       **error);
@@ -99,6 +102,49 @@ gboolean      dossier_store_create_case          (DossierStore  *self,
                                                   GError       **error);
 gboolean      dossier_store_delete_case          (DossierStore  *self,
                                                   gint64         case_id,
+                                                  GError       **error);
+/* dossier-store-write.c */
+GHashTable   *dossier_store_read_fields          (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  DossierNodeKind *kind,
+                                                  GError       **error);
+gboolean      dossier_store_save                 (DossierStore  *self,
+                                                  DossierNodeKind kind,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  GHashTable    *values,
+                                                  gint64        *saved_id,
+                                                  GError       **error);
+gboolean      dossier_store_delete               (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  DossierNodeKind *kind,
+                                                  GError       **error);
+/* dossier-store-notes.c */
+GListModel   *dossier_store_list_notes           (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  GError       **error);
+gboolean      dossier_store_add_note             (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  const char    *body,
+                                                  gint64        *note_id,
+                                                  GError       **error);
+gboolean      dossier_store_set_note             (DossierStore  *self,
+                                                  gint64         note_id,
+                                                  const char    *body,
+                                                  GError       **error);
+gboolean      dossier_store_delete_note          (DossierStore  *self,
+                                                  gint64         note_id,
+                                                  GError       **error);
+gboolean      dossier_store_cite                 (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  gint64         source_id,
+                                                  DossierStance  stance,
+                                                  GError       **error);
+gboolean      dossier_store_uncite               (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  gint64         source_id,
                                                   GError       **error);
 gboolean      dossier_store_undo                 (DossierStore  *self,
                                                   GError       **error);

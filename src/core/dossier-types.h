@@ -122,6 +122,8 @@ typedef enum
  * @DOSSIER_STORE_ERROR_NOT_A_DOSSIER: the file is not a Dossier database
  * @DOSSIER_STORE_ERROR_BAD_CASE_FILE: a case file to import is malformed
  * @DOSSIER_STORE_ERROR_NOT_FOUND: no such row
+ * @DOSSIER_STORE_ERROR_INVALID: a value the user gave cannot be written
+ *   (the message names the field)
  */
 typedef enum
 {
@@ -130,6 +132,7 @@ typedef enum
   DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
   DOSSIER_STORE_ERROR_BAD_CASE_FILE,
   DOSSIER_STORE_ERROR_NOT_FOUND,
+  DOSSIER_STORE_ERROR_INVALID,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);
