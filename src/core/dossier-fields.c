@@ -80,6 +80,40 @@ static const DossierField source_fields[] = {
   { "summary", N_("_Note"), DOSSIER_FIELD_LONG_TEXT, FALSE, 0, 0, NULL },
 };
 
+static const DossierField note_fields[] = {
+  { "body", N_("_Note"), DOSSIER_FIELD_LONG_TEXT, TRUE, 0, 0, NULL },
+};
+
+static const DossierField citation_fields[] = {
+  { "source", N_("_Source"), DOSSIER_FIELD_NODE, TRUE, 0, 1u << DOSSIER_NODE_SOURCE, NULL },
+  { "stance", N_("_Stance"), DOSSIER_FIELD_TERM, TRUE, DOSSIER_VOCABULARY_STANCE, 0, NULL },
+};
+
+/**
+ * dossier_fields_get_note:
+ *
+ * Returns: (array length=n_fields): the form of a note of the user's
+ */
+const DossierField *
+dossier_fields_get_note (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (note_fields);
+  return note_fields;
+}
+
+/**
+ * dossier_fields_get_citation:
+ *
+ * Returns: (array length=n_fields): the form that cites a source: which,
+ *   and whether it supports or contradicts
+ */
+const DossierField *
+dossier_fields_get_citation (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (citation_fields);
+  return citation_fields;
+}
+
 /**
  * dossier_fields_get:
  *

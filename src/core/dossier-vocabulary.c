@@ -65,6 +65,13 @@ static const Term case_statuses[] = {
   { NULL, NULL }
 };
 
+/* The order of #DossierStance. */
+static const Term stances[] = {
+  { "supports", NC_("stance", "Supports") },
+  { "contradicts", NC_("stance", "Contradicts") },
+  { NULL, NULL }
+};
+
 static const struct
 {
   const Term *terms;
@@ -74,6 +81,7 @@ static const struct
   [DOSSIER_VOCABULARY_EVENT_KIND] = { event_kinds, "event kind" },
   [DOSSIER_VOCABULARY_EVENT_STATUS] = { event_statuses, "event status" },
   [DOSSIER_VOCABULARY_CASE_STATUS] = { case_statuses, "case status" },
+  [DOSSIER_VOCABULARY_STANCE] = { stances, "stance" },
 };
 
 /**

@@ -15,6 +15,7 @@ typedef enum
   DOSSIER_VOCABULARY_EVENT_KIND,
   DOSSIER_VOCABULARY_EVENT_STATUS,
   DOSSIER_VOCABULARY_CASE_STATUS,
+  DOSSIER_VOCABULARY_STANCE,
 } DossierVocabulary;
 
 const char * const *dossier_vocabulary_get_terms (DossierVocabulary  vocabulary);

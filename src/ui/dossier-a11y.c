@@ -115,3 +115,42 @@ dossier_a11y_name_list_row (GtkWidget  *row_child,
         break;
     }
 }
+
+/**
+ * dossier_a11y_strip_mnemonic:
+ *
+ * Returns: (transfer full): @label without its mnemonic marks ("_Save" is
+ *   "Save", "__" is "_")
+ */
+char *
+dossier_a11y_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = label ? label : ""; *c; c++)
+    {
+      if (*c == '_' && c[1] != '\0')
+        c++;
+      g_string_append_c (out, *c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * dossier_a11y_name_mnemonic_button:
+ *
+ * GTK 4.8 names a button made with a mnemonic by its label twice, the
+ * underscore kept ("_Save Save"): names it by its label as read.
+ */
+void
+dossier_a11y_name_mnemonic_button (GtkWidget *button)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  name = dossier_a11y_strip_mnemonic (gtk_button_get_label (GTK_BUTTON (button)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The label inside, which names the button a second time. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}

@@ -14,6 +14,8 @@ void dossier_a11y_name_close_button (GtkWidget   *widget,
                                      const char  *name);
 void dossier_a11y_set_shown         (GtkWidget   *widget,
                                      gboolean     shown);
+char *dossier_a11y_strip_mnemonic    (const char  *label);
+void dossier_a11y_name_mnemonic_button (GtkWidget  *button);
 void dossier_a11y_name_list_row     (GtkWidget   *row_child,
                                      const char  *name);
 

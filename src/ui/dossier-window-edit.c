@@ -1,7 +1,7 @@
 /* dossier-window-edit.c
  *
  * The window's editing actions: win.new-case (Ctrl+N) asks for a title and
- * opens the new case file; win.rename-case (F2) renames the case file shown;
+ * opens the new case file; win.rename-case renames the case file shown;
  * win.delete-case deletes the one shown, asking
  * nothing, and offers Undo in a bar at the top of the window; win.undo
  * (Ctrl+Z) and win.redo (Shift+Ctrl+Z) walk the store's history, which is
@@ -33,11 +33,35 @@ static const struct
   const char *undo;
   const char *redo;
 } history_labels[] = {
-  { "edit-title",   N_("_Undo Rename"),           N_("_Redo Rename") },
-  { "edit-summary", N_("_Undo Summary Change"),   N_("_Redo Summary Change") },
-  { "create-case",  N_("_Undo New Case File"),    N_("_Redo New Case File") },
-  { "delete-case",  N_("_Undo Delete Case File"), N_("_Redo Delete Case File") },
-  { "import-case",  N_("_Undo Import"),           N_("_Redo Import") },
+  { "edit-title",          N_("_Undo Rename"),              N_("_Redo Rename") },
+  { "edit-summary",        N_("_Undo Summary Change"),      N_("_Redo Summary Change") },
+  { "create-case",         N_("_Undo New Case File"),       N_("_Redo New Case File") },
+  { "edit-case",           N_("_Undo Case File Changes"),   N_("_Redo Case File Changes") },
+  { "delete-case",         N_("_Undo Delete Case File"),    N_("_Redo Delete Case File") },
+  { "import-case",         N_("_Undo Import"),              N_("_Redo Import") },
+  { "create-organization", N_("_Undo New Organization"),    N_("_Redo New Organization") },
+  { "edit-organization",   N_("_Undo Organization Changes"), N_("_Redo Organization Changes") },
+  { "delete-organization", N_("_Undo Delete Organization"), N_("_Redo Delete Organization") },
+  { "create-person",       N_("_Undo New Person"),          N_("_Redo New Person") },
+  { "edit-person",         N_("_Undo Person Changes"),      N_("_Redo Person Changes") },
+  { "delete-person",       N_("_Undo Delete Person"),       N_("_Redo Delete Person") },
+  { "create-role",         N_("_Undo New Role"),            N_("_Redo New Role") },
+  { "edit-role",           N_("_Undo Role Changes"),        N_("_Redo Role Changes") },
+  { "delete-role",         N_("_Undo Delete Role"),         N_("_Redo Delete Role") },
+  { "create-event",        N_("_Undo New Event"),           N_("_Redo New Event") },
+  { "edit-event",          N_("_Undo Event Changes"),       N_("_Redo Event Changes") },
+  { "delete-event",        N_("_Undo Delete Event"),        N_("_Redo Delete Event") },
+  { "create-claim",        N_("_Undo New Claim"),           N_("_Redo New Claim") },
+  { "edit-claim",          N_("_Undo Claim Changes"),       N_("_Redo Claim Changes") },
+  { "delete-claim",        N_("_Undo Delete Claim"),        N_("_Redo Delete Claim") },
+  { "create-source",       N_("_Undo New Source"),          N_("_Redo New Source") },
+  { "edit-source",         N_("_Undo Source Changes"),      N_("_Redo Source Changes") },
+  { "delete-source",       N_("_Undo Delete Source"),       N_("_Redo Delete Source") },
+  { "create-note",         N_("_Undo New Note"),            N_("_Redo New Note") },
+  { "edit-note",           N_("_Undo Note Changes"),        N_("_Redo Note Changes") },
+  { "delete-note",         N_("_Undo Delete Note"),         N_("_Redo Delete Note") },
+  { "cite",                N_("_Undo Citation"),            N_("_Redo Citation") },
+  { "uncite",              N_("_Undo Remove Citation"),     N_("_Redo Remove Citation") },
 };
 
 static const char *
@@ -89,10 +113,10 @@ update_case_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
 }
 
-static void
-show_error (DossierWindow *self,
-            const char    *message,
-            const GError  *error)
+void
+_dossier_window_show_error (DossierWindow *self,
+                            const char    *message,
+                            const GError  *error)
 {
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                               GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -114,7 +138,7 @@ on_new_case (DossierWindow *self,
   if (!dossier_store_create_case (self->store, title, dossier_store_get_language (self->store),
                                   &case_id, &error))
     {
-      show_error (self, _("The case file could not be created"), error);
+      _dossier_window_show_error (self, _("The case file could not be created"), error);
       return;
     }
 
@@ -143,7 +167,7 @@ on_rename_case (DossierWindow *self,
 
   if (!dossier_store_set_title (self->store, dossier_selection_get_case_id (self->selection),
                                 dossier_store_get_language (self->store), title, &error))
-    show_error (self, _("The case file could not be renamed"), error);
+    _dossier_window_show_error (self, _("The case file could not be renamed"), error);
 }
 
 static void
@@ -182,10 +206,19 @@ delete_case_action (GtkWidget  *widget,
   message = g_strdup_printf (_("“%s” was deleted."), dossier_node_get_title (node));
   if (!dossier_store_delete_case (self->store, case_id, &error))
     {
-      show_error (self, _("The case file could not be deleted"), error);
+      _dossier_window_show_error (self, _("The case file could not be deleted"), error);
       return;
     }
 
+  reveal_history_bar (self, message);
+}
+
+/* The bar at the top of the window, saying what was just deleted, with
+ * Undo. */
+void
+_dossier_window_show_undo_bar (DossierWindow *self,
+                               const char    *message)
+{
   reveal_history_bar (self, message);
 }
 
@@ -198,7 +231,7 @@ step_history (DossierWindow *self,
   if (redo ? !dossier_store_redo (self->store, &error) : !dossier_store_undo (self->store, &error))
     {
       if (!g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND))
-        show_error (self, redo ? _("The change could not be redone") : _("The change could not be undone"),
+        _dossier_window_show_error (self, redo ? _("The change could not be redone") : _("The change could not be undone"),
                     error);
       return;
     }
@@ -245,7 +278,6 @@ _dossier_window_class_edit_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);

@@ -47,5 +47,13 @@ gboolean _dossier_window_export_chart       (DossierWindow      *self,
 void     _dossier_window_class_edit_init    (DossierWindowClass *klass);
 void     _dossier_window_edit_init          (DossierWindow      *self);
 void     _dossier_window_edit_follow        (DossierWindow      *self);
+void     _dossier_window_show_undo_bar      (DossierWindow      *self,
+                                             const char         *message);
+void     _dossier_window_show_error         (DossierWindow      *self,
+                                             const char         *message,
+                                             const GError       *error);
+
+void     _dossier_window_class_items_init   (DossierWindowClass *klass);
+void     _dossier_window_items_follow       (DossierWindow      *self);
 
 G_END_DECLS

@@ -105,6 +105,7 @@ dossier_window_load (DossierWindow *self)
   dossier_detail_pane_set_store (self->detail, self->store);
   dossier_market_panel_set_store (self->market_panel, self->store);
   _dossier_window_edit_follow (self);
+  _dossier_window_items_follow (self);
 
   /* Open on the first case file's overview. */
   select_first_case (self);
@@ -207,6 +208,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   _dossier_window_class_actions_init (klass);
   _dossier_window_class_edit_init (klass);
+  _dossier_window_class_items_init (klass);
 }
 
 static void

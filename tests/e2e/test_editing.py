@@ -55,4 +55,49 @@ def test_new_case_undone_after_restart(app: Dossier):
         again.stop()
 
 
+def test_event_added_then_undone_after_restart(app: Dossier):
+    # A case file of one's own, then an event through its form, from the
+    # keyboard as a user would: title, Tab, date, Enter.
+    app.key("ctrl+n")
+    app.find(None, "New Case File")
+    type_text("Acme v. Example")
+    app.key("Return")
+    app.wait(lambda: heading(app) == "Acme v. Example", "the new case file's overview")
+    details = app.find("panel", "Details")
+    app.click(app.find("push button", "Timeline (0)", within=details))
+    app.wait(lambda: heading(app) == "Timeline", "the empty timeline")
+    app.click(app.find("push button", "Add Event…", within=details))
+    app.find(None, "New Event")
+    type_text("Hearing on the motions")
+    app.key("Tab")
+    type_text("2024-02-30")
+    app.find("label", re.compile(r"“2024-02-30” is not a date.*"))
+    for _ in range(2):
+        app.key("BackSpace")
+    type_text("05")
+    app.find("label", "February 5, 2024")
+    app.key("Return")
+    app.wait(lambda: heading(app) == "Hearing on the motions", "the new event's page")
+    sidebar = app.find("list", "Case files")
+    app.find("list item", "February 5, 2024, Hearing on the motions", within=sidebar)
+
+    # Quit and start again: it is there, and Ctrl+Z still undoes it.
+    app.quit()
+    again = Dossier(app.db, env=app.env).start()
+    try:
+        sidebar = again.find("list", "Case files")
+        again.click(again.find("list item", "Acme v. Example", within=sidebar))
+        details = again.find("panel", "Details")
+        again.click(again.find("push button", "Timeline (1)", within=details))
+        again.find("push button", "February 5, 2024 — Hearing on the motions", within=details)
+        again.key("ctrl+z")
+        again.wait(lambda: not again.find_all("push button", "February 5, 2024 — Hearing on the motions",
+                                              again.find("panel", "Details")),
+                   "the event to be undone")
+        again.wait(lambda: not again.find_all("list item", "February 5, 2024, Hearing on the motions", sidebar),
+                   "the event to leave the sidebar")
+    finally:
+        again.stop()
+
+
 run(globals())

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-a11y.h"
 #include "dossier-detail-links.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
@@ -163,4 +164,120 @@ dossier_detail_make_facts (DossierNode *node)
     }
 
   return grid;
+}
+
+/**
+ * dossier_detail_add_button:
+ * @label: with a mnemonic
+ * @target: (nullable) (transfer floating): the action's parameter
+ *
+ * Returns: (transfer none): a button of the page's actions, appended to
+ *   @box
+ */
+GtkWidget *
+dossier_detail_add_button (GtkBox     *box,
+                           const char *label,
+                           const char *action,
+                           GVariant   *target,
+                           gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  dossier_a11y_name_mnemonic_button (button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (box, button);
+  return button;
+}
+
+/**
+ * dossier_detail_add_label:
+ *
+ * Returns: the label of a section's button that adds an item to it
+ */
+const char *
+dossier_detail_add_label (DossierSectionKind section)
+{
+  switch (section)
+    {
+    case DOSSIER_SECTION_ORGANIZATIONS: return _("_Add Organization…");
+    case DOSSIER_SECTION_PEOPLE:        return _("_Add Person…");
+    case DOSSIER_SECTION_CLAIMS:        return _("_Add Claim…");
+    case DOSSIER_SECTION_SOURCES:       return _("_Add Source…");
+    case DOSSIER_SECTION_TIMELINE:
+    default:                            return _("_Add Event…");
+    }
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+/**
+ * dossier_detail_make_note:
+ *
+ * Returns: a note of the user's as a page shows it: its text, framed apart
+ *   from what sources say, with Edit and Delete
+ */
+GtkWidget *
+dossier_detail_make_note (gint64      note_id,
+                          const char *body)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (body);
+
+  gtk_widget_add_css_class (row, "note");
+  gtk_widget_add_css_class (row, "card");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), icon_button ("document-edit-symbolic", _("Edit Note"), "win.edit-note",
+                                              g_variant_new_int64 (note_id)));
+  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Delete Note"), "win.delete-note",
+                                              g_variant_new_int64 (note_id)));
+  return row;
+}
+
+/**
+ * dossier_detail_make_citation:
+ *
+ * Returns: a link to a source cited for @node_id, with a button that
+ *   removes the citation
+ */
+GtkWidget *
+dossier_detail_make_citation (const char *text,
+                              gint64      case_id,
+                              gint64      node_id,
+                              gint64      source_id)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *link = dossier_detail_make_link (text, case_id, DOSSIER_SECTION_SOURCES, source_id);
+  /* Translators: the button beside a cited source; %s is how it is named */
+  g_autofree char *label = g_strdup_printf (_("Remove citation of %s"), text);
+
+  gtk_widget_set_hexpand (link, TRUE);
+  gtk_box_append (GTK_BOX (row), link);
+  gtk_box_append (GTK_BOX (row), icon_button ("list-remove-symbolic", label, "win.uncite",
+                                              g_variant_new ("(xx)", node_id, source_id)));
+  return row;
 }

@@ -18,5 +18,17 @@ GtkWidget *dossier_detail_make_heading (const char         *text);
 char      *dossier_detail_link_text    (DossierNode        *node,
                                         gboolean            with_role);
 GtkWidget *dossier_detail_make_facts   (DossierNode        *node);
+GtkWidget *dossier_detail_add_button   (GtkBox             *box,
+                                        const char         *label,
+                                        const char         *action,
+                                        GVariant           *target,
+                                        gboolean            suggested);
+const char *dossier_detail_add_label   (DossierSectionKind  section);
+GtkWidget *dossier_detail_make_note    (gint64              note_id,
+                                        const char         *body);
+GtkWidget *dossier_detail_make_citation (const char        *text,
+                                        gint64              case_id,
+                                        gint64              node_id,
+                                        gint64              source_id);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "dossier-detail-pane.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
+#include "dossier-note.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -41,6 +42,7 @@ struct _DossierDetailPane
   GtkLabel         *summary;
   GtkBox           *groups;
   GtkBox           *trail;
+  GtkBox           *page_actions;
   GtkScrolledWindow *scroller;
 };
 
@@ -103,6 +105,76 @@ add_facts (DossierDetailPane *self,
 
   if (facts != NULL)
     gtk_box_append (self->groups, facts);
+}
+
+/* What the user can do on a node's page (or a case file's overview). */
+static void
+add_page_actions (DossierDetailPane *self,
+                  DossierNode       *node)
+{
+  DossierNodeKind kind = dossier_node_get_kind (node);
+
+  dossier_detail_add_button (self->page_actions, _("_Edit…"), "win.edit", NULL, FALSE);
+  dossier_detail_add_button (self->page_actions, _("Add _Note…"), "win.add-note", NULL, FALSE);
+  if (kind != DOSSIER_NODE_SOURCE)
+    dossier_detail_add_button (self->page_actions, _("_Cite a Source…"), "win.cite", NULL, FALSE);
+  if (kind == DOSSIER_NODE_PERSON || kind == DOSSIER_NODE_ORGANIZATION)
+    dossier_detail_add_button (self->page_actions, _("Add _Role…"), "win.add-role", NULL, FALSE);
+  if (kind != DOSSIER_NODE_CASE)
+    gtk_widget_add_css_class (dossier_detail_add_button (self->page_actions, _("_Delete"), "win.delete-item",
+                                                         NULL, FALSE),
+                              "destructive-action");
+  gtk_widget_set_visible (GTK_WIDGET (self->page_actions), TRUE);
+}
+
+/* The user's notes on a node, each with its own Edit and Delete. */
+static void
+add_notes (DossierDetailPane *self,
+           gint64             node_id)
+{
+  g_autoptr(GListModel) notes = dossier_store_list_notes (self->store, node_id, NULL);
+  GtkWidget *box;
+
+  if (notes == NULL || g_list_model_get_n_items (notes) == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (_("Your notes")));
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(DossierNote) note = g_list_model_get_item (notes, i);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_note (dossier_note_get_id (note),
+                                                               dossier_note_get_body (note)));
+    }
+  gtk_box_append (self->groups, box);
+}
+
+/* Sources for or against a node, each with a button that removes it. */
+static void
+add_citations (DossierDetailPane *self,
+               const char        *heading,
+               GListModel        *sources,
+               gint64             case_id,
+               gint64             node_id)
+{
+  guint n = sources ? MIN (g_list_model_get_n_items (sources), MAX_LINKS) : 0;
+  GtkWidget *box;
+
+  if (n == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) source = g_list_model_get_item (sources, i);
+      g_autofree char *text = dossier_detail_link_text (source, FALSE);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_citation (text, case_id, node_id,
+                                                                   dossier_node_get_id (source)));
+    }
+  gtk_box_append (self->groups, box);
 }
 
 /* A link to the node @node_id, if there is one, under @heading. */
@@ -175,6 +247,9 @@ clear_page (DossierDetailPane *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trail))))
     gtk_box_remove (self->trail, child);
   gtk_widget_set_visible (GTK_WIDGET (self->trail), FALSE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_actions))))
+    gtk_box_remove (self->page_actions, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_actions), FALSE);
 
   set_label (self->kicker, NULL);
   set_label (self->heading, NULL);
@@ -260,6 +335,7 @@ show_overview (DossierDetailPane *self,
   set_label (self->date, filed_text);
   set_label (self->summary, dossier_node_get_summary (node));
   add_facts (self, node);
+  add_page_actions (self, node);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (_("In this case file")));
@@ -275,6 +351,7 @@ show_overview (DossierDetailPane *self,
     }
 
   gtk_box_append (self->groups, box);
+  add_notes (self, case_id);
 }
 
 static void
@@ -299,6 +376,9 @@ show_section (DossierDetailPane  *self,
                                         g_list_model_get_n_items (items)),
                            g_list_model_get_n_items (items));
   set_label (self->subtitle, count);
+  dossier_detail_add_button (self->page_actions, dossier_detail_add_label (section), "win.add-item",
+                             g_variant_new_int32 (section), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_actions), TRUE);
   /* The page's own heading names the list. */
   add_group (self, NULL, items, case_id, TRUE);
 
@@ -336,6 +416,7 @@ show_node (DossierDetailPane *self,
   set_label (self->date, date);
   set_label (self->summary, dossier_node_get_summary (node));
   add_facts (self, node);
+  add_page_actions (self, node);
 
   if (kind == DOSSIER_NODE_SOURCE)
     {
@@ -346,6 +427,7 @@ show_node (DossierDetailPane *self,
 
       add_group (self, _("Supports"), cited, case_id, FALSE);
       add_group (self, _("Contradicts"), disputed, case_id, FALSE);
+      add_notes (self, node_id);
       return;
     }
 
@@ -370,8 +452,9 @@ show_node (DossierDetailPane *self,
 
   supports = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_SUPPORTS, NULL);
   contradicts = dossier_store_list_citations (self->store, node_id, DOSSIER_STANCE_CONTRADICTS, NULL);
-  add_group (self, _("Supported by"), supports, case_id, FALSE);
-  add_group (self, _("Contradicted by"), contradicts, case_id, FALSE);
+  add_citations (self, _("Supported by"), supports, case_id, node_id);
+  add_citations (self, _("Contradicted by"), contradicts, case_id, node_id);
+  add_notes (self, node_id);
 }
 
 /* Shows the page of the selection; a new page starts at its top, the same
@@ -480,6 +563,7 @@ dossier_detail_pane_class_init (DossierDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, summary);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, groups);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, trail);
+  gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, page_actions);
   gtk_widget_class_bind_template_child (widget_class, DossierDetailPane, scroller);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "detailpane");

@@ -1,0 +1,599 @@
+/* dossier-edit-dialog.c
+ *
+ * The one form of Dossier: a modal window of labelled fields built from a
+ * table of dossier-fields.c (an event's, a source's, a note's…). Each field
+ * is checked as it is typed, with what is wrong said under it (and to a
+ * screen reader, as the field's description and invalid state); Save stays
+ * insensitive until every field is valid. Enter saves from a one-line
+ * field, Escape or Cancel closes without saving. The form does not write:
+ * its save function, given by whoever opened it, does, and the form stays
+ * open with the error if that fails.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-edit-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-a11y.h"
+#include "dossier-edit-dialog.h"
+#include "dossier-format.h"
+#include "dossier-node.h"
+
+typedef struct
+{
+  const DossierField *field;
+  GtkWidget          *widget;    /* GtkEntry, GtkTextView or GtkDropDown */
+  GtkWidget          *message;   /* under it: what is wrong, or a hint */
+  GListModel         *nodes;     /* the choices of a node field */
+  char               *problem;   /* what is wrong now, or NULL */
+  gboolean            touched;
+} Field;
+
+struct _DossierEditDialog
+{
+  GtkWindow                  parent_instance;
+
+  GtkWidget                 *save_button;
+  GtkWidget                 *banner;      /* a failed save */
+  GtkWidget                 *grid;
+  GArray                    *fields;      /* of Field */
+
+  DossierEditDialogSaveFunc  save_func;
+  gpointer                   save_data;
+  GDestroyNotify             save_destroy;
+};
+
+G_DEFINE_FINAL_TYPE (DossierEditDialog, dossier_edit_dialog, GTK_TYPE_WINDOW)
+
+static void
+field_clear (gpointer data)
+{
+  Field *field = data;
+
+  g_clear_object (&field->nodes);
+  g_clear_pointer (&field->problem, g_free);
+}
+
+static Field *
+find_field (DossierEditDialog *self,
+            const char        *key)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = &g_array_index (self->fields, Field, i);
+
+      if (g_str_equal (field->field->key, key))
+        return field;
+    }
+  return NULL;
+}
+
+/* A choice's value: "" for the first entry of an optional list (unknown,
+ * none). */
+static char *
+dup_value (Field *field)
+{
+  switch (field->field->type)
+    {
+    case DOSSIER_FIELD_LONG_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+      }
+
+    case DOSSIER_FIELD_TERM:
+    case DOSSIER_FIELD_NODE:
+      {
+        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->widget));
+        guint first = field->field->required ? 0 : 1;
+
+        if (selected == GTK_INVALID_LIST_POSITION || selected < first)
+          return g_strdup ("");
+        if (field->field->type == DOSSIER_FIELD_TERM)
+          return g_strdup (dossier_vocabulary_get_terms (field->field->vocabulary)[selected - first]);
+        else
+          {
+            g_autoptr(DossierNode) node = g_list_model_get_item (field->nodes, selected - first);
+
+            return node ? g_strdup_printf ("%" G_GINT64_FORMAT, dossier_node_get_id (node)) : g_strdup ("");
+          }
+      }
+
+    case DOSSIER_FIELD_TEXT:
+    case DOSSIER_FIELD_DATE:
+    case DOSSIER_FIELD_URL:
+    case DOSSIER_FIELD_LANGUAGE:
+    default:
+      return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+    }
+}
+
+/* Checks every field, says what is wrong under those the user has touched
+ * (or all, @show_all), and lets Save be pressed only when all are right. */
+static gboolean
+validate (DossierEditDialog *self,
+          gboolean           show_all)
+{
+  gboolean all_valid = TRUE;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = &g_array_index (self->fields, Field, i);
+      g_autofree char *value = dup_value (field);
+      g_autofree char *hint = NULL;
+      gboolean shown;
+
+      g_clear_pointer (&field->problem, g_free);
+      dossier_field_validate (field->field, value, &field->problem);
+      all_valid = all_valid && field->problem == NULL;
+      shown = field->problem != NULL && (field->touched || show_all);
+
+      /* A date that is right reads back as the reader will see it. */
+      if (field->problem == NULL && field->field->type == DOSSIER_FIELD_DATE)
+        hint = dossier_format_date (value);
+
+      gtk_label_set_label (GTK_LABEL (field->message), shown ? field->problem : hint ? hint : "");
+      gtk_widget_set_visible (field->message, shown || hint != NULL);
+      if (shown)
+        gtk_widget_add_css_class (field->message, "error");
+      else
+        gtk_widget_remove_css_class (field->message, "error");
+      if (shown)
+        gtk_widget_add_css_class (field->widget, "error");
+      else
+        gtk_widget_remove_css_class (field->widget, "error");
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field->widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID,
+                                   shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      shown ? field->problem : hint ? hint : "",
+                                      -1);
+    }
+
+  gtk_widget_set_sensitive (self->save_button, all_valid);
+  return all_valid;
+}
+
+static void
+on_field_changed (GtkWidget         *widget,
+                  DossierEditDialog *self)
+{
+  /* Widgets may still say they change while the form is destroyed. */
+  if (self->fields == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = &g_array_index (self->fields, Field, i);
+
+      if (field->widget == widget || (GTK_IS_TEXT_VIEW (field->widget) &&
+                                      (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)) == (gpointer) widget))
+        field->touched = TRUE;
+    }
+  gtk_widget_set_visible (self->banner, FALSE);
+  validate (self, FALSE);
+}
+
+/**
+ * dossier_edit_dialog_save:
+ *
+ * Saves as the Save button does: checks every field, then hands the values
+ * to the save function and closes, or keeps the form open and says why.
+ *
+ * Returns: whether the values were saved
+ */
+gboolean
+dossier_edit_dialog_save (DossierEditDialog *self)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_EDIT_DIALOG (self), FALSE);
+
+  if (!validate (self, TRUE))
+    return FALSE;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = &g_array_index (self->fields, Field, i);
+
+      g_hash_table_insert (values, (gpointer) field->field->key, dup_value (field));
+    }
+
+  if (self->save_func != NULL && !self->save_func (values, self->save_data, &error))
+    {
+      gtk_label_set_label (GTK_LABEL (self->banner), error->message);
+      gtk_widget_set_visible (self->banner, TRUE);
+      return FALSE;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_save_clicked (DossierEditDialog *self)
+{
+  dossier_edit_dialog_save (self);
+}
+
+static GtkWidget *
+make_dropdown (Field *field)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  if (!field->field->required)
+    gtk_string_list_append (labels, field->field->type == DOSSIER_FIELD_TERM ? _("Not known") : _("None"));
+
+  if (field->field->type == DOSSIER_FIELD_TERM)
+    for (const char * const *t = dossier_vocabulary_get_terms (field->field->vocabulary); *t; t++)
+      gtk_string_list_append (labels, dossier_vocabulary_get_label (field->field->vocabulary, *t));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), field->field->type == DOSSIER_FIELD_NODE);
+  if (field->field->required)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+  return dropdown;
+}
+
+static void
+dossier_edit_dialog_dispose (GObject *object)
+{
+  DossierEditDialog *self = DOSSIER_EDIT_DIALOG (object);
+
+  g_clear_pointer (&self->fields, g_array_unref);
+  if (self->save_destroy != NULL)
+    g_clear_pointer (&self->save_data, self->save_destroy);
+
+  G_OBJECT_CLASS (dossier_edit_dialog_parent_class)->dispose (object);
+}
+
+static void
+dossier_edit_dialog_class_init (DossierEditDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_edit_dialog_dispose;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dossier_edit_dialog_init (DossierEditDialog *self)
+{
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
+  g_array_set_clear_func (self->fields, field_clear);
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, -1);
+
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  dossier_a11y_name_mnemonic_button (cancel);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save_button);
+  gtk_window_set_titlebar (GTK_WINDOW (self), header);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+
+  self->banner = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->banner), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->banner), 0.);
+  gtk_widget_add_css_class (self->banner, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not saved"), -1);
+  gtk_widget_set_visible (self->banner, FALSE);
+  gtk_box_append (GTK_BOX (box), self->banner);
+
+  self->grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
+  gtk_box_append (GTK_BOX (box), self->grid);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 640);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_window_set_child (GTK_WINDOW (self), scroller);
+}
+
+/**
+ * dossier_edit_dialog_new:
+ * @title: the window's title ("New Event")
+ * @save_label: the Save button's label, with a mnemonic ("_Add")
+ * @fields: (array length=n_fields): what the form asks, in order; the
+ *   table must outlive the dialog (the tables of dossier-fields.c do)
+ *
+ * The first field has the focus once the dialog is shown.
+ */
+GtkWidget *
+dossier_edit_dialog_new (GtkWindow          *parent,
+                         const char         *title,
+                         const char         *save_label,
+                         const DossierField *fields,
+                         guint               n_fields)
+{
+  DossierEditDialog *self = g_object_new (DOSSIER_TYPE_EDIT_DIALOG,
+                                          "transient-for", parent,
+                                          "title", title,
+                                          NULL);
+  int row = 0;
+
+  gtk_button_set_label (GTK_BUTTON (self->save_button), save_label);
+  dossier_a11y_name_mnemonic_button (self->save_button);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      Field field = { &fields[i] };
+      GtkWidget *label = gtk_label_new_with_mnemonic (g_dgettext (GETTEXT_PACKAGE, fields[i].label));
+      GtkWidget *shown;
+
+      switch (fields[i].type)
+        {
+        case DOSSIER_FIELD_LONG_TEXT:
+          field.widget = gtk_text_view_new ();
+          gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field.widget), GTK_WRAP_WORD_CHAR);
+          gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (field.widget), FALSE);
+          gtk_text_view_set_top_margin (GTK_TEXT_VIEW (field.widget), 6);
+          gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (field.widget), 6);
+          gtk_text_view_set_left_margin (GTK_TEXT_VIEW (field.widget), 6);
+          gtk_text_view_set_right_margin (GTK_TEXT_VIEW (field.widget), 6);
+          shown = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (shown), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (shown), 96);
+          gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (shown), TRUE);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (shown), field.widget);
+          g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field.widget)), "changed",
+                            G_CALLBACK (on_field_changed), self);
+          break;
+
+        case DOSSIER_FIELD_TERM:
+        case DOSSIER_FIELD_NODE:
+          shown = field.widget = make_dropdown (&field);
+          g_signal_connect (field.widget, "notify::selected", G_CALLBACK (on_field_changed), self);
+          break;
+
+        case DOSSIER_FIELD_TEXT:
+        case DOSSIER_FIELD_DATE:
+        case DOSSIER_FIELD_URL:
+        case DOSSIER_FIELD_LANGUAGE:
+        default:
+          shown = field.widget = gtk_entry_new ();
+          gtk_entry_set_activates_default (GTK_ENTRY (field.widget), TRUE);
+          if (fields[i].hint != NULL)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (field.widget), g_dgettext (GETTEXT_PACKAGE, fields[i].hint));
+          else if (fields[i].type == DOSSIER_FIELD_DATE)
+            /* Translators: how to type a date; French: "AAAA-MM-JJ, AAAA-MM ou AAAA" */
+            gtk_entry_set_placeholder_text (GTK_ENTRY (field.widget), _("YYYY-MM-DD, YYYY-MM or YYYY"));
+          if (fields[i].type == DOSSIER_FIELD_URL)
+            gtk_entry_set_input_purpose (GTK_ENTRY (field.widget), GTK_INPUT_PURPOSE_URL);
+          g_signal_connect (field.widget, "changed", G_CALLBACK (on_field_changed), self);
+          break;
+        }
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1.);
+      gtk_label_set_yalign (GTK_LABEL (label), fields[i].type == DOSSIER_FIELD_LONG_TEXT ? 0. : 0.5);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), field.widget);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (field.widget),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      gtk_widget_set_hexpand (shown, TRUE);
+      if (GTK_IS_DROP_DOWN (field.widget))
+        {
+          g_autofree char *name = dossier_a11y_strip_mnemonic (g_dgettext (GETTEXT_PACKAGE, fields[i].label));
+
+          dossier_a11y_fix_drop_down (GTK_DROP_DOWN (field.widget), name);
+        }
+
+      field.message = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (field.message), 0.);
+      gtk_label_set_wrap (GTK_LABEL (field.message), TRUE);
+      gtk_widget_add_css_class (field.message, "caption");
+      gtk_widget_add_css_class (field.message, "dim-label");
+      gtk_widget_set_visible (field.message, FALSE);
+
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), shown, 1, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->grid), field.message, 1, row + 1, 1, 1);
+      row += 2;
+
+      g_array_append_val (self->fields, field);
+    }
+
+  validate (self, FALSE);
+  if (self->fields->len > 0)
+    gtk_widget_grab_focus (g_array_index (self->fields, Field, 0).widget);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * dossier_edit_dialog_set_choices:
+ * @key: a node field
+ * @nodes: the #DossierNode to choose from, in order
+ */
+void
+dossier_edit_dialog_set_choices (DossierEditDialog *self,
+                                 const char        *key,
+                                 GListModel        *nodes)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  Field *field;
+
+  g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
+  field = find_field (self, key);
+  g_return_if_fail (field != NULL && field->field->type == DOSSIER_FIELD_NODE);
+
+  g_set_object (&field->nodes, nodes);
+  if (!field->field->required)
+    gtk_string_list_append (labels, _("None"));
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (nodes, i);
+      const char *publisher = dossier_node_get_publisher (node);
+
+      if (*publisher != '\0')
+        {
+          /* Translators: a source to choose: 1 publisher, 2 title */
+          g_autofree char *text = g_strdup_printf (_("%1$s: %2$s"), publisher, dossier_node_get_title (node));
+          gtk_string_list_append (labels, text);
+        }
+      else
+        gtk_string_list_append (labels, dossier_node_get_title (node));
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (field->widget), G_LIST_MODEL (labels));
+  {
+    g_autofree char *name = dossier_a11y_strip_mnemonic (g_dgettext (GETTEXT_PACKAGE, field->field->label));
+
+    dossier_a11y_fix_drop_down (GTK_DROP_DOWN (field->widget), name);
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget),
+                              field->field->required ? GTK_INVALID_LIST_POSITION : 0);
+  validate (self, FALSE);
+}
+
+/* Shows @text in a field, as the user would type or choose it. */
+void
+dossier_edit_dialog_set_text (DossierEditDialog *self,
+                              const char        *key,
+                              const char        *text)
+{
+  Field *field;
+  guint first;
+
+  g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
+  if ((field = find_field (self, key)) == NULL)
+    return;
+
+  text = text ? text : "";
+  first = field->field->required ? 0 : 1;
+  switch (field->field->type)
+    {
+    case DOSSIER_FIELD_LONG_TEXT:
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)), text, -1);
+      break;
+
+    case DOSSIER_FIELD_TERM:
+      {
+        const char * const *terms = dossier_vocabulary_get_terms (field->field->vocabulary);
+        guint selected = field->field->required ? GTK_INVALID_LIST_POSITION : 0;
+
+        for (guint i = 0; terms[i] != NULL; i++)
+          if (g_str_equal (terms[i], text))
+            selected = first + i;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget), selected);
+      }
+      break;
+
+    case DOSSIER_FIELD_NODE:
+      {
+        gint64 id = g_ascii_strtoll (text, NULL, 10);
+        guint selected = field->field->required ? GTK_INVALID_LIST_POSITION : 0;
+
+        for (guint i = 0; field->nodes != NULL && i < g_list_model_get_n_items (field->nodes); i++)
+          {
+            g_autoptr(DossierNode) node = g_list_model_get_item (field->nodes, i);
+
+            if (dossier_node_get_id (node) == id)
+              selected = first + i;
+          }
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget), selected);
+      }
+      break;
+
+    default:
+      gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
+      break;
+    }
+  validate (self, FALSE);
+}
+
+/**
+ * dossier_edit_dialog_set_values:
+ * @values: (element-type utf8 utf8): what the fields show, by key
+ */
+void
+dossier_edit_dialog_set_values (DossierEditDialog *self,
+                                GHashTable        *values)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    dossier_edit_dialog_set_text (self, key, value);
+
+  /* What was there is not the user's typing. */
+  for (guint i = 0; i < self->fields->len; i++)
+    g_array_index (self->fields, Field, i).touched = FALSE;
+  validate (self, FALSE);
+}
+
+void
+dossier_edit_dialog_set_save_func (DossierEditDialog         *self,
+                                   DossierEditDialogSaveFunc  func,
+                                   gpointer                   user_data,
+                                   GDestroyNotify             destroy)
+{
+  g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
+
+  if (self->save_destroy != NULL && self->save_data != NULL)
+    self->save_destroy (self->save_data);
+  self->save_func = func;
+  self->save_data = user_data;
+  self->save_destroy = destroy;
+}
+
+/* The widget of a field, for tests. */
+GtkWidget *
+dossier_edit_dialog_get_field (DossierEditDialog *self,
+                               const char        *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (DOSSIER_IS_EDIT_DIALOG (self), NULL);
+  field = find_field (self, key);
+  return field ? field->widget : NULL;
+}
+
+/**
+ * dossier_edit_dialog_get_problem:
+ *
+ * Returns: (nullable): what is wrong with a field now, or %NULL
+ */
+const char *
+dossier_edit_dialog_get_problem (DossierEditDialog *self,
+                                 const char        *key)
+{
+  Field *field;
+
+  g_return_val_if_fail (DOSSIER_IS_EDIT_DIALOG (self), NULL);
+  field = find_field (self, key);
+  return field ? field->problem : NULL;
+}
