@@ -172,10 +172,10 @@ dossier_detail_make_facts (DossierNode *node)
  * @target: (nullable) (transfer floating): the action's parameter
  *
  * Returns: (transfer none): a button of the page's actions, appended to
- *   @box
+ *   @box, which wraps them in a narrow window
  */
 GtkWidget *
-dossier_detail_add_button (GtkBox     *box,
+dossier_detail_add_button (GtkFlowBox *box,
                            const char *label,
                            const char *action,
                            GVariant   *target,
@@ -189,7 +189,9 @@ dossier_detail_add_button (GtkBox     *box,
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
-  gtk_box_append (box, button);
+  gtk_flow_box_append (box, button);
+  /* The button is the stop for Tab, not the flow box's child around it. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
   return button;
 }
 

@@ -18,7 +18,7 @@ GtkWidget *dossier_detail_make_heading (const char         *text);
 char      *dossier_detail_link_text    (DossierNode        *node,
                                         gboolean            with_role);
 GtkWidget *dossier_detail_make_facts   (DossierNode        *node);
-GtkWidget *dossier_detail_add_button   (GtkBox             *box,
+GtkWidget *dossier_detail_add_button   (GtkFlowBox         *box,
                                         const char         *label,
                                         const char         *action,
                                         GVariant           *target,

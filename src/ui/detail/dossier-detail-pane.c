@@ -42,7 +42,7 @@ struct _DossierDetailPane
   GtkLabel         *summary;
   GtkBox           *groups;
   GtkBox           *trail;
-  GtkBox           *page_actions;
+  GtkFlowBox       *page_actions;
   GtkScrolledWindow *scroller;
 };
 
@@ -248,7 +248,7 @@ clear_page (DossierDetailPane *self)
     gtk_box_remove (self->trail, child);
   gtk_widget_set_visible (GTK_WIDGET (self->trail), FALSE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_actions))))
-    gtk_box_remove (self->page_actions, child);
+    gtk_flow_box_remove (self->page_actions, child);
   gtk_widget_set_visible (GTK_WIDGET (self->page_actions), FALSE);
 
   set_label (self->kicker, NULL);

@@ -5,7 +5,7 @@
  * is checked as it is typed, with what is wrong said under it (and to a
  * screen reader, as the field's description and invalid state); Save stays
  * insensitive until every field is valid. Enter saves from a one-line
- * field, Escape or Cancel closes without saving. The form does not write:
+ * field, Ctrl+Enter from any, Escape or Cancel closes without saving. The form does not write:
  * its save function, given by whoever opened it, does, and the form stays
  * open with the error if that fails.
  *
@@ -226,6 +226,14 @@ on_save_clicked (DossierEditDialog *self)
   dossier_edit_dialog_save (self);
 }
 
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  dossier_edit_dialog_save (DOSSIER_EDIT_DIALOG (widget));
+}
+
 static GtkWidget *
 make_dropdown (Field *field)
 {
@@ -268,6 +276,10 @@ dossier_edit_dialog_class_init (DossierEditDialogClass *klass)
   object_class->dispose = dossier_edit_dialog_dispose;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Enter saves from a one-line field; Ctrl+Enter from anywhere, a
+   * paragraph included. */
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+
 }
 
 static void
@@ -276,7 +288,17 @@ dossier_edit_dialog_init (DossierEditDialog *self)
   GtkWidget *header = gtk_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Caught before a paragraph field takes Ctrl+Enter as a new line. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("form.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
   g_array_set_clear_func (self->fields, field_clear);
@@ -315,11 +337,9 @@ dossier_edit_dialog_init (DossierEditDialog *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
   gtk_box_append (GTK_BOX (box), self->grid);
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 640);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_window_set_child (GTK_WINDOW (self), scroller);
+  /* No scrolling: the longest form fits a 768-pixel screen, and the
+   * window grows when a field says what is wrong. */
+  gtk_window_set_child (GTK_WINDOW (self), box);
 }
 
 /**
