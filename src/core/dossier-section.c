@@ -77,3 +77,25 @@ dossier_section_get_title (DossierSection *self)
   g_return_val_if_fail (DOSSIER_IS_SECTION (self), NULL);
   return dossier_section_kind_get_title (self->kind);
 }
+
+/**
+ * dossier_section_kind_get_add_label:
+ *
+ * Returns: the label, with a mnemonic, of what adds an item to the section
+ *   ("_Add Event…"), or %NULL for the overview
+ */
+const char *
+dossier_section_kind_get_add_label (DossierSectionKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_SECTION_ORGANIZATIONS: return _("_Add Organization…");
+    case DOSSIER_SECTION_PEOPLE:        return _("_Add Person…");
+    case DOSSIER_SECTION_TIMELINE:      return _("_Add Event…");
+    case DOSSIER_SECTION_CLAIMS:        return _("_Add Claim…");
+    case DOSSIER_SECTION_SOURCES:       return _("_Add Source…");
+    case DOSSIER_SECTION_OVERVIEW:
+    case DOSSIER_SECTION_NONE:
+    default:                            return NULL;
+    }
+}

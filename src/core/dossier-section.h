@@ -21,4 +21,6 @@ DossierSectionKind  dossier_section_get_kind     (DossierSection     *self);
 const char         *dossier_section_get_title    (DossierSection     *self);
 const char         *dossier_section_kind_get_title (DossierSectionKind kind);
 
+const char         *dossier_section_kind_get_add_label (DossierSectionKind kind);
+
 G_END_DECLS

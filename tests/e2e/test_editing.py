@@ -100,4 +100,17 @@ def test_event_added_then_undone_after_restart(app: Dossier):
         again.stop()
 
 
+def test_context_menus(app: Dossier):
+    # A section's row offers to add to it; an item's row to edit or delete it.
+    sidebar = app.find("list", "Case files")
+    row = app.find("list item", "Timeline", within=sidebar)
+    x, y, w, h = app.extents(row)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x + 60), str(y + h // 2), "click", "3"], check=True)
+    app.click(app.find("menu item", "Add Event…"))
+    app.find(None, "New Event")
+    app.key("Escape")
+    app.wait(lambda: not app.find_all(None, "New Event"), "the form to close on Escape")
+    app.wait(lambda: heading(app) == "Timeline", "the timeline, unchanged")
+
+
 run(globals())

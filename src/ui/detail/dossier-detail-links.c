@@ -195,25 +195,6 @@ dossier_detail_add_button (GtkFlowBox *box,
   return button;
 }
 
-/**
- * dossier_detail_add_label:
- *
- * Returns: the label of a section's button that adds an item to it
- */
-const char *
-dossier_detail_add_label (DossierSectionKind section)
-{
-  switch (section)
-    {
-    case DOSSIER_SECTION_ORGANIZATIONS: return _("_Add Organization…");
-    case DOSSIER_SECTION_PEOPLE:        return _("_Add Person…");
-    case DOSSIER_SECTION_CLAIMS:        return _("_Add Claim…");
-    case DOSSIER_SECTION_SOURCES:       return _("_Add Source…");
-    case DOSSIER_SECTION_TIMELINE:
-    default:                            return _("_Add Event…");
-    }
-}
-
 static GtkWidget *
 icon_button (const char *icon,
              const char *label,

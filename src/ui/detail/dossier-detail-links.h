@@ -23,7 +23,6 @@ GtkWidget *dossier_detail_add_button   (GtkFlowBox         *box,
                                         const char         *action,
                                         GVariant           *target,
                                         gboolean            suggested);
-const char *dossier_detail_add_label   (DossierSectionKind  section);
 GtkWidget *dossier_detail_make_note    (gint64              note_id,
                                         const char         *body);
 GtkWidget *dossier_detail_make_citation (const char        *text,

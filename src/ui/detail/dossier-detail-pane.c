@@ -376,7 +376,7 @@ show_section (DossierDetailPane  *self,
                                         g_list_model_get_n_items (items)),
                            g_list_model_get_n_items (items));
   set_label (self->subtitle, count);
-  dossier_detail_add_button (self->page_actions, dossier_detail_add_label (section), "win.add-item",
+  dossier_detail_add_button (self->page_actions, dossier_section_kind_get_add_label (section), "win.add-item",
                              g_variant_new_int32 (section), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->page_actions), TRUE);
   /* The page's own heading names the list. */

@@ -83,6 +83,13 @@ dossier_sidebar_row_dispose (GObject *object)
     g_signal_group_set_target (self->item_signals, NULL);
   g_clear_object (&self->item_signals);
   g_clear_object (&self->item);
+  /* A context menu still open. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)), *next; child; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (GTK_IS_POPOVER (child))
+        gtk_widget_unparent (child);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR_ROW);
 
   G_OBJECT_CLASS (dossier_sidebar_row_parent_class)->dispose (object);
@@ -124,6 +131,20 @@ dossier_sidebar_row_set_property (GObject      *object,
     }
 }
 
+/* A context menu is a child of its own surface: placed once the row is. */
+static void
+dossier_sidebar_row_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  GTK_WIDGET_CLASS (dossier_sidebar_row_parent_class)->size_allocate (widget, width, height, baseline);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static void
 dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
 {
@@ -133,6 +154,7 @@ dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
   object_class->dispose = dossier_sidebar_row_dispose;
   object_class->get_property = dossier_sidebar_row_get_property;
   object_class->set_property = dossier_sidebar_row_set_property;
+  widget_class->size_allocate = dossier_sidebar_row_size_allocate;
 
   /* A #DossierNode or a #DossierSection. */
   properties[PROP_ITEM] =
@@ -148,10 +170,90 @@ dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidebarrow");
 }
 
+/* The row's context menu: what the page's buttons do, for this row. */
+static GMenuModel *
+make_menu (DossierSidebarRow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  if (DOSSIER_IS_SECTION (self->item))
+    {
+      DossierSectionKind kind = dossier_section_get_kind (DOSSIER_SECTION (self->item));
+      const char *add = dossier_section_kind_get_add_label (kind);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (add == NULL)
+        return NULL;
+      item = g_menu_item_new (add, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.add-item", g_variant_new_int32 (kind));
+      g_menu_append_item (menu, item);
+    }
+  else if (DOSSIER_IS_NODE (self->item))
+    {
+      gboolean is_case = dossier_node_get_kind (DOSSIER_NODE (self->item)) == DOSSIER_NODE_CASE;
+
+      g_menu_append (menu, _("_Edit…"), "win.edit");
+      g_menu_append (menu, _("Add _Note…"), "win.add-note");
+      g_menu_append (menu, is_case ? _("_Delete Case File") : _("_Delete"),
+                     is_case ? "win.delete-case" : "win.delete-item");
+    }
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static gboolean
+unparent_popover (gpointer data)
+{
+  g_autoptr(GtkWidget) popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* The menu closes before its item's action runs, which needs the row as
+ * the menu's parent to find the window's actions: let go of it after. */
+static void
+on_popover_closed (GtkWidget *popover)
+{
+  g_idle_add (unparent_popover, g_object_ref (popover));
+}
+
+/* Right-click: the row is selected (the page shows it, as a click does),
+ * then its menu opens where the pointer is. */
+static void
+on_secondary_click (GtkGestureClick   *gesture,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    DossierSidebarRow *self)
+{
+  g_autoptr(GMenuModel) menu = make_menu (self);
+  GtkWidget *popover;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "listitem.select", "(bb)", FALSE, FALSE);
+  if (menu == NULL)
+    return;
+
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 dossier_sidebar_row_init (DossierSidebarRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   /* A node is live: an edit of its title or date shows at once. */
   self->item_signals = g_signal_group_new (G_TYPE_OBJECT);
