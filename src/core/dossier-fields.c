@@ -89,6 +89,30 @@ static const DossierField citation_fields[] = {
   { "stance", N_("_Stance"), DOSSIER_FIELD_TERM, TRUE, DOSSIER_VOCABULARY_STANCE, 0, NULL },
 };
 
+static const DossierField series_fields[] = {
+  { "firm", N_("_Firm"), DOSSIER_FIELD_TEXT, TRUE, 0, 0, N_("Who measured it, such as Synergy Research Group") },
+  { "market", N_("_Market"), DOSSIER_FIELD_TEXT, TRUE, 0, 0, N_("As the firm defines it, and where") },
+  { "period_kind", N_("_Periods"), DOSSIER_FIELD_TERM, TRUE, DOSSIER_VOCABULARY_PERIOD_KIND, 0, NULL },
+  { "source", N_("_Source"), DOSSIER_FIELD_NODE, TRUE, 0, 1u << DOSSIER_NODE_SOURCE, NULL },
+  { "figures", N_("_Figures"), DOSSIER_FIELD_LONG_TEXT, TRUE, 0, 0,
+    N_("One a line: the period, the organization, its share (2019-Q3 AWS 39). A share not given is unknown.") },
+  { "breaks", N_("_Breaks in method"), DOSSIER_FIELD_LONG_TEXT, FALSE, 0, 0,
+    N_("One a line: the period, the organization if one, a colon, what changed") },
+  { "note", N_("_Note"), DOSSIER_FIELD_LONG_TEXT, FALSE, 0, 0, NULL },
+};
+
+/**
+ * dossier_fields_get_series:
+ *
+ * Returns: (array length=n_fields): the form of a new market series
+ */
+const DossierField *
+dossier_fields_get_series (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (series_fields);
+  return series_fields;
+}
+
 /**
  * dossier_fields_get_note:
  *

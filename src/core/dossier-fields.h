@@ -36,6 +36,7 @@ typedef struct
 
 const DossierField *dossier_fields_get       (DossierNodeKind      kind,
                                               guint               *n_fields);
+const DossierField *dossier_fields_get_series   (guint               *n_fields);
 const DossierField *dossier_fields_get_note     (guint               *n_fields);
 const DossierField *dossier_fields_get_citation (guint               *n_fields);
 gboolean            dossier_field_validate   (const DossierField  *field,

@@ -268,8 +268,9 @@ announce (DossierDb *db,
 }
 
 /* A row to delete that is gone already went with the row it belonged to
- * (a foreign key's ON DELETE CASCADE, earlier in the same changeset). Any
- * other conflict means the file no longer is what the history recorded. */
+ * (a foreign key's ON DELETE CASCADE, earlier in the same changeset); an
+ * update already in effect came from an ON DELETE SET NULL. Any other
+ * conflict means the file no longer is what the history recorded. */
 static int
 on_conflict (void                   *unused,
              int                     conflict,
@@ -281,6 +282,28 @@ on_conflict (void                   *unused,
   sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
   if (conflict == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
     return SQLITE_CHANGESET_OMIT;
+
+  /* An update already in effect: a foreign key's action (ON DELETE SET
+   * NULL, earlier in the same changeset) made it, as the edit undone had
+   * made the opposite. Every column it sets already holds its new value. */
+  if (conflict == SQLITE_CHANGESET_DATA && op == SQLITE_UPDATE)
+    {
+      for (int i = 0; i < n_columns; i++)
+        {
+          sqlite3_value *wanted = NULL, *current = NULL;
+
+          if (sqlite3changeset_new (iter, i, &wanted) != SQLITE_OK || wanted == NULL)
+            continue;   /* not set by the change */
+          if (sqlite3changeset_conflict (iter, i, &current) != SQLITE_OK || current == NULL ||
+              sqlite3_value_type (wanted) != sqlite3_value_type (current) ||
+              (sqlite3_value_type (wanted) != SQLITE_NULL &&
+               (sqlite3_value_bytes (wanted) != sqlite3_value_bytes (current) ||
+                memcmp (sqlite3_value_blob (wanted), sqlite3_value_blob (current),
+                        sqlite3_value_bytes (wanted)) != 0)))
+            return SQLITE_CHANGESET_ABORT;
+        }
+      return SQLITE_CHANGESET_OMIT;
+    }
 
   return SQLITE_CHANGESET_ABORT;
 }

@@ -146,6 +146,16 @@ gboolean      dossier_store_uncite               (DossierStore  *self,
                                                   gint64         node_id,
                                                   gint64         source_id,
                                                   GError       **error);
+/* dossier-store-series.c */
+char         *dossier_store_check_series_lines   (DossierStore  *self,
+                                                  const char    *key,
+                                                  const char    *text,
+                                                  gboolean       yearly);
+gboolean      dossier_store_create_series        (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  GHashTable    *values,
+                                                  gint64        *series_id,
+                                                  GError       **error);
 gboolean      dossier_store_undo                 (DossierStore  *self,
                                                   GError       **error);
 gboolean      dossier_store_redo                 (DossierStore  *self,

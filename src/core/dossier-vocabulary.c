@@ -72,6 +72,12 @@ static const Term stances[] = {
   { NULL, NULL }
 };
 
+static const Term period_kinds[] = {
+  { "quarter", NC_("period kind", "Quarters") },
+  { "year", NC_("period kind", "Years") },
+  { NULL, NULL }
+};
+
 static const struct
 {
   const Term *terms;
@@ -82,6 +88,7 @@ static const struct
   [DOSSIER_VOCABULARY_EVENT_STATUS] = { event_statuses, "event status" },
   [DOSSIER_VOCABULARY_CASE_STATUS] = { case_statuses, "case status" },
   [DOSSIER_VOCABULARY_STANCE] = { stances, "stance" },
+  [DOSSIER_VOCABULARY_PERIOD_KIND] = { period_kinds, "period kind" },
 };
 
 /**

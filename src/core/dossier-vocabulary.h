@@ -16,6 +16,7 @@ typedef enum
   DOSSIER_VOCABULARY_EVENT_STATUS,
   DOSSIER_VOCABULARY_CASE_STATUS,
   DOSSIER_VOCABULARY_STANCE,
+  DOSSIER_VOCABULARY_PERIOD_KIND,
 } DossierVocabulary;
 
 const char * const *dossier_vocabulary_get_terms (DossierVocabulary  vocabulary);

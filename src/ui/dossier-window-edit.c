@@ -61,6 +61,7 @@ static const struct
   { "edit-note",           N_("_Undo Note Changes"),        N_("_Redo Note Changes") },
   { "delete-note",         N_("_Undo Delete Note"),         N_("_Redo Delete Note") },
   { "cite",                N_("_Undo Citation"),            N_("_Redo Citation") },
+  { "create-series",       N_("_Undo New Market Series"),   N_("_Redo New Market Series") },
   { "uncite",              N_("_Undo Remove Citation"),     N_("_Redo Remove Citation") },
 };
 

@@ -8,7 +8,8 @@
  * and offers Undo in the window's bar; win.add-role adds a role to the
  * person or organization shown; win.add-note, win.edit-note(id) and
  * win.delete-note(id) handle the user's notes; win.cite and
- * win.uncite((node, source)) say which sources support or contradict it.
+ * win.uncite((node, source)) say which sources support or contradict it;
+ * win.add-series adds a market series with its figures and breaks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -381,6 +382,56 @@ uncite_action (GtkWidget  *widget,
     _dossier_window_show_undo_bar (self, _("The citation was removed."));
 }
 
+static gboolean
+save_series (GHashTable  *values,
+             gpointer     user_data,
+             GError     **error)
+{
+  Target *target = user_data;
+
+  return dossier_store_create_series (target->window->store, target->case_id, values, NULL, error);
+}
+
+/* The figures and breaks lines, checked against the organizations of the
+ * database as they are typed. */
+static char *
+check_series (const char *key,
+              const char *value,
+              GHashTable *values,
+              gpointer    user_data)
+{
+  Target *target = user_data;
+  gboolean yearly = g_strcmp0 (g_hash_table_lookup (values, "period_kind"), "year") == 0;
+
+  if (!g_str_equal (key, "figures") && !g_str_equal (key, "breaks"))
+    return NULL;
+  return dossier_store_check_series_lines (target->window->store, key, value, yearly);
+}
+
+static void
+add_series_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  g_autoptr(GListModel) sources = dossier_store_list_section (self->store, case_id, DOSSIER_SECTION_SOURCES, NULL);
+  guint n_fields;
+  const DossierField *fields = dossier_fields_get_series (&n_fields);
+  DossierEditDialog *dialog;
+
+  if (case_id == 0 || sources == NULL)
+    return;
+
+  dialog = DOSSIER_EDIT_DIALOG (dossier_edit_dialog_new (GTK_WINDOW (self), _("New Market Series"), _("_Add"),
+                                                         fields, n_fields));
+  dossier_edit_dialog_set_choices (dialog, "source", sources);
+  dossier_edit_dialog_set_text (dialog, "period_kind", "quarter");
+  dossier_edit_dialog_set_check_func (dialog, check_series, target_new (self, 0, case_id, 0), g_free);
+  dossier_edit_dialog_set_save_func (dialog, save_series, target_new (self, 0, case_id, 0), g_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* What acts on the page shown. */
 static void
 update_item_actions (DossierWindow *self)
@@ -396,6 +447,7 @@ update_item_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item", case_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", case_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", case_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-series", case_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role",
                                  kind == DOSSIER_NODE_PERSON || kind == DOSSIER_NODE_ORGANIZATION);
 }
@@ -414,6 +466,7 @@ _dossier_window_class_items_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-note", "x", delete_note_action);
   gtk_widget_class_install_action (widget_class, "win.cite", NULL, cite_action);
   gtk_widget_class_install_action (widget_class, "win.uncite", "(xx)", uncite_action);
+  gtk_widget_class_install_action (widget_class, "win.add-series", NULL, add_series_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit", NULL);
 }
 

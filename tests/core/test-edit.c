@@ -417,6 +417,75 @@ test_notes (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node_text WHERE summary LIKE '%docket for%'"), ==, 0);
 }
 
+/* A market series typed line by line: bad lines named by number, nothing
+ * written; good ones written with their breaks, the case file showing it. */
+static void
+test_series (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'crn-2020-10'"));
+  g_autoptr(GHashTable) values = fields ("firm", "Example Research", "market", "Cloud, worldwide",
+                                         "period_kind", "quarter", "source", source,
+                                         "figures", "2020-Q3 AWS 33\n2020-Q3 Microsoft 18,5 %\n\n2020-Q4 aws 32",
+                                         "breaks", "2020-Q4 Microsoft: restated", NULL);
+  gint64 series_id = 0, my_case = 0, shown = 0;
+  g_autofree char *before = test_count_rows (f->store);
+  g_autofree char *problem = NULL;
+
+  {
+    g_autoptr(GHashTable) bad = fields ("firm", "F", "market", "M", "period_kind", "quarter", "source", source,
+                                        "figures", "2020-Q3 AWS 33\n2020 Microsoft 18", NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_false (dossier_store_create_series (f->store, 0, bad, NULL, &error));
+    g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Line 2"));
+    g_clear_error (&error);
+    after = test_count_rows (f->store);
+    g_assert_cmpstr (before, ==, after);
+  }
+  problem = dossier_store_check_series_lines (f->store, "figures", "2020-Q1 Amazn 30", FALSE);
+  g_assert_nonnull (strstr (problem, "“Amazn”"));
+  g_clear_pointer (&problem, g_free);
+  problem = dossier_store_check_series_lines (f->store, "figures", "2020-Q1 AWS 130", FALSE);
+  g_assert_nonnull (problem);
+  g_clear_pointer (&problem, g_free);
+  problem = dossier_store_check_series_lines (f->store, "figures", "2020-Q1 AWS 30\n2020-Q1 AWS 31", FALSE);
+  g_assert_nonnull (strstr (problem, "Line 2"));
+
+  g_assert_true (dossier_store_create_case (f->store, "Mine", "en", &my_case, &error));
+  g_assert_true (dossier_store_create_series (f->store, my_case, values, &series_id, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM market_share WHERE series_id = %" G_GINT64_FORMAT,
+                                            series_id);
+    g_autofree char *breaks = g_strdup_printf ("SELECT count(*) FROM market_break b JOIN market_break_text t "
+                                               "ON t.break_id = b.id WHERE b.series_id = %" G_GINT64_FORMAT
+                                               " AND t.note = 'restated'", series_id);
+    g_autofree char *percent = g_strdup_printf ("SELECT percent * 10 FROM market_share WHERE series_id = %"
+                                                G_GINT64_FORMAT " AND period = '2020-Q3' AND organization_id = "
+                                                "(SELECT id FROM node WHERE slug = 'microsoft')", series_id);
+
+    g_assert_cmpint (test_sql_int (f->path, sql), ==, 3);
+    g_assert_cmpint (test_sql_int (f->path, breaks), ==, 1);
+    g_assert_cmpint (test_sql_int (f->path, percent), ==, 185);
+  }
+  {
+    g_autofree char *period = NULL;
+    g_assert_true (dossier_store_get_case_market (f->store, my_case, &shown, &period, &error));
+  }
+  g_assert_cmpint (shown, ==, series_id);
+  {
+    g_autofree char *action = dossier_store_dup_history_action (f->store, FALSE);
+    g_assert_cmpstr (action, ==, "create-series");
+  }
+  if (!dossier_store_undo (f->store, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_series WHERE firm = 'Example Research'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +501,7 @@ main (int   argc,
   ADD ("/edit/claim-and-source", test_claim_and_source);
   ADD ("/edit/languages", test_languages);
   ADD ("/edit/notes", test_notes);
+  ADD ("/edit/series", test_series);
 #undef ADD
 
   return g_test_run ();

@@ -269,7 +269,34 @@ test_cite (Fixture       *f,
   test_wait_until (no_form, NULL);
   g_assert_true (shows (detail, "|Contradicted by|Example Times: The hearing, as reported|"));
   g_assert_cmpint (dossier_selection_get_node_id (selection), ==, claim_id);
-  (void) case_id;
+
+  /* A market series of the user's, its figures checked line by line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-series", NULL));
+  test_iterate ();
+  dialog = DOSSIER_EDIT_DIALOG (find_toplevel (DOSSIER_TYPE_EDIT_DIALOG));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Market Series");
+  type_into (dialog, "firm", "Example Research");
+  type_into (dialog, "market", "Courtrooms, worldwide");
+  {
+    g_autofree char *source = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               test_sql_int (f->path, "SELECT id FROM node WHERE name = "
+                                                                      "'The hearing, as reported'"));
+    type_into (dialog, "source", source);
+  }
+  type_into (dialog, "figures", "2024-Q1 AWS 31\n2024-Q1 Nobody Inc 12");
+  g_assert_nonnull (strstr (dossier_edit_dialog_get_problem (dialog, "figures"), "Line 2"));
+  g_assert_false (gtk_widget_get_sensitive (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  type_into (dialog, "figures", "2024-Q1 AWS 31\n2024-Q1 Microsoft 25");
+  g_assert_null (dossier_edit_dialog_get_problem (dialog, "figures"));
+  g_assert_true (dossier_edit_dialog_save (dialog));
+  test_wait_until (no_form, NULL);
+  {
+    gint64 series = 0;
+    g_autofree char *period = NULL;
+
+    g_assert_true (dossier_store_get_case_market (f->store, case_id, &series, &period, NULL));
+    g_assert_cmpint (series, ==, test_sql_int (f->path, "SELECT id FROM market_series WHERE firm = 'Example Research'"));
+  }
 }
 
 int

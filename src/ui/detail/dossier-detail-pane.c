@@ -120,6 +120,8 @@ add_page_actions (DossierDetailPane *self,
     dossier_detail_add_button (self->page_actions, _("_Cite a Source…"), "win.cite", NULL, FALSE);
   if (kind == DOSSIER_NODE_PERSON || kind == DOSSIER_NODE_ORGANIZATION)
     dossier_detail_add_button (self->page_actions, _("Add _Role…"), "win.add-role", NULL, FALSE);
+  if (kind == DOSSIER_NODE_CASE)
+    dossier_detail_add_button (self->page_actions, _("Add Market _Series…"), "win.add-series", NULL, FALSE);
   if (kind != DOSSIER_NODE_CASE)
     gtk_widget_add_css_class (dossier_detail_add_button (self->page_actions, _("_Delete"), "win.delete-item",
                                                          NULL, FALSE),

@@ -44,6 +44,10 @@ struct _DossierEditDialog
   DossierEditDialogSaveFunc  save_func;
   gpointer                   save_data;
   GDestroyNotify             save_destroy;
+
+  DossierEditDialogCheckFunc check_func;
+  gpointer                   check_data;
+  GDestroyNotify             check_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (DossierEditDialog, dossier_edit_dialog, GTK_TYPE_WINDOW)
@@ -120,23 +124,36 @@ static gboolean
 validate (DossierEditDialog *self,
           gboolean           show_all)
 {
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   gboolean all_valid = TRUE;
 
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = &g_array_index (self->fields, Field, i);
-      g_autofree char *value = dup_value (field);
+
+      g_hash_table_insert (values, (gpointer) field->field->key, dup_value (field));
+    }
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = &g_array_index (self->fields, Field, i);
+      const char *value = g_hash_table_lookup (values, field->field->key);
       g_autofree char *hint = NULL;
       gboolean shown;
 
       g_clear_pointer (&field->problem, g_free);
       dossier_field_validate (field->field, value, &field->problem);
+      if (field->problem == NULL && self->check_func != NULL)
+        field->problem = self->check_func (field->field->key, value, values, self->check_data);
       all_valid = all_valid && field->problem == NULL;
       shown = field->problem != NULL && (field->touched || show_all);
 
       /* A date that is right reads back as the reader will see it. */
       if (field->problem == NULL && field->field->type == DOSSIER_FIELD_DATE)
         hint = dossier_format_date (value);
+      /* A paragraph has no placeholder: its hint stands under it. */
+      else if (field->field->type == DOSSIER_FIELD_LONG_TEXT && field->field->hint != NULL)
+        hint = g_strdup (g_dgettext (GETTEXT_PACKAGE, field->field->hint));
 
       gtk_label_set_label (GTK_LABEL (field->message), shown ? field->problem : hint ? hint : "");
       gtk_widget_set_visible (field->message, shown || hint != NULL);
@@ -263,6 +280,9 @@ dossier_edit_dialog_dispose (GObject *object)
   g_clear_pointer (&self->fields, g_array_unref);
   if (self->save_destroy != NULL)
     g_clear_pointer (&self->save_data, self->save_destroy);
+  if (self->check_destroy != NULL)
+    g_clear_pointer (&self->check_data, self->check_destroy);
+  self->check_func = NULL;
 
   G_OBJECT_CLASS (dossier_edit_dialog_parent_class)->dispose (object);
 }
@@ -588,6 +608,28 @@ dossier_edit_dialog_set_save_func (DossierEditDialog         *self,
   self->save_func = func;
   self->save_data = user_data;
   self->save_destroy = destroy;
+}
+
+/**
+ * dossier_edit_dialog_set_check_func:
+ *
+ * Adds a check that runs, as the user types, on every field whose own
+ * check passed (the lines of a market series' figures…).
+ */
+void
+dossier_edit_dialog_set_check_func (DossierEditDialog          *self,
+                                    DossierEditDialogCheckFunc  func,
+                                    gpointer                    user_data,
+                                    GDestroyNotify              destroy)
+{
+  g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
+
+  if (self->check_destroy != NULL && self->check_data != NULL)
+    self->check_destroy (self->check_data);
+  self->check_func = func;
+  self->check_data = user_data;
+  self->check_destroy = destroy;
+  validate (self, FALSE);
 }
 
 /* The widget of a field, for tests. */

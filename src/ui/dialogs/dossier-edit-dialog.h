@@ -19,6 +19,12 @@ typedef gboolean (*DossierEditDialogSaveFunc) (GHashTable  *values,
                                                gpointer     user_data,
                                                GError     **error);
 
+/* A check beyond the field's own: what is wrong with @value, or NULL. */
+typedef char *(*DossierEditDialogCheckFunc) (const char  *key,
+                                             const char  *value,
+                                             GHashTable  *values,
+                                             gpointer     user_data);
+
 GtkWidget  *dossier_edit_dialog_new         (GtkWindow                 *parent,
                                              const char                *title,
                                              const char                *save_label,
@@ -31,6 +37,10 @@ void        dossier_edit_dialog_set_values  (DossierEditDialog         *self,
                                              GHashTable                *values);
 void        dossier_edit_dialog_set_save_func (DossierEditDialog       *self,
                                              DossierEditDialogSaveFunc  func,
+                                             gpointer                   user_data,
+                                             GDestroyNotify             destroy);
+void        dossier_edit_dialog_set_check_func (DossierEditDialog      *self,
+                                             DossierEditDialogCheckFunc func,
                                              gpointer                   user_data,
                                              GDestroyNotify             destroy);
 void        dossier_edit_dialog_set_text    (DossierEditDialog         *self,
