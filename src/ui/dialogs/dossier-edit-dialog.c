@@ -19,18 +19,10 @@
 
 #include "dossier-a11y.h"
 #include "dossier-edit-dialog.h"
+#include "dossier-edit-field.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
 
-typedef struct
-{
-  const DossierField *field;
-  GtkWidget          *widget;    /* GtkEntry, GtkTextView or GtkDropDown */
-  GtkWidget          *message;   /* under it: what is wrong, or a hint */
-  GListModel         *nodes;     /* the choices of a node field */
-  char               *problem;   /* what is wrong now, or NULL */
-  gboolean            touched;
-} Field;
 
 struct _DossierEditDialog
 {
@@ -39,7 +31,7 @@ struct _DossierEditDialog
   GtkWidget                 *save_button;
   GtkWidget                 *banner;      /* a failed save */
   GtkWidget                 *grid;
-  GArray                    *fields;      /* of Field */
+  GArray                    *fields;      /* of DossierEditField */
 
   DossierEditDialogSaveFunc  save_func;
   gpointer                   save_data;
@@ -52,70 +44,18 @@ struct _DossierEditDialog
 
 G_DEFINE_FINAL_TYPE (DossierEditDialog, dossier_edit_dialog, GTK_TYPE_WINDOW)
 
-static void
-field_clear (gpointer data)
-{
-  Field *field = data;
-
-  g_clear_object (&field->nodes);
-  g_clear_pointer (&field->problem, g_free);
-}
-
-static Field *
+static DossierEditField *
 find_field (DossierEditDialog *self,
             const char        *key)
 {
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      DossierEditField *field = &g_array_index (self->fields, DossierEditField, i);
 
       if (g_str_equal (field->field->key, key))
         return field;
     }
   return NULL;
-}
-
-/* A choice's value: "" for the first entry of an optional list (unknown,
- * none). */
-static char *
-dup_value (Field *field)
-{
-  switch (field->field->type)
-    {
-    case DOSSIER_FIELD_LONG_TEXT:
-      {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
-        GtkTextIter start, end;
-
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-      }
-
-    case DOSSIER_FIELD_TERM:
-    case DOSSIER_FIELD_NODE:
-      {
-        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (field->widget));
-        guint first = field->field->required ? 0 : 1;
-
-        if (selected == GTK_INVALID_LIST_POSITION || selected < first)
-          return g_strdup ("");
-        if (field->field->type == DOSSIER_FIELD_TERM)
-          return g_strdup (dossier_vocabulary_get_terms (field->field->vocabulary)[selected - first]);
-        else
-          {
-            g_autoptr(DossierNode) node = g_list_model_get_item (field->nodes, selected - first);
-
-            return node ? g_strdup_printf ("%" G_GINT64_FORMAT, dossier_node_get_id (node)) : g_strdup ("");
-          }
-      }
-
-    case DOSSIER_FIELD_TEXT:
-    case DOSSIER_FIELD_DATE:
-    case DOSSIER_FIELD_URL:
-    case DOSSIER_FIELD_LANGUAGE:
-    default:
-      return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
-    }
 }
 
 /* Checks every field, says what is wrong under those the user has touched
@@ -129,14 +69,14 @@ validate (DossierEditDialog *self,
 
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      DossierEditField *field = &g_array_index (self->fields, DossierEditField, i);
 
-      g_hash_table_insert (values, (gpointer) field->field->key, dup_value (field));
+      g_hash_table_insert (values, (gpointer) field->field->key, dossier_edit_field_dup_value (field));
     }
 
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      DossierEditField *field = &g_array_index (self->fields, DossierEditField, i);
       const char *value = g_hash_table_lookup (values, field->field->key);
       g_autofree char *hint = NULL;
       gboolean shown;
@@ -190,7 +130,7 @@ on_field_changed (GtkWidget         *widget,
 
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      DossierEditField *field = &g_array_index (self->fields, DossierEditField, i);
 
       if (field->widget == widget || (GTK_IS_TEXT_VIEW (field->widget) &&
                                       (gpointer) gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)) == (gpointer) widget))
@@ -221,9 +161,9 @@ dossier_edit_dialog_save (DossierEditDialog *self)
 
   for (guint i = 0; i < self->fields->len; i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
+      DossierEditField *field = &g_array_index (self->fields, DossierEditField, i);
 
-      g_hash_table_insert (values, (gpointer) field->field->key, dup_value (field));
+      g_hash_table_insert (values, (gpointer) field->field->key, dossier_edit_field_dup_value (field));
     }
 
   if (self->save_func != NULL && !self->save_func (values, self->save_data, &error))
@@ -249,27 +189,6 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   dossier_edit_dialog_save (DOSSIER_EDIT_DIALOG (widget));
-}
-
-static GtkWidget *
-make_dropdown (Field *field)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-
-  if (!field->field->required)
-    gtk_string_list_append (labels, field->field->type == DOSSIER_FIELD_TERM ? _("Not known") : _("None"));
-
-  if (field->field->type == DOSSIER_FIELD_TERM)
-    for (const char * const *t = dossier_vocabulary_get_terms (field->field->vocabulary); *t; t++)
-      gtk_string_list_append (labels, dossier_vocabulary_get_label (field->field->vocabulary, *t));
-
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), field->field->type == DOSSIER_FIELD_NODE);
-  if (field->field->required)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
-  return dropdown;
 }
 
 static void
@@ -320,8 +239,8 @@ dossier_edit_dialog_init (DossierEditDialog *self)
                                                           gtk_named_action_new ("form.save")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
-  g_array_set_clear_func (self->fields, field_clear);
+  self->fields = g_array_new (FALSE, TRUE, sizeof (DossierEditField));
+  g_array_set_clear_func (self->fields, dossier_edit_field_clear);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
@@ -389,53 +308,11 @@ dossier_edit_dialog_new (GtkWindow          *parent,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      Field field = { &fields[i] };
+      DossierEditField field = { &fields[i] };
       GtkWidget *label = gtk_label_new_with_mnemonic (g_dgettext (GETTEXT_PACKAGE, fields[i].label));
       GtkWidget *shown;
 
-      switch (fields[i].type)
-        {
-        case DOSSIER_FIELD_LONG_TEXT:
-          field.widget = gtk_text_view_new ();
-          gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field.widget), GTK_WRAP_WORD_CHAR);
-          gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (field.widget), FALSE);
-          gtk_text_view_set_top_margin (GTK_TEXT_VIEW (field.widget), 6);
-          gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (field.widget), 6);
-          gtk_text_view_set_left_margin (GTK_TEXT_VIEW (field.widget), 6);
-          gtk_text_view_set_right_margin (GTK_TEXT_VIEW (field.widget), 6);
-          shown = gtk_scrolled_window_new ();
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (shown), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-          gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (shown), 96);
-          gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (shown), TRUE);
-          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (shown), field.widget);
-          g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field.widget)), "changed",
-                            G_CALLBACK (on_field_changed), self);
-          break;
-
-        case DOSSIER_FIELD_TERM:
-        case DOSSIER_FIELD_NODE:
-          shown = field.widget = make_dropdown (&field);
-          g_signal_connect (field.widget, "notify::selected", G_CALLBACK (on_field_changed), self);
-          break;
-
-        case DOSSIER_FIELD_TEXT:
-        case DOSSIER_FIELD_DATE:
-        case DOSSIER_FIELD_URL:
-        case DOSSIER_FIELD_LANGUAGE:
-        default:
-          shown = field.widget = gtk_entry_new ();
-          gtk_entry_set_activates_default (GTK_ENTRY (field.widget), TRUE);
-          if (fields[i].hint != NULL)
-            gtk_entry_set_placeholder_text (GTK_ENTRY (field.widget), g_dgettext (GETTEXT_PACKAGE, fields[i].hint));
-          else if (fields[i].type == DOSSIER_FIELD_DATE)
-            /* Translators: how to type a date; French: "AAAA-MM-JJ, AAAA-MM ou AAAA" */
-            gtk_entry_set_placeholder_text (GTK_ENTRY (field.widget), _("YYYY-MM-DD, YYYY-MM or YYYY"));
-          if (fields[i].type == DOSSIER_FIELD_URL)
-            gtk_entry_set_input_purpose (GTK_ENTRY (field.widget), GTK_INPUT_PURPOSE_URL);
-          g_signal_connect (field.widget, "changed", G_CALLBACK (on_field_changed), self);
-          break;
-        }
-
+      shown = dossier_edit_field_make_widget (&field, G_CALLBACK (on_field_changed), self);
       gtk_label_set_xalign (GTK_LABEL (label), 1.);
       gtk_label_set_yalign (GTK_LABEL (label), fields[i].type == DOSSIER_FIELD_LONG_TEXT ? 0. : 0.5);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), field.widget);
@@ -467,7 +344,7 @@ dossier_edit_dialog_new (GtkWindow          *parent,
 
   validate (self, FALSE);
   if (self->fields->len > 0)
-    gtk_widget_grab_focus (g_array_index (self->fields, Field, 0).widget);
+    gtk_widget_grab_focus (g_array_index (self->fields, DossierEditField, 0).widget);
   return GTK_WIDGET (self);
 }
 
@@ -481,38 +358,13 @@ dossier_edit_dialog_set_choices (DossierEditDialog *self,
                                  const char        *key,
                                  GListModel        *nodes)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  Field *field;
+  DossierEditField *field;
 
   g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
   field = find_field (self, key);
   g_return_if_fail (field != NULL && field->field->type == DOSSIER_FIELD_NODE);
 
-  g_set_object (&field->nodes, nodes);
-  if (!field->field->required)
-    gtk_string_list_append (labels, _("None"));
-  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
-    {
-      g_autoptr(DossierNode) node = g_list_model_get_item (nodes, i);
-      const char *publisher = dossier_node_get_publisher (node);
-
-      if (*publisher != '\0')
-        {
-          /* Translators: a source to choose: 1 publisher, 2 title */
-          g_autofree char *text = g_strdup_printf (_("%1$s: %2$s"), publisher, dossier_node_get_title (node));
-          gtk_string_list_append (labels, text);
-        }
-      else
-        gtk_string_list_append (labels, dossier_node_get_title (node));
-    }
-  gtk_drop_down_set_model (GTK_DROP_DOWN (field->widget), G_LIST_MODEL (labels));
-  {
-    g_autofree char *name = dossier_a11y_strip_mnemonic (g_dgettext (GETTEXT_PACKAGE, field->field->label));
-
-    dossier_a11y_fix_drop_down (GTK_DROP_DOWN (field->widget), name);
-  }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget),
-                              field->field->required ? GTK_INVALID_LIST_POSITION : 0);
+  dossier_edit_field_set_choices (field, nodes);
   validate (self, FALSE);
 }
 
@@ -522,53 +374,13 @@ dossier_edit_dialog_set_text (DossierEditDialog *self,
                               const char        *key,
                               const char        *text)
 {
-  Field *field;
-  guint first;
+  DossierEditField *field;
 
   g_return_if_fail (DOSSIER_IS_EDIT_DIALOG (self));
   if ((field = find_field (self, key)) == NULL)
     return;
 
-  text = text ? text : "";
-  first = field->field->required ? 0 : 1;
-  switch (field->field->type)
-    {
-    case DOSSIER_FIELD_LONG_TEXT:
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget)), text, -1);
-      break;
-
-    case DOSSIER_FIELD_TERM:
-      {
-        const char * const *terms = dossier_vocabulary_get_terms (field->field->vocabulary);
-        guint selected = field->field->required ? GTK_INVALID_LIST_POSITION : 0;
-
-        for (guint i = 0; terms[i] != NULL; i++)
-          if (g_str_equal (terms[i], text))
-            selected = first + i;
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget), selected);
-      }
-      break;
-
-    case DOSSIER_FIELD_NODE:
-      {
-        gint64 id = g_ascii_strtoll (text, NULL, 10);
-        guint selected = field->field->required ? GTK_INVALID_LIST_POSITION : 0;
-
-        for (guint i = 0; field->nodes != NULL && i < g_list_model_get_n_items (field->nodes); i++)
-          {
-            g_autoptr(DossierNode) node = g_list_model_get_item (field->nodes, i);
-
-            if (dossier_node_get_id (node) == id)
-              selected = first + i;
-          }
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->widget), selected);
-      }
-      break;
-
-    default:
-      gtk_editable_set_text (GTK_EDITABLE (field->widget), text);
-      break;
-    }
+  dossier_edit_field_set_text (field, text);
   validate (self, FALSE);
 }
 
@@ -591,7 +403,7 @@ dossier_edit_dialog_set_values (DossierEditDialog *self,
 
   /* What was there is not the user's typing. */
   for (guint i = 0; i < self->fields->len; i++)
-    g_array_index (self->fields, Field, i).touched = FALSE;
+    g_array_index (self->fields, DossierEditField, i).touched = FALSE;
   validate (self, FALSE);
 }
 
@@ -637,7 +449,7 @@ GtkWidget *
 dossier_edit_dialog_get_field (DossierEditDialog *self,
                                const char        *key)
 {
-  Field *field;
+  DossierEditField *field;
 
   g_return_val_if_fail (DOSSIER_IS_EDIT_DIALOG (self), NULL);
   field = find_field (self, key);
@@ -653,7 +465,7 @@ const char *
 dossier_edit_dialog_get_problem (DossierEditDialog *self,
                                  const char        *key)
 {
-  Field *field;
+  DossierEditField *field;
 
   g_return_val_if_fail (DOSSIER_IS_EDIT_DIALOG (self), NULL);
   field = find_field (self, key);
