@@ -73,8 +73,8 @@ test_create (Fixture       *f,
   /* The bundled case file, once. */
   g_assert_cmpint (dossier_store_count (store, "case_file", NULL), ==, 1);
   g_assert_cmpint (dossier_store_count (store, "event", NULL), ==, 31);
-  g_assert_cmpint (dossier_store_count (store, "source", NULL), ==, 43);
-  g_assert_cmpint (dossier_store_count (store, "participant", NULL), ==, 25);
+  g_assert_cmpint (dossier_store_count (store, "source", NULL), ==, 44);
+  g_assert_cmpint (dossier_store_count (store, "participant", NULL), ==, 26);
   g_assert_cmpint (dossier_store_count (store, "market_series", NULL), ==, 4);
 
   /* Every fact keeps its source. */

@@ -44,11 +44,11 @@ def test_every_page_is_named(app: Dossier):
     details = app.find("panel", "Details")
     problems = audit(app, "overview")
 
-    for section, count, item in [("Organizations", 16, "Amazon Web Services — Protester (plaintiff)"),
+    for section, count, item in [("Organizations", 17, "Amazon Web Services — Protester (plaintiff)"),
                                  ("People", 9, "Jeff Bezos"),
                                  ("Timeline", 31, "October 25, 2019 — Pentagon awards JEDI to Microsoft"),
                                  ("Claims", 3, "Amazon Web Services: Political"),
-                                 ("Sources", 43, "Business Insider")]:
+                                 ("Sources", 44, "Business Insider")]:
         # Back to the overview by the page's own trail, then into the section.
         for back in app.find_all("push button", "JEDI cloud contract protest", details):
             app.click(back)

@@ -38,11 +38,11 @@ def test_reads_the_sidebar(app: Dossier):
 def test_opens_each_section(app: Dossier):
     sidebar = app.find("list", "Case files")
     expected = {
-        "Organizations": (16, "Amazon Web Services — Protester (plaintiff)"),
+        "Organizations": (17, "Amazon Web Services — Protester (plaintiff)"),
         "People": (9, re.compile(r"Matt Garman — .+")),
         "Timeline": (31, "October 25, 2019 — Pentagon awards JEDI to Microsoft"),
         "Claims": (3, "Amazon Web Services: Political interference shaped the award"),
-        "Sources": (43, re.compile(r"Business Insider: Leaked emails from one of the frontrunners.*, February 2021")),
+        "Sources": (44, re.compile(r"Business Insider: Leaked emails from one of the frontrunners.*, February 2021")),
     }
     for section, (count, example) in expected.items():
         app.click(app.find("list item", section, within=sidebar))
