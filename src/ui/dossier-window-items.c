@@ -198,8 +198,10 @@ delete_item_action (GtkWidget  *widget,
 
   if (node == NULL)
     {
-      /* On a case file's overview: the case file. */
-      gtk_widget_activate_action (widget, "win.delete-case", NULL);
+      /* On a case file's overview: the case file; on a section's page,
+       * nothing (it is not one item). */
+      if (section == DOSSIER_SECTION_OVERVIEW || section == DOSSIER_SECTION_NONE)
+        gtk_widget_activate_action (widget, "win.delete-case", NULL);
       return;
     }
 
