@@ -90,6 +90,19 @@ make_dropdown (DossierEditField *field)
   return dropdown;
 }
 
+typedef void (*ChangedFunc) (GtkWidget *widget,
+                             gpointer   data);
+
+static void
+relay_selected (GtkWidget  *widget,
+                GParamSpec *pspec,
+                gpointer    data)
+{
+  ChangedFunc on_changed = (ChangedFunc) g_object_get_data (G_OBJECT (widget), "dossier-on-changed");
+
+  on_changed (widget, data);
+}
+
 /* Makes the field's widget, calling @on_changed (widget, @data) as its
  * value changes; returns what to place in the form (a paragraph's frame). */
 GtkWidget *
@@ -121,7 +134,10 @@ dossier_edit_field_make_widget (DossierEditField *field,
     case DOSSIER_FIELD_TERM:
     case DOSSIER_FIELD_NODE:
       shown = field->widget = make_dropdown (field);
-      g_signal_connect (field->widget, "notify::selected", on_changed, data);
+      /* "notify" has a GParamSpec before the user data: @on_changed takes
+       * the widget and the data only. */
+      g_object_set_data (G_OBJECT (field->widget), "dossier-on-changed", on_changed);
+      g_signal_connect (field->widget, "notify::selected", G_CALLBACK (relay_selected), data);
       break;
 
     case DOSSIER_FIELD_TEXT:
