@@ -122,10 +122,14 @@ dossier_format_node_facts (DossierNode *node)
       add (facts, _("Standing"), term (DOSSIER_VOCABULARY_STANDING, dossier_node_get_standing (node)));
       break;
 
-    case DOSSIER_NODE_ROLE:
     case DOSSIER_NODE_CLAIM:
-      /* Who and where are links of their own. */
+      /* Who made it is a link of its own. */
       add (facts, _("Date"), precision (dossier_node_get_date (node)));
+      break;
+
+    case DOSSIER_NODE_ROLE:
+      /* Who and where are links of their own; when, the span under the
+       * title. */
       break;
 
     default:

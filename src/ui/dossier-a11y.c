@@ -154,3 +154,21 @@ dossier_a11y_name_mnemonic_button (GtkWidget *button)
   /* The label inside, which names the button a second time. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
+
+/**
+ * dossier_a11y_name_mnemonic_buttons:
+ *
+ * dossier_a11y_name_mnemonic_button() on every button with a mnemonic
+ * inside @widget (an info bar's action buttons).
+ */
+void
+dossier_a11y_name_mnemonic_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)) &&
+          gtk_button_get_label (GTK_BUTTON (child)) != NULL)
+        dossier_a11y_name_mnemonic_button (child);
+      dossier_a11y_name_mnemonic_buttons (child);
+    }
+}

@@ -16,6 +16,7 @@ void dossier_a11y_set_shown         (GtkWidget   *widget,
                                      gboolean     shown);
 char *dossier_a11y_strip_mnemonic    (const char  *label);
 void dossier_a11y_name_mnemonic_button (GtkWidget  *button);
+void dossier_a11y_name_mnemonic_buttons (GtkWidget *widget);
 void dossier_a11y_name_list_row     (GtkWidget   *row_child,
                                      const char  *name);
 

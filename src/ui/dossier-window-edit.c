@@ -290,6 +290,7 @@ void
 _dossier_window_edit_init (DossierWindow *self)
 {
   dossier_a11y_name_close_button (GTK_WIDGET (self->history_bar), _("Close"));
+  dossier_a11y_name_mnemonic_buttons (GTK_WIDGET (self->history_bar));
   reveal_history_bar (self, NULL);
   update_history_actions (self);
   update_case_actions (self);

@@ -96,7 +96,11 @@ save_node (GHashTable  *values,
   if (!dossier_store_save (self->store, target->kind, target->case_id, target->node_id, values, &id, error))
     return FALSE;
 
-  /* A new item, or an edited one, is shown. */
+  /* A new item, or an edited one, is shown; a role added from a person's
+   * or an organization's page shows on that page, which stays. */
+  if (target->kind == DOSSIER_NODE_ROLE && target->node_id == 0 &&
+      dossier_selection_get_node_id (self->selection) != 0)
+    return TRUE;
   if (target->kind == DOSSIER_NODE_CASE)
     dossier_selection_select (self->selection, id, DOSSIER_SECTION_OVERVIEW, 0);
   else

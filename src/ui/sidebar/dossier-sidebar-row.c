@@ -54,7 +54,17 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
 
       title = dossier_node_get_title (node);
       if (dossier_node_get_kind (node) == DOSSIER_NODE_EVENT)
-        date = dossier_format_date (dossier_node_get_date (node));
+        {
+          date = dossier_format_date (dossier_node_get_date (node));
+          if (date != NULL && g_str_equal (dossier_node_get_status (node), "expected"))
+            {
+              /* Translators: an expected event's date in the sidebar */
+              g_autofree char *expected = g_strdup_printf (_("%s, expected"), date);
+
+              g_free (date);
+              date = g_steal_pointer (&expected);
+            }
+        }
       else if (dossier_node_get_kind (node) == DOSSIER_NODE_CASE)
         gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
     }
