@@ -316,14 +316,16 @@ dossier_store_list_cited_by (DossierStore   *self,
 /**
  * dossier_store_list_all:
  * @kinds: 1 << #DossierNodeKind of the nodes wanted
+ * @case_id: a case file whose own come first, or 0
  *
  * Returns: (transfer full): every node of those kinds in the database,
- *   whatever their case file, by title (for a form's choice of an
- *   organization or a person)
+ *   whatever their case file, @case_id's first, then by title (for a
+ *   form's choice of an organization or a person)
  */
 GListModel *
 dossier_store_list_all (DossierStore  *self,
                         guint          kinds,
+                        gint64         case_id,
                         GError       **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT " NODE_COLUMNS " FROM node n" NODE_TEXT_JOINS " WHERE n.kind IN (");
@@ -339,13 +341,14 @@ dossier_store_list_all (DossierStore  *self,
         g_string_append_printf (sql, "%s'%s'", first ? "" : ", ", dossier_node_kind_to_string (k));
         first = FALSE;
       }
-  g_string_append (sql, ") ORDER BY 4 COLLATE NOCASE, n.id");
+  g_string_append (sql, ") ORDER BY n.id NOT IN (SELECT node_id FROM participant WHERE case_id = :case),"
+                       " 4 COLLATE NOCASE, n.id");
   if (first)
     return G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
 
   stmt = dossier_db_prepare (self->db, sql->str, error);
   if (stmt == NULL ||
-      !dossier_db_bind_named (self->db, stmt, error, ":lang", 't', self->language, ":case", 'i', (gint64) 0, NULL))
+      !dossier_db_bind_named (self->db, stmt, error, ":lang", 't', self->language, ":case", 'i', case_id, NULL))
     return NULL;
   return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);
 }

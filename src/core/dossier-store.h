@@ -52,6 +52,7 @@ GListModel   *dossier_store_list_cited_by        (DossierStore  *self,
                                                   GError       **error);
 GListModel   *dossier_store_list_all             (DossierStore  *self,
                                                   guint          kinds,
+                                                  gint64         case_id,
                                                   GError       **error);
 GListModel   *dossier_store_list_roles           (DossierStore  *self,
                                                   gint64         node_id,

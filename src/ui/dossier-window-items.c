@@ -109,7 +109,7 @@ save_node (GHashTable  *values,
 }
 
 /* Opens the form of @kind; @node_id 0 creates. Node fields choose among
- * every organization or person of the database. */
+ * every organization or person of the database, the case file's first. */
 static DossierEditDialog *
 open_node_form (DossierWindow   *self,
                 DossierNodeKind  kind,
@@ -136,7 +136,7 @@ open_node_form (DossierWindow   *self,
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].type == DOSSIER_FIELD_NODE)
       {
-        g_autoptr(GListModel) nodes = dossier_store_list_all (self->store, fields[i].node_kinds, NULL);
+        g_autoptr(GListModel) nodes = dossier_store_list_all (self->store, fields[i].node_kinds, case_id, NULL);
 
         if (nodes != NULL)
           dossier_edit_dialog_set_choices (dialog, fields[i].key, nodes);

@@ -262,6 +262,19 @@ test_organization (Fixture       *f,
     g_assert_true (dossier_store_save (f->store, DOSSIER_NODE_ORGANIZATION, my_case, aws, aws_fields, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+    /* A form's choice of organizations: the case file's own first, then
+     * every other by name. */
+    {
+      g_autoptr(GListModel) all = dossier_store_list_all (f->store, 1u << DOSSIER_NODE_ORGANIZATION, my_case, NULL);
+      g_autoptr(DossierNode) first = g_list_model_get_item (all, 0);
+      g_autoptr(DossierNode) second = g_list_model_get_item (all, 1);
+      g_autoptr(DossierNode) third = g_list_model_get_item (all, 2);
+
+      g_assert_cmpuint (g_list_model_get_n_items (all), ==,
+                        test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'organization'"));
+      g_assert_cmpint (dossier_node_get_id (first), ==, aws);
+      g_assert_cmpint (g_ascii_strcasecmp (dossier_node_get_title (second), dossier_node_get_title (third)), <=, 0);
+    }
     g_assert_true (dossier_store_delete (f->store, my_case, aws, NULL, &error));
     g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 0);
   }
