@@ -365,6 +365,8 @@ dossier_edit_dialog_set_choices (DossierEditDialog *self,
   g_return_if_fail (field != NULL && field->field->type == DOSSIER_FIELD_NODE);
 
   dossier_edit_field_set_choices (field, nodes);
+  /* New choices are not the user's choice: nothing to say yet. */
+  field->touched = FALSE;
   validate (self, FALSE);
 }
 
