@@ -37,6 +37,20 @@ typedef struct
   gint64           note_id;  /* for a note being edited */
 } Target;
 
+/* After a delete: the bar with Undo, or why it failed. */
+static void
+report (DossierWindow *self,
+        gboolean       ok,
+        const GError  *error,
+        const char    *failed,
+        const char    *done)
+{
+  if (ok)
+    _dossier_window_show_undo_bar (self, done);
+  else
+    _dossier_window_show_error (self, failed, error);
+}
+
 static Target *
 target_new (DossierWindow   *window,
             DossierNodeKind  kind,
@@ -328,11 +342,9 @@ delete_note_action (GtkWidget  *widget,
 {
   DossierWindow *self = (DossierWindow *) widget;
   g_autoptr(GError) error = NULL;
+  gboolean ok = dossier_store_delete_note (self->store, g_variant_get_int64 (parameter), &error);
 
-  if (!dossier_store_delete_note (self->store, g_variant_get_int64 (parameter), &error))
-    _dossier_window_show_error (self, _("The note could not be deleted"), error);
-  else
-    _dossier_window_show_undo_bar (self, _("The note was deleted."));
+  report (self, ok, error, _("The note could not be deleted"), _("The note was deleted."));
 }
 
 static gboolean
@@ -382,10 +394,8 @@ uncite_action (GtkWidget  *widget,
   gint64 node_id, source_id;
 
   g_variant_get (parameter, "(xx)", &node_id, &source_id);
-  if (!dossier_store_uncite (self->store, node_id, source_id, &error))
-    _dossier_window_show_error (self, _("The citation could not be removed"), error);
-  else
-    _dossier_window_show_undo_bar (self, _("The citation was removed."));
+  report (self, dossier_store_uncite (self->store, node_id, source_id, &error), error,
+          _("The citation could not be removed"), _("The citation was removed."));
 }
 
 static gboolean
