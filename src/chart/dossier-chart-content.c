@@ -52,8 +52,11 @@ dossier_chart_content_new (DossierSeries *series,
   content->items = g_array_sized_new (FALSE, TRUE, sizeof (DossierChartItem), n);
   g_array_set_clear_func (content->items, clear_item);
 
-  /* Translators: the chart's title; %s is a period such as "Q3 2019" */
-  content->title = g_strdup_printf (_("Market share, %s"), period_text);
+  if (series == NULL)
+    content->title = g_strdup (_("No market series"));
+  else
+    /* Translators: the chart's title; %s is a period such as "Q3 2019" */
+    content->title = g_strdup_printf (_("Market share, %s"), period_text);
   content->subtitle = series ? dossier_series_dup_label (series) : g_strdup ("");
 
   for (guint i = 0; i < n; i++)
@@ -82,7 +85,10 @@ dossier_chart_content_new (DossierSeries *series,
 
   content->scale_max = series ? dossier_series_get_max_percent (series) : 0.;
 
-  if (n == 0)
+  if (series == NULL)
+    content->footer = g_strdup (_("This case file has no market figures of its own. Choose a series above, "
+                                  "or add one from the case file's overview."));
+  else if (n == 0)
     content->footer = g_strdup (_("No figures for this period."));
   else
     {

@@ -157,8 +157,10 @@ class Dossier:
                                      env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.root = self._wait_for_app()
         self.find("frame", re.compile(r".*Dossier$"))
-        # The first frame of the chart is drawn when its bars have extents.
-        self.wait(lambda: any(self.extents(o)[2] > 0 for o in self.find_all("list item", re.compile(r".*, \d.*"))),
+        # The first frame of the chart is drawn when its bars have extents,
+        # or, for a case file without market figures, when it says so.
+        self.wait(lambda: any(self.extents(o)[2] > 0 for o in self.find_all("list item", re.compile(r".*, \d.*")))
+                  or bool(self.find_all("list", "No market series")),
                   "the chart's bars to be laid out")
         return self
 

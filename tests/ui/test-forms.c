@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dossier-chart.h"
 #include "dossier-detail-pane.h"
 #include "dossier-edit-dialog.h"
 #include "dossier-new-case-dialog.h"
@@ -137,6 +138,10 @@ test_add_event (Fixture       *f,
   /* Its overview lists its sections, empty ones included. */
   g_assert_true (shows (detail, "|Timeline (0)|"));
   g_assert_true (shows (detail, "|Claims (0)|"));
+  /* No market figures of its own: the chart says so, rather than show
+   * another case file's. */
+  g_assert_cmpstr (dossier_chart_get_title (DOSSIER_CHART (dossier_window_get_chart (f->window))), ==,
+                   "No market series");
 
   /* The Timeline page offers to add an event; the form opens focused on
    * its first field, the title. */
@@ -297,6 +302,11 @@ test_cite (Fixture       *f,
     g_assert_true (dossier_store_get_case_market (f->store, case_id, &series, &period, NULL));
     g_assert_cmpint (series, ==, test_sql_int (f->path, "SELECT id FROM market_series WHERE firm = 'Example Research'"));
   }
+  /* The chart follows: the new series, on its latest period. */
+  dossier_selection_select (selection, case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  test_iterate ();
+  g_assert_cmpstr (dossier_chart_get_title (DOSSIER_CHART (dossier_window_get_chart (f->window))), ==,
+                   "Market share, Q1 2024");
 }
 
 int

@@ -168,7 +168,7 @@ show_case_market (DossierMarketPanel *self,
   g_autoptr(GError) error = NULL;
   gint64 series_id = 0;
   guint n = self->series ? g_list_model_get_n_items (self->series) : 0;
-  guint position = 0;
+  guint position = GTK_INVALID_LIST_POSITION;
 
   if (!dossier_store_get_case_market (self->store, case_id, &series_id, &period, &error))
     g_warning ("%s", error->message);
@@ -183,8 +183,12 @@ show_case_market (DossierMarketPanel *self,
         position = i;
     }
 
+  /* A case file without figures of its own shows none (the pickers still
+   * open any series); with no case file, the first series. */
+  if (case_id == 0 && n > 0)
+    position = 0;
   g_signal_handlers_block_by_func (self->series_dropdown, on_series_selected, self);
-  gtk_drop_down_set_selected (self->series_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (self->series_dropdown, position);
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
 
   update_series_tooltip (self);
