@@ -1,6 +1,6 @@
 /* dossier-cli.c
  *
- * What Dossier does without a display: --version and --export-chart. It
+ * What Dossier does without a display: --version, --search and --export-chart. It
  * links the model and the chart only, never GTK, so that it runs on a server
  * or in a script; the application hands it the parsed options before GTK is
  * initialized.
@@ -36,6 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
   { "height", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print what matches QUERY, one result a line (kind, title, case file), and quit"), N_("QUERY") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and quit"), NULL },
   { NULL }
@@ -149,6 +151,42 @@ export_chart (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+/* One result a line, tab-separated: its kind, its title, its case file.
+ * Exits 0 when something matched, 1 when nothing did, 2 on an error. */
+static int
+search (const char *db_path,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autofree char *default_path = NULL;
+  guint n;
+
+  if (db_path == NULL)
+    db_path = default_path = dossier_store_dup_default_path ();
+
+  if (!(store = dossier_store_open (db_path, &error)) ||
+      !(results = dossier_store_search (store, query, 200, &error)))
+    {
+      g_printerr ("dossier: %s\n", error->message);
+      return 2;
+    }
+
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (results, i);
+      gint64 case_id = dossier_store_get_home_case (store, dossier_node_get_id (node));
+      g_autoptr(DossierNode) case_node = case_id ? dossier_store_get_node (store, case_id, case_id, NULL) : NULL;
+
+      g_print ("%s\t%s\t%s\n", dossier_node_kind_to_string (dossier_node_get_kind (node)),
+               dossier_node_get_title (node), case_node ? dossier_node_get_title (case_node) : "");
+    }
+
+  return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 /**
  * dossier_cli_handle_options:
  * @options: the parsed command line
@@ -161,7 +199,7 @@ int
 dossier_cli_handle_options (GVariantDict *options,
                             const char   *db_path)
 {
-  const char *export_path = NULL, *series_slug = NULL, *period = NULL;
+  const char *export_path = NULL, *series_slug = NULL, *period = NULL, *query = NULL;
   int width = 0, height = 0;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
@@ -171,6 +209,9 @@ dossier_cli_handle_options (GVariantDict *options,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "search", "&s", &query))
+    return search (db_path, query);
 
   if (!g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
     return -1;

@@ -30,12 +30,13 @@ typedef struct
   gpointer       user_data;
 } Record;
 
-/* The history does not record itself. */
+/* The history does not record itself, nor the search index, which
+ * triggers keep in step with the tables it records (an undo included). */
 static int
 record_table (void       *unused,
               const char *table)
 {
-  return strcmp (table, "history") != 0;
+  return strcmp (table, "history") != 0 && strncmp (table, "search", strlen ("search")) != 0;
 }
 
 static gboolean

@@ -197,6 +197,87 @@ static const char migration_4[] =
   /* An unknown date was written as '' by release 0.1.0's reader. */
   "UPDATE source SET published = NULL WHERE published = '';";
 
+/* Version 5: full-text search (dossier-store-search.c). One FTS5 row per
+ * node and language (its title and summary), one per node for what is not
+ * in a language (its name, short name, a source's publisher and author),
+ * and one per note; search_key gives each its FTS rowid. Case and accents
+ * are folded (unicode61, remove_diacritics 2); prefixes of 2 to 4
+ * characters are indexed for search as you type. Triggers keep it in step
+ * in the same transaction as every write, an undo's included; the history
+ * records neither table (dossier-history.c), as they follow the others.
+ * No trigger says INSERT OR IGNORE: an upsert that fires it would make it
+ * abort (the outer statement's conflict clause wins). */
+#define SEARCH_NAME_ROW(node) \
+  "INSERT INTO search_key (node_id, lang) SELECT " node ", '' WHERE NOT EXISTS (" \
+  "    SELECT 1 FROM search_key WHERE node_id = " node " AND lang = '');" \
+  "DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE node_id = " node " AND lang = '');" \
+  "INSERT INTO search (rowid, title, body) SELECT k.id, n.name," \
+  "  trim (n.short_name || ' ' || COALESCE (s.publisher, '') || ' ' || COALESCE (s.author, ''))" \
+  "  FROM node n JOIN search_key k ON k.node_id = n.id AND k.lang = ''" \
+  "  LEFT JOIN source s ON s.node_id = n.id WHERE n.id = " node ";"
+static const char migration_5[] =
+  "CREATE TABLE search_key ("
+  "  id INTEGER PRIMARY KEY,"
+  "  node_id INTEGER NOT NULL,"
+  "  lang TEXT NOT NULL,"          /* '', a language, or 'note:ID' */
+  "  UNIQUE (node_id, lang));"
+  "CREATE VIRTUAL TABLE search USING fts5 (title, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');"
+  /* Texts in a language. */
+  "CREATE TRIGGER search_text_insert AFTER INSERT ON node_text BEGIN"
+  "  INSERT INTO search_key (node_id, lang) SELECT new.node_id, new.lang WHERE NOT EXISTS ("
+  "    SELECT 1 FROM search_key WHERE node_id = new.node_id AND lang = new.lang);"
+  "  INSERT INTO search (rowid, title, body) VALUES"
+  "    ((SELECT id FROM search_key WHERE node_id = new.node_id AND lang = new.lang), new.title, new.summary);"
+  "END;"
+  "CREATE TRIGGER search_text_update AFTER UPDATE ON node_text BEGIN"
+  "  DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE node_id = old.node_id AND lang = old.lang);"
+  "  INSERT INTO search_key (node_id, lang) SELECT new.node_id, new.lang WHERE NOT EXISTS ("
+  "    SELECT 1 FROM search_key WHERE node_id = new.node_id AND lang = new.lang);"
+  "  INSERT INTO search (rowid, title, body) VALUES"
+  "    ((SELECT id FROM search_key WHERE node_id = new.node_id AND lang = new.lang), new.title, new.summary);"
+  "END;"
+  "CREATE TRIGGER search_text_delete AFTER DELETE ON node_text BEGIN"
+  "  DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE node_id = old.node_id AND lang = old.lang);"
+  "  DELETE FROM search_key WHERE node_id = old.node_id AND lang = old.lang;"
+  "END;"
+  /* Names, publishers and authors. */
+  "CREATE TRIGGER search_node_insert AFTER INSERT ON node BEGIN " SEARCH_NAME_ROW ("new.id") " END;"
+  "CREATE TRIGGER search_node_update AFTER UPDATE OF name, short_name ON node BEGIN " SEARCH_NAME_ROW ("new.id") " END;"
+  "CREATE TRIGGER search_node_delete AFTER DELETE ON node BEGIN"
+  "  DELETE FROM search WHERE rowid IN (SELECT id FROM search_key WHERE node_id = old.id);"
+  "  DELETE FROM search_key WHERE node_id = old.id;"
+  "END;"
+  "CREATE TRIGGER search_source_insert AFTER INSERT ON source BEGIN " SEARCH_NAME_ROW ("new.node_id") " END;"
+  "CREATE TRIGGER search_source_update AFTER UPDATE ON source BEGIN " SEARCH_NAME_ROW ("new.node_id") " END;"
+  /* The user's notes. */
+  "CREATE TRIGGER search_note_insert AFTER INSERT ON note WHEN new.node_id IS NOT NULL BEGIN"
+  "  INSERT INTO search_key (node_id, lang) SELECT new.node_id, 'note:' || new.id WHERE NOT EXISTS ("
+  "    SELECT 1 FROM search_key WHERE node_id = new.node_id AND lang = 'note:' || new.id);"
+  "  INSERT INTO search (rowid, title, body) VALUES"
+  "    ((SELECT id FROM search_key WHERE node_id = new.node_id AND lang = 'note:' || new.id), '', new.body);"
+  "END;"
+  "CREATE TRIGGER search_note_update AFTER UPDATE OF body ON note WHEN new.node_id IS NOT NULL BEGIN"
+  "  DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE node_id = old.node_id AND lang = 'note:' || old.id);"
+  "  INSERT INTO search (rowid, title, body) VALUES"
+  "    ((SELECT id FROM search_key WHERE node_id = new.node_id AND lang = 'note:' || new.id), '', new.body);"
+  "END;"
+  "CREATE TRIGGER search_note_delete AFTER DELETE ON note WHEN old.node_id IS NOT NULL BEGIN"
+  "  DELETE FROM search WHERE rowid = (SELECT id FROM search_key WHERE node_id = old.node_id AND lang = 'note:' || old.id);"
+  "  DELETE FROM search_key WHERE node_id = old.node_id AND lang = 'note:' || old.id;"
+  "END;"
+  /* What the file holds already. */
+  "INSERT INTO search_key (node_id, lang) SELECT node_id, lang FROM node_text;"
+  "INSERT INTO search (rowid, title, body) SELECT k.id, t.title, t.summary FROM node_text t"
+  "  JOIN search_key k ON k.node_id = t.node_id AND k.lang = t.lang;"
+  "INSERT INTO search_key (node_id, lang) SELECT id, '' FROM node;"
+  "INSERT INTO search (rowid, title, body) SELECT k.id, n.name,"
+  "  trim (n.short_name || ' ' || COALESCE (s.publisher, '') || ' ' || COALESCE (s.author, ''))"
+  "  FROM node n JOIN search_key k ON k.node_id = n.id AND k.lang = '' LEFT JOIN source s ON s.node_id = n.id;"
+  "INSERT INTO search_key (node_id, lang) SELECT node_id, 'note:' || id FROM note WHERE node_id IS NOT NULL;"
+  "INSERT INTO search (rowid, title, body) SELECT k.id, '', n.body FROM note n"
+  "  JOIN search_key k ON k.node_id = n.node_id AND k.lang = 'note:' || n.id;";
+
 /* One CHECK constraint loosened in place: the table's CREATE statement is
  * rewritten, and the schema cookie raised so that every connection reads it
  * again. Fails unless exactly one table changed. */
@@ -309,6 +390,7 @@ static const char * const migrations[] = {
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
@@ -316,6 +398,7 @@ static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
   NULL,
   NULL,
   widen_checks,
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (before_migration) == DOSSIER_SCHEMA_VERSION);

@@ -313,6 +313,108 @@ dossier_store_list_cited_by (DossierStore   *self,
                          case_id, source_id, stance, error);
 }
 
+/* The words of what the user typed, each a prefix in quotes ("regle"*
+ * "bezo"*), all wanted: nothing FTS5 could read as its own syntax (a lone
+ * quote, AND, *, -) is passed on. NULL when there is no word. */
+static char *
+search_terms (const char *text)
+{
+  g_autoptr(GString) terms = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *c = text ? text : ""; ; c = g_utf8_next_char (c))
+    {
+      gunichar ch = *c ? g_utf8_get_char (c) : 0;
+
+      if (ch != 0 && g_unichar_isalnum (ch))
+        {
+          g_string_append_unichar (word, ch);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (terms, "%s\"%s\"*", terms->len ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (ch == 0)
+        break;
+    }
+
+  return terms->len ? g_string_free (g_steal_pointer (&terms), FALSE) : NULL;
+}
+
+/**
+ * dossier_store_search:
+ * @text: what the user typed
+ * @limit: at most this many results
+ *
+ * Every text of the database, in every language, and the user's notes,
+ * searched without regard to case or accents ("regle" finds "règle"),
+ * each word as a prefix ("Campb" finds Campbell-Smith).
+ *
+ * Returns: (transfer full): the nodes found, best first, each once; empty
+ *   when nothing matched or @text has no word
+ */
+GListModel *
+dossier_store_search (DossierStore  *self,
+                      const char    *text,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autofree char *terms = search_terms (text);
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (terms == NULL)
+    return G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
+
+  stmt = dossier_db_prepare (self->db,
+                             "SELECT " NODE_COLUMNS " FROM"
+                             "  (SELECT k.node_id AS hit, min (search.rank) AS score FROM search"
+                             "   JOIN search_key k ON k.id = search.rowid"
+                             "   WHERE search MATCH :terms GROUP BY k.node_id ORDER BY score LIMIT :limit) AS h"
+                             "  JOIN node n ON n.id = h.hit" NODE_TEXT_JOINS
+                             " ORDER BY h.score, n.id",
+                             error);
+  if (stmt == NULL ||
+      !dossier_db_bind_named (self->db, stmt, error, ":terms", 't', terms, ":limit", 'i', (gint64) limit,
+                              ":lang", 't', self->language, ":case", 'i', (gint64) 0, NULL))
+    return NULL;
+
+  return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);
+}
+
+/**
+ * dossier_store_get_home_case:
+ *
+ * Returns: the case file a node belongs to or first appears in (an event's
+ *   or a claim's own, a party's, a source's, a role's person's), or 0
+ */
+gint64
+dossier_store_get_home_case (DossierStore *self,
+                             gint64        node_id)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 case_id = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), 0);
+
+  stmt = dossier_db_prepare (self->db,
+                             "SELECT COALESCE ((SELECT node_id FROM case_file WHERE node_id = ?1),"
+                             "  (SELECT case_id FROM event WHERE node_id = ?1),"
+                             "  (SELECT case_id FROM claim WHERE node_id = ?1),"
+                             "  (SELECT min (case_id) FROM participant WHERE node_id = ?1),"
+                             "  (SELECT min (case_id) FROM case_source WHERE source_id = ?1),"
+                             "  (SELECT min (p.case_id) FROM role r JOIN participant p ON p.node_id = r.person_id"
+                             "   WHERE r.node_id = ?1), 0)",
+                             NULL);
+  if (stmt == NULL || !dossier_db_bind (self->db, stmt, NULL, "i", node_id) ||
+      !dossier_db_query_int (self->db, stmt, &case_id, NULL))
+    return 0;
+  return case_id;
+}
+
 /**
  * dossier_store_list_all:
  * @kinds: 1 << #DossierNodeKind of the nodes wanted

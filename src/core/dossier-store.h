@@ -50,6 +50,12 @@ GListModel   *dossier_store_list_cited_by        (DossierStore  *self,
                                                   gint64         source_id,
                                                   DossierStance  stance,
                                                   GError       **error);
+GListModel   *dossier_store_search               (DossierStore  *self,
+                                                  const char    *text,
+                                                  guint          limit,
+                                                  GError       **error);
+gint64        dossier_store_get_home_case        (DossierStore  *self,
+                                                  gint64         node_id);
 GListModel   *dossier_store_list_all             (DossierStore  *self,
                                                   guint          kinds,
                                                   gint64         case_id,

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The command line without a display: --version, --export-chart, --db errors.
+# The command line without a display: --version, --export-chart, --search, --db errors.
 # Usage: test-cli.sh path/to/dossier    (prints TAP)
 set -u
 dossier=$1
@@ -92,6 +92,34 @@ if [ $rc -ne 0 ] && echo "$out" | grep -q "junk.db" && [ "$(cat "$tmp/junk.db")"
 else
   not_ok "not a database" "rc=$rc" "$out"
 fi
+
+# --search: one result a line, tab-separated; 0 when found, 1 when not.
+tab=$(printf '\t')
+out=$("$dossier" --db "$tmp/cli.db" --search "bezos" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && echo "$out" | grep -qx "person${tab}Jeff Bezos${tab}JEDI cloud contract protest"; then
+  ok "--search prints kind, title and case file, and exits 0"
+else
+  not_ok "--search bezos" "rc=$rc" "$out"
+fi
+
+out=$("$dossier" --db "$tmp/cli.db" --search "Campb" 2>&1)
+if echo "$out" | grep -q "Patricia E. Campbell-Smith"; then
+  ok "--search matches a prefix"
+else
+  not_ok "--search Campb" "$out"
+fi
+
+for query in 'zzyzxq' '"' '*' '-' 'AND'; do
+  out=$("$dossier" --db "$tmp/cli.db" --search "$query" 2>&1 >/dev/null)
+  rc=$?
+  if [ "$query" = AND ]; then want=0; else want=1; fi
+  if [ $rc -eq $want ] && [ -z "$out" ]; then
+    ok "--search '$query' exits $want without an error"
+  else
+    not_ok "--search '$query'" "rc=$rc" "$out"
+  fi
+done
 
 echo "1..$n"
 [ $fails -eq 0 ]
