@@ -15,6 +15,7 @@
 
 #include "dossier-node.h"
 #include "dossier-node-list.h"
+#include "dossier-search-hit.h"
 #include "dossier-store-private.h"
 
 /* A node's texts in :lang, else in English, else its name; its date; its
@@ -383,6 +384,75 @@ dossier_store_search (DossierStore  *self,
     return NULL;
 
   return dossier_db_collect (self->db, stmt, DOSSIER_TYPE_NODE, row_to_node, NULL, error);
+}
+
+/**
+ * dossier_store_search_hits:
+ * @text: what the user typed
+ * @limit: at most this many results
+ *
+ * As dossier_store_search(), with for each node the language and an
+ * excerpt of the text that matched best (#DossierSearchHit).
+ *
+ * Returns: (transfer full): the hits, best first, a node once
+ */
+GListModel *
+dossier_store_search_hits (DossierStore  *self,
+                           const char    *text,
+                           guint          limit,
+                           GError       **error)
+{
+  g_autofree char *terms = search_terms (text);
+  g_autoptr(GListStore) hits = g_list_store_new (DOSSIER_TYPE_SEARCH_HIT);
+  g_autoptr(DossierStmt) best = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (terms == NULL)
+    return G_LIST_MODEL (g_steal_pointer (&hits));
+
+  /* The best row of each node; FTS5's highlight() and snippet() cannot be
+   * read in the same query as a window function, so one excerpt a hit. */
+  best = dossier_db_prepare (self->db,
+                             "SELECT rid, node_id, lang FROM"
+                             "  (SELECT search.rowid AS rid, k.node_id, k.lang, search.rank AS score,"
+                             "          row_number () OVER (PARTITION BY k.node_id ORDER BY search.rank) AS nth"
+                             "   FROM search JOIN search_key k ON k.id = search.rowid WHERE search MATCH ?1)"
+                             " WHERE nth = 1 ORDER BY score, node_id LIMIT ?2",
+                             error);
+  if (best == NULL || !dossier_db_bind (self->db, best, error, "ti", terms, (gint64) limit))
+    return NULL;
+
+  while (dossier_db_step_row (self->db, best, &has_row, error) && has_row)
+    {
+      g_autoptr(DossierStmt) excerpt = dossier_db_prepare (self->db,
+        "SELECT CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+        "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
+        "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+        "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+        " FROM search WHERE search MATCH ?1 AND rowid = ?2", error);
+      gint64 node_id = sqlite3_column_int64 (best, 1);
+      g_autofree char *lang = g_strdup (dossier_db_column_text (best, 2));
+      g_autoptr(DossierNode) node = NULL;
+      g_autoptr(DossierSearchHit) hit = NULL;
+      gboolean found;
+
+      if (excerpt == NULL ||
+          !dossier_db_bind (self->db, excerpt, error, "ti", terms, sqlite3_column_int64 (best, 0)) ||
+          !dossier_db_step_row (self->db, excerpt, &found, error))
+        return NULL;
+      if ((node = dossier_store_get_node (self, 0, node_id, NULL)) == NULL)
+        continue;
+      hit = dossier_search_hit_new (node, dossier_store_get_home_case (self, node_id),
+                                    g_str_has_prefix (lang, "note:") ? "note" : lang,
+                                    found ? dossier_db_column_text (excerpt, 0) : "");
+      g_list_store_append (hits, hit);
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&hits));
 }
 
 /**

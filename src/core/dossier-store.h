@@ -54,6 +54,10 @@ GListModel   *dossier_store_search               (DossierStore  *self,
                                                   const char    *text,
                                                   guint          limit,
                                                   GError       **error);
+GListModel   *dossier_store_search_hits          (DossierStore  *self,
+                                                  const char    *text,
+                                                  guint          limit,
+                                                  GError       **error);
 gint64        dossier_store_get_home_case        (DossierStore  *self,
                                                   gint64         node_id);
 GListModel   *dossier_store_list_all             (DossierStore  *self,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dossier-node.h"
+#include "dossier-search-hit.h"
 #include "dossier-store.h"
 #include "test-utils.h"
 
@@ -105,6 +106,34 @@ test_queries (Fixture       *f,
   }
 }
 
+/* Each hit says where it matched, in which language, and which words. */
+static void
+test_hits (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = dossier_store_search_hits (f->store, "injonct", 20, &error);
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+    {
+      g_autoptr(DossierSearchHit) hit = g_list_model_get_item (hits, i);
+      DossierNode *node = dossier_search_hit_get_node (hit);
+
+      /* Found in French from an English store: said so, the word marked. */
+      g_assert_cmpstr (dossier_search_hit_get_language (hit), ==, "fr");
+      g_assert_nonnull (strstr (dossier_search_hit_get_excerpt (hit), DOSSIER_SEARCH_MATCH_START "injonction"));
+      if (g_str_equal (dossier_node_get_slug (node), "preliminary-injunction-granted"))
+        {
+          seen = TRUE;
+          g_assert_cmpint (dossier_search_hit_get_case_id (hit), ==, f->case_id);
+        }
+    }
+  g_assert_true (seen);
+}
+
 /* The index follows every edit, note and undo in the same transaction. */
 static void
 test_follows_edits (Fixture       *f,
@@ -155,6 +184,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/search/queries", test_queries);
+  ADD ("/search/hits", test_hits);
   ADD ("/search/follows-edits", test_follows_edits);
 #undef ADD
 
