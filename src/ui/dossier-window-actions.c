@@ -138,6 +138,45 @@ select_action (GtkWidget  *widget,
   dossier_selection_select (self->selection, case_id, section, node_id);
 }
 
+/* Ctrl+F: the search bar, its entry focused; again, back to the entry. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (dossier_search_panel_get_entry (self->search_panel));
+}
+
+/* Opened: remember where the user was; closed: go back there. */
+static void
+on_search_mode_changed (DossierWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+        g_set_weak_pointer (&self->focus_before_search, focus);
+      gtk_widget_grab_focus (dossier_search_panel_get_entry (self->search_panel));
+    }
+  else if (self->focus_before_search != NULL)
+    {
+      gtk_widget_grab_focus (self->focus_before_search);
+      g_clear_weak_pointer (&self->focus_before_search);
+    }
+}
+
+/* A result was opened: its page is shown, the search closes. */
+static void
+on_search_done (DossierWindow *self)
+{
+  g_clear_weak_pointer (&self->focus_before_search);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
 /* After the template is set: the info bar's callback is one of its own. */
 void
 _dossier_window_class_actions_init (DossierWindowClass *klass)
@@ -145,16 +184,22 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_bind_template_callback (widget_class, on_export_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_done);
 
   gtk_widget_class_install_action (widget_class, "win.select", "(xix)", select_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 void
 _dossier_window_actions_init (DossierWindow *self)
 {
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (dossier_search_panel_get_entry (self->search_panel)));
+  dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
   dossier_a11y_name_close_button (GTK_WIDGET (self->export_bar), _("Close"));
   reveal_export_bar (self, FALSE);
 }
@@ -162,6 +207,7 @@ _dossier_window_actions_init (DossierWindow *self)
 void
 _dossier_window_actions_dispose (DossierWindow *self)
 {
+  g_clear_weak_pointer (&self->focus_before_search);
   if (self->export_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
   g_clear_object (&self->export_chooser);

@@ -7,6 +7,7 @@
 
 #include "dossier-detail-pane.h"
 #include "dossier-market-panel.h"
+#include "dossier-search-panel.h"
 #include "dossier-sidebar.h"
 #include "dossier-window.h"
 
@@ -30,6 +31,9 @@ struct _DossierWindow
   GtkInfoBar           *history_bar;
   GtkLabel             *history_label;
   GMenu                *history_section;
+  GtkSearchBar         *search_bar;
+  DossierSearchPanel   *search_panel;
+  GtkWidget            *focus_before_search;
 
   /* dossier-window-actions.c */
   GtkFileChooserNative *export_chooser;

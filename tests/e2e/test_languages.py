@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """The window in French and in English, figures included."""
 import os
+import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dossier_e2e import ENGLISH, FRENCH, Dossier, E2EError, in_language, run  # noqa: E402
@@ -12,6 +14,26 @@ NNBSP = "\u202f"
 def expect(condition, message):
     if not condition:
         raise E2EError(message)
+
+
+@in_language(FRENCH)
+def test_search_in_french(app: Dossier):
+    # Ctrl+F, "injonction" typed as a French journalist would, the ruling of
+    # 13 February 2020 chosen among the results: its page, selected.
+    app.key("ctrl+f")
+    app.find("entry", "Rechercher")
+    subprocess.run(["xdotool", "type", "--delay", "5", "injonction"], check=True)
+    results = app.find("list", "Résultats de la recherche")
+    app.find("list item", "Événements\u00a0: La Cour suspend JEDI par une injonction provisoire", within=results)
+    # More words narrow it to the one; Enter opens it.
+    subprocess.run(["xdotool", "type", "--delay", "5", " suspend"], check=True)
+    app.wait(lambda: len(app.find_all("list item", None, results)) == 1, "one result left")
+    app.key("Return")
+    details = app.find("panel", "Détails")
+    app.wait(lambda: "La Cour suspend JEDI par une injonction provisoire" in app.texts(details), "the ruling's page")
+    row = app.find("list item", "13 février 2020, La Cour suspend JEDI par une injonction provisoire")
+    if not app.selected(row):
+        raise E2EError("the ruling is not selected in the sidebar")
 
 
 @in_language(FRENCH)

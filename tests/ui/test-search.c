@@ -1,0 +1,161 @@
+/* test-search.c: Ctrl+F in a real window: results while typing, grouped
+ * by kind, an empty result said so, Enter opening the result's page and
+ * selecting it in the sidebar, Escape closing and returning
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dossier-detail-pane.h"
+#include "dossier-search-panel.h"
+#include "dossier-selection.h"
+#include "dossier-store.h"
+#include "dossier-window.h"
+#include "test-ui-utils.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  DossierStore  *store;
+  DossierWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("dossier-ui-search-XXXXXX");
+  f->path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = test_open_store (f->path);
+  f->window = test_open_window (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_close_window (f->window, f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static gboolean
+shows (GtkWidget  *widget,
+       const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("|");
+
+  collect_labels (widget, out);
+  return strstr (out->str, text) != NULL;
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return dossier_search_panel_get_n_results (data) > 0;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  GtkSearchBar *bar = GTK_SEARCH_BAR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR));
+  DossierSearchPanel *panel = DOSSIER_SEARCH_PANEL (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
+  GtkWidget *entry = dossier_search_panel_get_entry (panel);
+  GtkWidget *focus;
+
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  test_iterate ();
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* Nothing found says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzyzxq");
+  dossier_search_panel_search_now (panel);
+  test_iterate ();
+  g_assert_cmpuint (dossier_search_panel_get_n_results (panel), ==, 0);
+  g_assert_true (shows (GTK_WIDGET (panel), "|Nothing matches “zzyzxq”.|"));
+
+  /* Results come while typing (the entry's own pause), grouped by kind,
+   * the matched words marked, a French match said so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "injonct");
+  test_wait_until (has_results, panel);
+  g_assert_true (shows (GTK_WIDGET (panel), "|Events|"));
+  g_assert_true (shows (GTK_WIDGET (panel), "In French: "));
+  /* The words in bold, not as control characters. */
+  g_assert_false (shows (GTK_WIDGET (panel), "\002"));
+  g_assert_true (shows (GTK_WIDGET (panel), "injonction"));
+
+  /* A prefix; Down moves, Enter opens the chosen result's page, the
+   * sidebar and the window follow, the search closes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Campb");
+  dossier_search_panel_search_now (panel);
+  test_iterate ();
+  g_assert_cmpuint (dossier_search_panel_get_n_results (panel), >, 0);
+  g_signal_emit_by_name (entry, "activate");
+  test_iterate ();
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpint (dossier_selection_get_node_id (selection), ==,
+                   test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'patricia-campbell-smith'"));
+  g_assert_cmpstr (dossier_detail_pane_get_heading (DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window))), ==,
+                   "Patricia E. Campbell-Smith");
+
+  /* Escape closes without moving. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bezos");
+  dossier_search_panel_search_now (panel);
+  g_signal_emit_by_name (entry, "stop-search");
+  test_iterate ();
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_cmpstr (dossier_detail_pane_get_heading (DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window))), ==,
+                   "Patricia E. Campbell-Smith");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/search/window", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+
+  return g_test_run ();
+}
