@@ -138,6 +138,29 @@ select_action (GtkWidget  *widget,
   dossier_selection_select (self->selection, case_id, section, node_id);
 }
 
+static void on_search_done (DossierWindow *self);
+
+/* The search is made the first time it is asked for: the window starts
+ * without it (and without a text field, which GDK's X11 drag-and-drop
+ * code then follows). */
+static void
+ensure_search_panel (DossierWindow *self)
+{
+  GtkWidget *panel;
+
+  if (self->search_panel != NULL)
+    return;
+
+  panel = dossier_search_panel_new ();
+  gtk_widget_set_size_request (panel, 560, -1);
+  self->search_panel = DOSSIER_SEARCH_PANEL (panel);
+  dossier_search_panel_set_store (self->search_panel, self->store);
+  g_signal_connect_object (panel, "done", G_CALLBACK (on_search_done), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_set_child (self->search_bar, panel);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (dossier_search_panel_get_entry (self->search_panel)));
+  dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
+}
+
 /* Ctrl+F: the search bar, its entry focused; again, back to the entry. */
 static void
 search_action (GtkWidget  *widget,
@@ -146,6 +169,7 @@ search_action (GtkWidget  *widget,
 {
   DossierWindow *self = (DossierWindow *) widget;
 
+  ensure_search_panel (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (dossier_search_panel_get_entry (self->search_panel));
 }
@@ -158,6 +182,7 @@ on_search_mode_changed (DossierWindow *self)
     {
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+      ensure_search_panel (self);
       if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
         g_set_weak_pointer (&self->focus_before_search, focus);
       gtk_widget_grab_focus (dossier_search_panel_get_entry (self->search_panel));
@@ -185,7 +210,6 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, on_export_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_done);
 
   gtk_widget_class_install_action (widget_class, "win.select", "(xix)", select_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
@@ -198,9 +222,8 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
 void
 _dossier_window_actions_init (DossierWindow *self)
 {
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (dossier_search_panel_get_entry (self->search_panel)));
-  dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
   dossier_a11y_name_close_button (GTK_WIDGET (self->export_bar), _("Close"));
+  dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
   reveal_export_bar (self, FALSE);
 }
 

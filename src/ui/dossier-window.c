@@ -104,7 +104,8 @@ dossier_window_load (DossierWindow *self)
   dossier_sidebar_set_store (self->sidebar, self->store);
   dossier_detail_pane_set_store (self->detail, self->store);
   dossier_market_panel_set_store (self->market_panel, self->store);
-  dossier_search_panel_set_store (self->search_panel, self->store);
+  if (self->search_panel != NULL)
+    dossier_search_panel_set_store (self->search_panel, self->store);
   _dossier_window_edit_follow (self);
   _dossier_window_items_follow (self);
 
@@ -193,7 +194,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_DETAIL_PANE);
   g_type_ensure (DOSSIER_TYPE_MARKET_PANEL);
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
-  g_type_ensure (DOSSIER_TYPE_SEARCH_PANEL);
 
   /* The resources live in a static library: referencing them links them in. */
   (void) dossier_ui_get_resource ();
@@ -206,7 +206,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_section);
 

@@ -94,13 +94,16 @@ test_search (Fixture       *f,
 {
   DossierSelection *selection = dossier_window_get_selection (f->window);
   GtkSearchBar *bar = GTK_SEARCH_BAR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR));
-  DossierSearchPanel *panel = DOSSIER_SEARCH_PANEL (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
-  GtkWidget *entry = dossier_search_panel_get_entry (panel);
-  GtkWidget *focus;
+  DossierSearchPanel *panel;
+  GtkWidget *entry, *focus;
 
+  /* The window starts without its search; Ctrl+F makes it. */
   g_assert_false (gtk_search_bar_get_search_mode (bar));
+  g_assert_null (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   test_iterate ();
+  panel = DOSSIER_SEARCH_PANEL (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
+  entry = dossier_search_panel_get_entry (panel);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
