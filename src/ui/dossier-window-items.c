@@ -360,28 +360,49 @@ save_citation (GHashTable  *values,
                              g_ascii_strtoll (g_hash_table_lookup (values, "source"), NULL, 10), stance, error);
 }
 
+/* A form whose "source" field chooses among the case file's sources (a
+ * citation's, a market series'); %NULL without a case file. */
+static DossierEditDialog *
+open_source_form (DossierWindow             *self,
+                  const char                *title,
+                  const char                *save_label,
+                  const DossierField        *fields,
+                  guint                      n_fields,
+                  DossierEditDialogSaveFunc  save,
+                  gint64                     node_id)
+{
+  gint64 case_id = dossier_selection_get_case_id (self->selection);
+  g_autoptr(GListModel) sources = case_id ? dossier_store_list_section (self->store, case_id,
+                                                                        DOSSIER_SECTION_SOURCES, NULL) : NULL;
+  DossierEditDialog *dialog;
+
+  if (sources == NULL)
+    return NULL;
+
+  dialog = DOSSIER_EDIT_DIALOG (dossier_edit_dialog_new (GTK_WINDOW (self), title, save_label, fields, n_fields));
+  dossier_edit_dialog_set_choices (dialog, "source", sources);
+  dossier_edit_dialog_set_save_func (dialog, save, target_new (self, 0, case_id, node_id), g_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 static void
 cite_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   DossierWindow *self = (DossierWindow *) widget;
-  gint64 case_id = dossier_selection_get_case_id (self->selection);
-  g_autoptr(GListModel) sources = dossier_store_list_section (self->store, case_id, DOSSIER_SECTION_SOURCES, NULL);
   guint n_fields;
   const DossierField *fields = dossier_fields_get_citation (&n_fields);
   DossierEditDialog *dialog;
 
-  if (shown_node (self) == 0 || sources == NULL)
+  if (shown_node (self) == 0)
     return;
 
-  dialog = DOSSIER_EDIT_DIALOG (dossier_edit_dialog_new (GTK_WINDOW (self), _("Cite a Source"), _("_Cite"),
-                                                         fields, n_fields));
-  dossier_edit_dialog_set_choices (dialog, "source", sources);
-  dossier_edit_dialog_set_text (dialog, "stance", "supports");
-  dossier_edit_dialog_set_save_func (dialog, save_citation, target_new (self, 0, case_id, shown_node (self)),
-                                     g_free);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = open_source_form (self, _("Cite a Source"), _("_Cite"), fields, n_fields, save_citation,
+                             shown_node (self));
+  if (dialog != NULL)
+    dossier_edit_dialog_set_text (dialog, "stance", "supports");
 }
 
 static void
@@ -430,22 +451,17 @@ add_series_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   DossierWindow *self = (DossierWindow *) widget;
-  gint64 case_id = dossier_selection_get_case_id (self->selection);
-  g_autoptr(GListModel) sources = dossier_store_list_section (self->store, case_id, DOSSIER_SECTION_SOURCES, NULL);
   guint n_fields;
   const DossierField *fields = dossier_fields_get_series (&n_fields);
-  DossierEditDialog *dialog;
+  DossierEditDialog *dialog = open_source_form (self, _("New Market Series"), _("_Add"), fields, n_fields,
+                                                save_series, 0);
 
-  if (case_id == 0 || sources == NULL)
+  if (dialog == NULL)
     return;
-
-  dialog = DOSSIER_EDIT_DIALOG (dossier_edit_dialog_new (GTK_WINDOW (self), _("New Market Series"), _("_Add"),
-                                                         fields, n_fields));
-  dossier_edit_dialog_set_choices (dialog, "source", sources);
   dossier_edit_dialog_set_text (dialog, "period_kind", "quarter");
-  dossier_edit_dialog_set_check_func (dialog, check_series, target_new (self, 0, case_id, 0), g_free);
-  dossier_edit_dialog_set_save_func (dialog, save_series, target_new (self, 0, case_id, 0), g_free);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_edit_dialog_set_check_func (dialog, check_series,
+                                      target_new (self, 0, dossier_selection_get_case_id (self->selection), 0),
+                                      g_free);
 }
 
 /* What acts on the page shown. */
