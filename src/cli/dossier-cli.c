@@ -17,6 +17,7 @@
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
 #include "dossier-cli.h"
+#include "dossier-cli-exchange.h"
 #include "dossier-node.h"
 #include "dossier-series.h"
 #include "dossier-store.h"
@@ -29,7 +30,7 @@ static const GOptionEntry option_entries[] = {
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
   { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: the market-share series to draw (default: the case file's own)"), N_("NAME") },
+    N_("With --export-chart, the series to draw (default: the case file's own); with --import-shares or --export-shares, the series to read or write"), N_("NAME") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
   { "width", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -38,6 +39,13 @@ static const GOptionEntry option_entries[] = {
     N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print what matches QUERY, one result a line (kind, title, case file), and quit"), N_("QUERY") },
+  { "export-case", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the case file NAME (or all of them: “all”) to the JSON file given next, and quit"), N_("NAME") },
+  { "import-case", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the case file in FILE (Dossier's JSON format), and quit"), N_("FILE") },
+  { "as-copy", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-case: import a case file that is already there as a copy"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and quit"), NULL },
   { NULL }
@@ -187,6 +195,13 @@ search (const char *db_path,
   return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+static int
+usage (const char *message)
+{
+  g_printerr ("dossier: %s\n", message);
+  return EXIT_FAILURE;
+}
+
 /**
  * dossier_cli_handle_options:
  * @options: the parsed command line
@@ -200,6 +215,9 @@ dossier_cli_handle_options (GVariantDict *options,
                             const char   *db_path)
 {
   const char *export_path = NULL, *series_slug = NULL, *period = NULL, *query = NULL;
+  const char *which = NULL, *import_path = NULL;
+  g_autofree const char **remaining = NULL;
+  guint n_remaining;
   int width = 0, height = 0;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
@@ -212,6 +230,23 @@ dossier_cli_handle_options (GVariantDict *options,
 
   if (g_variant_dict_lookup (options, "search", "&s", &query))
     return search (db_path, query);
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  n_remaining = remaining ? g_strv_length ((char **) remaining) : 0;
+
+  if (g_variant_dict_lookup (options, "export-case", "&s", &which))
+    {
+      if (n_remaining != 1)
+        return usage (_("--export-case NAME takes the file to write next: --export-case all cases.json"));
+      return dossier_cli_export_case (db_path, which, remaining[0]);
+    }
+
+  if (g_variant_dict_lookup (options, "import-case", "^&ay", &import_path))
+    return n_remaining ? usage (_("--import-case takes one file"))
+                       : dossier_cli_import_case (db_path, import_path, g_variant_dict_contains (options, "as-copy"));
+
+  if (n_remaining > 0)
+    return usage (_("Dossier opens no file given by name; use --db FILE for another database"));
 
   if (!g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
     return -1;

@@ -131,7 +131,7 @@ load_bundled_case (DossierDb  *db,
   g_autoptr(GBytes) bytes = g_resource_lookup_data (dossier_data_get_resource (),
                                                     BUNDLED_CASE, 0, error);
 
-  return bytes != NULL && dossier_case_reader_import (db, bytes, "jedi.json", NULL, error);
+  return bytes != NULL && dossier_case_reader_import (db, bytes, "jedi.json", DOSSIER_IMPORT_DEFAULT, NULL, error);
 }
 
 /**
@@ -217,45 +217,6 @@ dossier_store_set_language (DossierStore *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
-}
-
-typedef struct
-{
-  GBytes     *json;
-  const char *file_name;
-} ImportData;
-
-static gboolean
-import_case (DossierDb  *db,
-             gpointer    user_data,
-             GError    **error)
-{
-  ImportData *data = user_data;
-
-  return dossier_case_reader_import (db, data->json, data->file_name, NULL, error);
-}
-
-/**
- * dossier_store_import_case:
- * @json: a case file in Dossier's JSON format
- * @file_name: the name used in error messages
- *
- * Adds a case file, in one transaction: on error nothing is changed.
- * Organizations, people, sources and series it shares with case files
- * already there are linked to, not duplicated.
- */
-gboolean
-dossier_store_import_case (DossierStore  *self,
-                           GBytes        *json,
-                           const char    *file_name,
-                           GError       **error)
-{
-  ImportData data = { json, file_name };
-
-  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
-  g_return_val_if_fail (json != NULL, FALSE);
-
-  return dossier_history_record (self->db, "import-case", import_case, &data, error);
 }
 
 /**

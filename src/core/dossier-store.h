@@ -26,6 +26,27 @@ gboolean      dossier_store_import_case          (DossierStore  *self,
                                                   GBytes        *json,
                                                   const char    *file_name,
                                                   GError       **error);
+gboolean      dossier_store_import_case_full     (DossierStore        *self,
+                                                  GBytes              *json,
+                                                  const char          *file_name,
+                                                  DossierImportFlags   flags,
+                                                  gint64              *case_id,
+                                                  GError             **error);
+gboolean      dossier_store_import_case_file     (DossierStore        *self,
+                                                  const char          *path,
+                                                  DossierImportFlags   flags,
+                                                  gint64              *case_id,
+                                                  GError             **error);
+GBytes       *dossier_store_export_case          (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  GError       **error);
+gboolean      dossier_store_export_case_file     (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  const char    *path,
+                                                  GError       **error);
+gboolean      dossier_store_write_file           (const char    *path,
+                                                  GBytes        *bytes,
+                                                  GError       **error);
 gint64        dossier_store_count                (DossierStore  *self,
                                                   const char    *table,
                                                   GError       **error);

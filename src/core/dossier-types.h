@@ -113,6 +113,17 @@ typedef enum
   DOSSIER_CHANGE_REMOVED,
 } DossierChangeType;
 
+/**
+ * DossierImportFlags:
+ * @DOSSIER_IMPORT_DEFAULT: a case file the database has already is refused
+ * @DOSSIER_IMPORT_AS_COPY: it is added again, as a copy
+ */
+typedef enum
+{
+  DOSSIER_IMPORT_DEFAULT = 0,
+  DOSSIER_IMPORT_AS_COPY = 1 << 0,
+} DossierImportFlags;
+
 #define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
 
 /**
@@ -124,6 +135,8 @@ typedef enum
  * @DOSSIER_STORE_ERROR_NOT_FOUND: no such row
  * @DOSSIER_STORE_ERROR_INVALID: a value the user gave cannot be written
  *   (the message names the field)
+ * @DOSSIER_STORE_ERROR_CASE_EXISTS: a case file to import is in the database
+ *   already (it can be imported as a copy)
  */
 typedef enum
 {
@@ -133,6 +146,7 @@ typedef enum
   DOSSIER_STORE_ERROR_BAD_CASE_FILE,
   DOSSIER_STORE_ERROR_NOT_FOUND,
   DOSSIER_STORE_ERROR_INVALID,
+  DOSSIER_STORE_ERROR_CASE_EXISTS,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

@@ -105,8 +105,8 @@ test_same_file_twice (Fixture       *f,
 
   /* The case file itself cannot come twice: refused, nothing changed. */
   g_assert_false (dossier_store_import_case (f->store, json, "second-case.json", &error));
-  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE);
-  g_assert_nonnull (strstr (error->message, "second-case.json: case: “test-case” is already in the database"));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CASE_EXISTS);
+  g_assert_nonnull (strstr (error->message, "second-case.json: case: the case file “Test case naming AWS again” is already in this database"));
   after = test_count_rows (f->store);
   g_assert_cmpstr (before, ==, after);
 }

@@ -357,14 +357,14 @@ test_import_errors (Fixture       *f,
                        "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
                        " \"case\": {\"slug\": \"c3\", \"text\": {\"en\": {\"title\": \"C\"}}, \"participants\": [],"
                        "   \"events\": [{\"slug\": \"ev\", \"date\": \"2020-13-45\", \"text\": {\"en\": {}}}]}}",
-                       "case.events[0]: “2020-13-45” is not a date");
+                       "case.events[0].date: “2020-13-45” is not a date");
 
   /* An ISO week date is a date to GLib, not to a case file. */
   assert_import_fails (store,
                        "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
                        " \"case\": {\"slug\": \"c4\", \"text\": {\"en\": {\"title\": \"C\"}}, \"participants\": [],"
                        "   \"events\": [{\"slug\": \"ev\", \"date\": \"2019-W43-5\", \"text\": {\"en\": {}}}]}}",
-                       "case.events[0]: “2019-W43-5” is not a date");
+                       "case.events[0].date: “2019-W43-5” is not a date");
 
   /* A market share belongs to an organization, not to a person. */
   assert_import_fails (store,

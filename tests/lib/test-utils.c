@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <sqlite3.h>
 
+#include "dossier-db.h"
 #include "dossier-node.h"
+#include "dossier-schema.h"
 #include "dossier-store.h"
 
 #include "test-utils.h"
@@ -237,4 +239,140 @@ test_median (double *values,
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
+}
+
+/* Every table of the model, with ids replaced by slugs and rows sorted, so
+ * that two databases holding the same content give the same text whatever
+ * ids their rows got. Participants keep their order, not their positions. */
+static const char * const content_queries[] = {
+  "SELECT 'node', kind, slug, name, short_name FROM node ORDER BY slug",
+  "SELECT 'text', n.slug, t.lang, t.title, t.summary FROM node_text t JOIN node n ON n.id = t.node_id ORDER BY 2, 3",
+  "SELECT 'series', slug, firm, yearly, complete FROM market_series ORDER BY slug",
+  "SELECT 'series_text', s.slug, t.lang, t.market, t.note FROM market_series_text t "
+  "  JOIN market_series s ON s.id = t.series_id ORDER BY 2, 3",
+  "SELECT 'case', n.slug, c.docket, (SELECT slug FROM node WHERE id = c.court_id), c.filed, "
+  "  (SELECT slug FROM market_series WHERE id = c.market_series_id), c.market_period, c.judge, c.status "
+  "  FROM case_file c JOIN node n ON n.id = c.node_id ORDER BY 2",
+  "SELECT 'participant', cn.slug, n.slug, p.standing, "
+  "  (SELECT count(*) FROM participant q WHERE q.case_id = p.case_id AND q.position < p.position) "
+  "  FROM participant p JOIN node n ON n.id = p.node_id JOIN node cn ON cn.id = p.case_id ORDER BY 2, 3",
+  "SELECT 'participant_text', cn.slug, n.slug, t.lang, t.role FROM participant_text t "
+  "  JOIN node n ON n.id = t.node_id JOIN node cn ON cn.id = t.case_id ORDER BY 2, 3, 4",
+  "SELECT 'event', n.slug, cn.slug, e.date, e.kind, e.status, (SELECT slug FROM node WHERE id = e.settled_by) "
+  "  FROM event e JOIN node n ON n.id = e.node_id JOIN node cn ON cn.id = e.case_id ORDER BY 2",
+  "SELECT 'actor', en.slug, n.slug FROM event_actor a JOIN node n ON n.id = a.node_id "
+  "  JOIN node en ON en.id = a.event_id ORDER BY 2, 3",
+  "SELECT 'source', n.slug, s.publisher, s.published, s.url, s.lang, s.author FROM source s "
+  "  JOIN node n ON n.id = s.node_id ORDER BY 2",
+  "SELECT 'case_source', cn.slug, n.slug FROM case_source c JOIN node n ON n.id = c.source_id "
+  "  JOIN node cn ON cn.id = c.case_id ORDER BY 2, 3",
+  "SELECT 'citation', n.slug, s.slug, c.stance FROM citation c JOIN node n ON n.id = c.node_id "
+  "  JOIN node s ON s.id = c.source_id ORDER BY 2, 3",
+  "SELECT 'share', ms.slug, m.period, o.slug, quote (m.percent), s.slug FROM market_share m "
+  "  JOIN market_series ms ON ms.id = m.series_id JOIN node o ON o.id = m.organization_id "
+  "  JOIN node s ON s.id = m.source_id ORDER BY 2, 3, 4",
+  "SELECT 'parent', n.slug, p.slug FROM organization_parent o JOIN node n ON n.id = o.node_id "
+  "  JOIN node p ON p.id = o.parent_id ORDER BY 2",
+  "SELECT 'role', n.slug, pe.slug, o.slug, r.started, r.ended FROM role r JOIN node n ON n.id = r.node_id "
+  "  JOIN node pe ON pe.id = r.person_id JOIN node o ON o.id = r.organization_id ORDER BY 2",
+  "SELECT 'claim', n.slug, cn.slug, (SELECT slug FROM node WHERE id = c.claimant_id), c.made FROM claim c "
+  "  JOIN node n ON n.id = c.node_id JOIN node cn ON cn.id = c.case_id ORDER BY 2",
+  "SELECT 'note', (SELECT slug FROM node WHERE id = n.node_id), "
+  "  (SELECT slug FROM market_series WHERE id = n.series_id), n.body, n.created, n.modified FROM note n "
+  "  ORDER BY 2, 3, 4",
+  "SELECT 'break', ms.slug, b.period, (SELECT slug FROM node WHERE id = b.organization_id), "
+  "  (SELECT slug FROM node WHERE id = b.source_id), t.lang, t.note FROM market_break b "
+  "  JOIN market_series ms ON ms.id = b.series_id LEFT JOIN market_break_text t ON t.break_id = b.id "
+  "  ORDER BY 2, 3, 4, 5, 6, 7",
+  "SELECT 'search', title, body FROM search ORDER BY 2, 3",
+};
+
+/**
+ * test_dump_content:
+ *
+ * Returns: the content of the database at @path, one row a line
+ */
+char *
+test_dump_content (const char *path)
+{
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (content_queries); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, content_queries[i], -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("%s: %s", content_queries[i], sqlite3_errmsg (db));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+
+              g_string_append (dump, c ? " | " : "");
+              g_string_append (dump, text ? text : "NULL");
+            }
+          g_string_append_c (dump, '\n');
+        }
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_string_free (dump, FALSE);
+}
+
+/**
+ * test_open_empty_store:
+ *
+ * Returns: (transfer full): a store on a new database without the bundled
+ *   case file: nothing in it but the schema
+ */
+DossierStore *
+test_open_empty_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DossierDb *db = dossier_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_schema_prepare (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  dossier_db_close (db);
+
+  return test_open_store (path);
+}
+
+/**
+ * test_file_state:
+ *
+ * Returns: the bytes of the database at @path and of its write-ahead log,
+ *   as one string to compare (a checksum of each, and the sizes)
+ */
+char *
+test_file_state (const char *path)
+{
+  GString *state = g_string_new (NULL);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sum = NULL;
+      gsize length = 0;
+
+      /* An empty log is no log: SQLite makes one on the first read. */
+      if (!g_file_get_contents (file, &contents, &length, NULL) || (length == 0 && *suffixes[i]))
+        {
+          g_string_append_printf (state, "%s: none\n", suffixes[i]);
+          continue;
+        }
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_string_append_printf (state, "%s: %" G_GSIZE_FORMAT " %s\n", suffixes[i], length, sum);
+    }
+
+  return g_string_free (state, FALSE);
 }

@@ -32,5 +32,8 @@ double        test_median          (double             *values,
                                     guint               n);
 gint64        test_find_case       (DossierStore       *store,
                                     const char         *slug);
+char         *test_dump_content    (const char         *path);
+DossierStore *test_open_empty_store (const char        *path);
+char         *test_file_state      (const char         *path);
 
 G_END_DECLS

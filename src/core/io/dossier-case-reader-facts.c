@@ -126,8 +126,9 @@ import_role (Import      *import,
                          "INSERT INTO role (node_id, person_id, organization_id, started, ended) "
                          "VALUES (?1, ?2, ?3, NULLIF (?4, ''), NULLIF (?5, ''))",
                          error, "iiitt", ref->id, person_id, organization_id, from, to) &&
-         _dossier_case_insert_node_texts (import, role, ref->id, where, TRUE, error) &&
-         _dossier_case_insert_citations (import, role, ref->id, where, error);
+         _dossier_case_insert_node_texts (import, role, ref->id, where, FALSE, error) &&
+         _dossier_case_insert_citations (import, role, ref->id, where, error) &&
+         _dossier_case_insert_notes (import, role, ref->id, 0, where, error);
 }
 
 gboolean
@@ -169,19 +170,23 @@ import_claim (Import      *import,
                          "INSERT INTO claim (node_id, case_id, claimant_id, made) "
                          "VALUES (?1, ?2, NULLIF (?3, 0), NULLIF (?4, ''))",
                          error, "iiit", ref->id, case_id, claimant_id, made) &&
-         _dossier_case_insert_node_texts (import, claim, ref->id, where, TRUE, error) &&
-         _dossier_case_insert_citations (import, claim, ref->id, where, error);
+         _dossier_case_insert_node_texts (import, claim, ref->id, where, FALSE, error) &&
+         _dossier_case_insert_citations (import, claim, ref->id, where, error) &&
+         _dossier_case_insert_notes (import, claim, ref->id, 0, where, error);
 }
 
 gboolean
 _dossier_case_import_claims (Import      *import,
                              JsonObject  *case_object,
                              gint64       case_id,
+                             const char  *case_where,
                              GError     **error)
 {
+  g_autofree char *prefix = g_strdup_printf ("%s.claims", case_where);
+
   if (!json_object_has_member (case_object, "claims"))
     return TRUE;
-  return _dossier_case_each_object (import, case_object, "claims", "case", "case.claims",
+  return _dossier_case_each_object (import, case_object, "claims", case_where, prefix,
                                     import_claim, &case_id, error);
 }
 
@@ -189,21 +194,15 @@ _dossier_case_import_claims (Import      *import,
  * one settled (the ruling expected by February 11, given on February 13).
  * Read once every event is in. */
 static gboolean
-import_settles (Import      *import,
-                JsonObject  *event,
-                const char  *where,
-                gpointer     user_data,
-                GError     **error)
+settle (Import      *import,
+        gint64       id,
+        const char  *settles,
+        const char  *where,
+        GError     **error)
 {
-  const char *slug = json_object_get_string_member (event, "slug");
-  const char *settles = _dossier_case_opt_string (event, "settles");
-  gint64 id = 0, expected_id = 0;
+  gint64 expected_id = 0;
 
-  if (settles == NULL)
-    return TRUE;
-
-  if (!_dossier_case_lookup (import, slug, "event", NULL, where, &id, error) ||
-      !_dossier_case_lookup (import, settles, "event", NULL, where, &expected_id, error))
+  if (!_dossier_case_lookup (import, settles, "event", NULL, where, &expected_id, error))
     return FALSE;
   if (id == expected_id)
     return _dossier_case_fail (import, error, where, _("an event cannot settle itself"));
@@ -212,13 +211,111 @@ import_settles (Import      *import,
                          error, "ii", id, expected_id);
 }
 
+static gboolean
+import_settles (Import      *import,
+                JsonObject  *event,
+                const char  *where,
+                gpointer     user_data,
+                GError     **error)
+{
+  const char *slug = json_object_get_string_member (event, "slug");
+  JsonNode *settles = json_object_get_member (event, "settles");
+  g_autofree char *settles_where = g_strdup_printf ("%s.settles", where);
+  gint64 id = 0;
+
+  if (settles == NULL)
+    return TRUE;
+
+  if (!_dossier_case_lookup (import, slug, "event", NULL, where, &id, error))
+    return FALSE;
+
+  /* One expected event, or a list of them. */
+  if (JSON_NODE_HOLDS_VALUE (settles) && json_node_get_value_type (settles) == G_TYPE_STRING)
+    return settle (import, id, json_node_get_string (settles), settles_where, error);
+
+  if (!JSON_NODE_HOLDS_ARRAY (settles))
+    return _dossier_case_fail (import, error, settles_where, _("expected a reference or a list of them"));
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (settles)); i++)
+    {
+      g_autofree char *element_where = g_strdup_printf ("%s[%u]", settles_where, i);
+      JsonNode *element = json_array_get_element (json_node_get_array (settles), i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return _dossier_case_fail (import, error, element_where, _("expected a reference"));
+      if (!settle (import, id, json_node_get_string (element), element_where, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _dossier_case_import_settled (Import      *import,
                               JsonObject  *case_object,
+                              const char  *case_where,
                               GError     **error)
 {
-  return _dossier_case_each_object (import, case_object, "events", "case", "case.events",
+  g_autofree char *prefix = g_strdup_printf ("%s.events", case_where);
+
+  return _dossier_case_each_object (import, case_object, "events", case_where, prefix,
                                     import_settles, NULL, error);
+}
+
+static gboolean
+insert_note (Import      *import,
+             JsonObject  *note,
+             const char  *where,
+             gpointer     user_data,
+             GError     **error)
+{
+  gint64 *owner = user_data;   /* node, series */
+  const char *body, *created, *modified;
+  const char *stamps[2];
+
+  if ((body = _dossier_case_need_string (import, note, "body", where, error)) == NULL)
+    return FALSE;
+  stamps[0] = created = _dossier_case_opt_string (note, "created");
+  stamps[1] = modified = _dossier_case_opt_string (note, "modified");
+
+  for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
+    {
+      g_autoptr(GDateTime) when = NULL;
+
+      if (stamps[i] == NULL)
+        continue;
+      if ((when = g_date_time_new_from_iso8601 (stamps[i], NULL)) == NULL)
+        return _dossier_case_fail (import, error, where,
+                                   _("“%s” is not a date and time (such as 2020-02-13T09:30:00Z)"), stamps[i]);
+    }
+
+  /* A shared item keeps its notes; the same note is not added twice. */
+  return dossier_db_run (import->db,
+                         "INSERT INTO note (node_id, series_id, body, created, modified) "
+                         "SELECT NULLIF (?1, 0), NULLIF (?2, 0), ?3, "
+                         "       coalesce (?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+                         "       coalesce (?5, ?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                         "WHERE NOT EXISTS (SELECT 1 FROM note WHERE node_id IS NULLIF (?1, 0) "
+                         "                  AND series_id IS NULLIF (?2, 0) AND body = ?3)",
+                         error, "iitt" "t", owner[0], owner[1], body, created, modified);
+}
+
+/* "notes": [{"body": …, "created": …, "modified": …}]: the user's notes on
+ * the node @node_id, or on the series @series_id. */
+gboolean
+_dossier_case_insert_notes (Import      *import,
+                            JsonObject  *object,
+                            gint64       node_id,
+                            gint64       series_id,
+                            const char  *where,
+                            GError     **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s.notes", where);
+  gint64 owner[2] = { node_id, series_id };
+
+  if (!json_object_has_member (object, "notes"))
+    return TRUE;
+  return _dossier_case_each_object (import, object, "notes", where, prefix, insert_note, owner, error);
 }
 
 /* {"period", "organization", "source", "text": {"en": {"note"}}}: where

@@ -207,7 +207,8 @@ import_one_series (Import      *import,
          _dossier_case_need_array (import, series, "shares", where, error) != NULL &&
          insert_series (import, series, slug, where, &ref, error) &&
          _dossier_case_each_object (import, series, "shares", where, prefix, insert_share, ref, error) &&
-         _dossier_case_import_breaks (import, series, ref, where, error);
+         _dossier_case_import_breaks (import, series, ref, where, error) &&
+         _dossier_case_insert_notes (import, series, 0, ref->id, where, error);
 }
 
 gboolean

@@ -28,6 +28,10 @@ typedef struct
   const char *file_name;
   GHashTable *refs;     /* slug → Ref, of this file and of the database */
   GHashTable *series;   /* slug → Ref */
+  gint64      version;  /* of the file's format */
+  gboolean    copy;     /* a case file already there is added as a copy */
+  char        copy_suffix[16]; /* while reading such a copy: "-2", added to
+                                * the slugs of what the case file owns */
 } Import;
 
 /* Reads one object of a list; @where names it in messages. */
@@ -136,9 +140,27 @@ gboolean    _dossier_case_import_roles      (Import      *import,
 gboolean    _dossier_case_import_claims     (Import      *import,
                                              JsonObject  *case_object,
                                              gint64       case_id,
+                                             const char  *case_where,
                                              GError     **error);
 gboolean    _dossier_case_import_settled    (Import      *import,
                                              JsonObject  *case_object,
+                                             const char  *case_where,
+                                             GError     **error);
+gboolean    _dossier_case_insert_notes      (Import      *import,
+                                             JsonObject  *object,
+                                             gint64       node_id,
+                                             gint64       series_id,
+                                             const char  *where,
+                                             GError     **error);
+
+/* dossier-case-reader-copy.c */
+gboolean    _dossier_case_begin_case        (Import      *import,
+                                             JsonObject  *case_object,
+                                             const char  *slug,
+                                             const char  *where,
+                                             GError     **error);
+gboolean    _dossier_case_mark_copy         (Import      *import,
+                                             gint64       case_id,
                                              GError     **error);
 gboolean    _dossier_case_import_breaks     (Import      *import,
                                              JsonObject  *series,

@@ -206,8 +206,39 @@ _dossier_case_step_insert (Import        *import,
   return !conflicted || _dossier_case_fail (import, error, where, "%s", conflict);
 }
 
+/* An organization or a person the database has under another slug but the
+ * same name (one made in the window, another made by a colleague). */
+static gboolean
+find_by_name (Import      *import,
+              const char  *kind,
+              const char  *slug,
+              const char  *name,
+              Ref        **ref,
+              GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean has_row;
+
+  *ref = NULL;
+  if (name == NULL || (!g_str_equal (kind, "organization") && !g_str_equal (kind, "person")))
+    return TRUE;
+
+  stmt = dossier_db_prepare (import->db,
+                             "SELECT id FROM node WHERE kind = ?1 AND name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "tt", kind, name) ||
+      !dossier_db_step_row (import->db, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0), kind, TRUE);
+  return TRUE;
+}
+
 /* Adds a node, or for a @shareable kind finds the one the database already
- * has under @slug. */
+ * has under @slug (or, for an organization or a person, under its name).
+ * While a case file is read as a copy, what it owns (itself, its events and
+ * claims) is added under new slugs, and known here by the file's. */
 gboolean
 _dossier_case_insert_node (Import      *import,
                            const char  *kind,
@@ -220,12 +251,18 @@ _dossier_case_insert_node (Import      *import,
                            GError     **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
+  g_autofree char *conflict = NULL;
+  g_autofree char *db_slug = NULL;
+  gboolean copying = !shareable && import->copy_suffix[0] != '\0';
+  gboolean conflicted;
   Ref *found = g_hash_table_lookup (import->refs, slug);
 
   if (found != NULL && found->in_file)
     return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
 
-  if (found == NULL && !find_in_database (import, slug, &found, error))
+  if (found == NULL && !copying && !find_in_database (import, slug, &found, error))
+    return FALSE;
+  if (found == NULL && shareable && !find_by_name (import, kind, slug, name, &found, error))
     return FALSE;
 
   if (found != NULL)
@@ -243,28 +280,35 @@ _dossier_case_insert_node (Import      *import,
       return TRUE;
     }
 
+  db_slug = copying ? g_strconcat (slug, import->copy_suffix, NULL) : g_strdup (slug);
   stmt = dossier_db_prepare (import->db,
                              "INSERT INTO node (kind, slug, name, short_name) VALUES (?1, ?2, ?3, ?4)",
                              error);
   if (stmt == NULL ||
-      !dossier_db_bind (import->db, stmt, error, "tttt", kind, slug, name ? name : "",
-                        short_name ? short_name : "") ||
-      !dossier_db_step_done (import->db, stmt, error))
+      !dossier_db_bind (import->db, stmt, error, "tttt", kind, db_slug, name ? name : "",
+                        short_name ? short_name : ""))
     return FALSE;
+
+  conflict = g_strdup_printf (_("“%s” is already in the database"), db_slug);
+  if (!dossier_db_step_insert (import->db, stmt, SQLITE_CONSTRAINT_UNIQUE, &conflicted, error))
+    return FALSE;
+  if (conflicted)
+    return _dossier_case_fail (import, error, where, "%s", conflict);
 
   *ref = _dossier_case_remember (import->refs, slug, dossier_db_last_insert_id (import->db), kind, FALSE);
   return TRUE;
 }
 
-/* "text": {"en": {"title": …, "summary": …}, "fr": {…}}; English is required
- * where the text is ours to write, optional for a source's own title. Texts
- * a shared node already has are kept: they may be the user's. */
+/* "text": {"en": {"title": …, "summary": …}, "fr": {…}}; a case file needs
+ * a title in one language at least (any language: a case file made in French
+ * has only French texts). Texts a shared node already has are kept: they may
+ * be the user's. */
 gboolean
 _dossier_case_insert_node_texts (Import      *import,
                                  JsonObject  *object,
                                  gint64       id,
                                  const char  *where,
-                                 gboolean     need_english,
+                                 gboolean     need_title,
                                  GError     **error)
 {
   g_autofree char *text_where = g_strdup_printf ("%s.text", where);
@@ -275,10 +319,23 @@ _dossier_case_insert_node_texts (Import      *import,
   if (texts == NULL)
     return FALSE;
 
-  if (need_english && !json_object_has_member (texts, "en"))
-    return _dossier_case_fail (import, error, text_where, _("an English text (“en”) is required"));
-
   langs = json_object_get_members (texts);
+  if (need_title)
+    {
+      gboolean titled = FALSE;
+
+      for (const GList *l = langs; l && !titled; l = l->next)
+        {
+          JsonNode *text = json_object_get_member (texts, l->data);
+
+          titled = JSON_NODE_HOLDS_OBJECT (text) &&
+                   _dossier_case_opt_string (json_node_get_object (text), "title") != NULL &&
+                   *_dossier_case_opt_string (json_node_get_object (text), "title") != '\0';
+        }
+      if (!titled)
+        return _dossier_case_fail (import, error, text_where, _("a title in one language at least is required"));
+    }
+
   for (const GList *l = langs; l; l = l->next)
     {
       const char *lang = l->data;
@@ -405,6 +462,9 @@ import_source (Import      *import,
        !_dossier_case_insert_node_texts (import, source, ref->id, where, FALSE, error)))
     return FALSE;
 
+  if (!_dossier_case_insert_notes (import, source, ref->id, 0, where, error))
+    return FALSE;
+
   /* A source already there keeps what it says of itself. */
   return ref->existing ||
          dossier_db_run (import->db,
@@ -444,8 +504,9 @@ import_entity (Import      *import,
 
   return _dossier_case_insert_node (import, kind, slug, name, _dossier_case_opt_string (entity, "short_name"),
                                     TRUE, where, &ref, error) &&
-         _dossier_case_insert_node_texts (import, entity, ref->id, where, TRUE, error) &&
-         _dossier_case_insert_citations (import, entity, ref->id, where, error);
+         _dossier_case_insert_node_texts (import, entity, ref->id, where, FALSE, error) &&
+         _dossier_case_insert_citations (import, entity, ref->id, where, error) &&
+         _dossier_case_insert_notes (import, entity, ref->id, 0, where, error);
 }
 
 gboolean

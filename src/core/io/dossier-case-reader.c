@@ -19,6 +19,7 @@
 
 #include "dossier-case-reader.h"
 #include "dossier-case-reader-private.h"
+#include "dossier-case-writer.h"
 #include "dossier-period.h"
 
 typedef struct
@@ -131,26 +132,34 @@ import_event (Import      *import,
     return FALSE;
 
   if (!dossier_date_parse (date, NULL, NULL, NULL))
-    return _dossier_case_fail (import, error, where, _("“%s” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), date);
+    {
+      g_autofree char *date_where = g_strdup_printf ("%s.date", where);
+
+      return _dossier_case_fail (import, error, date_where, _("“%s” is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), date);
+    }
 
   return _dossier_case_insert_node (import, "event", slug, NULL, NULL, FALSE, where, &ref, error) &&
          dossier_db_run (import->db,
                          "INSERT INTO event (node_id, case_id, date, kind, status) "
                          "VALUES (?1, ?2, ?3, ?4, coalesce (?5, 'happened'))",
                          error, "iitt" "t", ref->id, data->case_id, date, kind, status) &&
-         _dossier_case_insert_node_texts (import, event, ref->id, where, TRUE, error) &&
+         _dossier_case_insert_node_texts (import, event, ref->id, where, FALSE, error) &&
          _dossier_case_insert_citations (import, event, ref->id, where, error) &&
+         _dossier_case_insert_notes (import, event, ref->id, 0, where, error) &&
          import_actors (import, event, ref->id, where, error);
 }
 
-/* "market": {"series": slug, "period": "2019-Q3"}: what the chart opens on. */
+/* "market": {"series": slug, "period": "2019-Q3"}: what the chart opens on
+ * (the period may be left out). */
 static gboolean
 read_market (Import      *import,
              JsonObject  *object,
+             const char  *where,
              gint64      *series_id,
              const char **period,
              GError     **error)
 {
+  g_autofree char *market_where = g_strdup_printf ("%s.market", where);
   JsonObject *market;
   const char *slug;
   Ref *ref;
@@ -160,109 +169,211 @@ read_market (Import      *import,
   if (!json_object_has_member (object, "market"))
     return TRUE;
 
-  market = _dossier_case_need_object (import, json_object_get_member (object, "market"), "case.market", error);
+  market = _dossier_case_need_object (import, json_object_get_member (object, "market"), market_where, error);
   if (market == NULL ||
-      (*period = _dossier_case_need_string (import, market, "period", "case.market", error)) == NULL ||
-      (slug = _dossier_case_need_string (import, market, "series", "case.market", error)) == NULL)
+      (slug = _dossier_case_need_string (import, market, "series", market_where, error)) == NULL)
     return FALSE;
 
+  /* The period is left out when the chart opens on the latest one. */
+  *period = _dossier_case_opt_string (market, "period");
+  if (*period != NULL && !dossier_period_parse (*period, NULL, NULL))
+    return _dossier_case_fail (import, error, market_where, _("“%s” is not a period (YYYY-Qn or YYYY)"), *period);
+
   if ((ref = g_hash_table_lookup (import->series, slug)) == NULL)
-    return _dossier_case_fail (import, error, "case.market", _("unknown series “%s”"), slug);
+    return _dossier_case_fail (import, error, market_where, _("unknown series “%s”"), slug);
 
   *series_id = ref->id;
+  return TRUE;
+}
+
+/* The sources of the case file's source list: in version 1, every source of
+ * the file; from version 2, those "source_list" names. */
+static gboolean
+import_source_list (Import      *import,
+                    JsonObject  *root,
+                    JsonObject  *object,
+                    gint64       case_id,
+                    const char  *where,
+                    GError     **error)
+{
+  g_autofree char *list_where = g_strdup_printf ("%s.source_list", where);
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new ();
+
+  if (import->version < 2)
+    {
+      JsonArray *sources = json_object_get_array_member (root, "sources");
+
+      for (guint i = 0; i < json_array_get_length (sources); i++)
+        g_ptr_array_add (slugs, (gpointer) json_object_get_string_member (json_array_get_object_element (sources, i), "slug"));
+    }
+  else if (json_object_has_member (object, "source_list"))
+    {
+      JsonArray *list = _dossier_case_need_array (import, object, "source_list", where, error);
+
+      if (list == NULL)
+        return FALSE;
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonNode *element = json_array_get_element (list, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+            {
+              g_autofree char *element_where = g_strdup_printf ("%s[%u]", list_where, i);
+
+              return _dossier_case_fail (import, error, element_where, _("expected a reference"));
+            }
+          g_ptr_array_add (slugs, (gpointer) json_node_get_string (element));
+        }
+    }
+
+  for (guint i = 0; i < slugs->len; i++)
+    {
+      gint64 source_id = 0;
+
+      if (!_dossier_case_lookup (import, slugs->pdata[i], "source", NULL, list_where, &source_id, error) ||
+          !dossier_db_run (import->db,
+                           "INSERT INTO case_source (case_id, source_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                           error, "ii", case_id, source_id))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
 static gboolean
 import_case (Import      *import,
              JsonObject  *root,
+             JsonObject  *object,
+             const char  *where,
              gint64      *case_id,
              GError     **error)
 {
-  JsonObject *object = _dossier_case_need_object (import, json_object_get_member (root, "case"), "case", error);
-  JsonArray *sources = json_object_get_array_member (root, "sources");
+  g_autofree char *court_where = g_strdup_printf ("%s.court", where);
+  g_autofree char *filed_where = g_strdup_printf ("%s.filed", where);
+  g_autofree char *participants_where = g_strdup_printf ("%s.participants", where);
+  g_autofree char *events_where = g_strdup_printf ("%s.events", where);
   const char *slug, *court, *filed, *status, *period = NULL;
   gint64 court_id = 0, series_id = 0;
   CaseData data = { 0, 0 };
   Ref *ref;
 
-  if (object == NULL ||
-      (slug = _dossier_case_need_string (import, object, "slug", "case", error)) == NULL ||
-      !_dossier_case_opt_term (import, object, "status", DOSSIER_VOCABULARY_CASE_STATUS, "case", &status, error))
+  if ((slug = _dossier_case_need_string (import, object, "slug", where, error)) == NULL ||
+      !_dossier_case_opt_term (import, object, "status", DOSSIER_VOCABULARY_CASE_STATUS, where, &status, error) ||
+      !_dossier_case_begin_case (import, object, slug, where, error))
     return FALSE;
 
   court = _dossier_case_opt_string (object, "court");
-  if (court != NULL && !_dossier_case_lookup (import, court, NULL, NULL, "case.court", &court_id, error))
+  if (court != NULL && !_dossier_case_lookup (import, court, NULL, NULL, court_where, &court_id, error))
     return FALSE;
 
   filed = _dossier_case_opt_string (object, "filed");
-  if (!_dossier_case_check_date (import, filed, "case.filed", error) ||
-      !read_market (import, object, &series_id, &period, error) ||
-      !_dossier_case_insert_node (import, "case", slug, NULL, NULL, FALSE, "case", &ref, error) ||
-      !_dossier_case_insert_node_texts (import, object, ref->id, "case", TRUE, error) ||
+  if (!_dossier_case_check_date (import, filed, filed_where, error) ||
+      !read_market (import, object, where, &series_id, &period, error) ||
+      !_dossier_case_insert_node (import, "case", slug, NULL, NULL, FALSE, where, &ref, error) ||
+      !_dossier_case_insert_node_texts (import, object, ref->id, where, TRUE, error) ||
+      !_dossier_case_mark_copy (import, ref->id, error) ||
       !dossier_db_run (import->db,
                        "INSERT INTO case_file (node_id, docket, court_id, filed, market_series_id, market_period,"
                        "                       judge, status) "
                        "VALUES (?1, ?2, NULLIF (?3, 0), NULLIF (?4, ''), NULLIF (?5, 0), ?6, NULLIF (?7, ''), ?8)",
                        error, "itit" "it" "tt", ref->id, _dossier_case_opt_string (object, "docket") ?: "", court_id,
                        filed, series_id, period, _dossier_case_opt_string (object, "judge"), status) ||
-      !_dossier_case_insert_citations (import, object, ref->id, "case", error))
+      !_dossier_case_insert_citations (import, object, ref->id, where, error) ||
+      !_dossier_case_insert_notes (import, object, ref->id, 0, where, error))
     return FALSE;
 
   data.case_id = ref->id;
-  if (!_dossier_case_each_object (import, object, "participants", "case", "case.participants",
+  if (!_dossier_case_each_object (import, object, "participants", where, participants_where,
                                   import_participant, &data, error) ||
-      !_dossier_case_each_object (import, object, "events", "case", "case.events",
+      !_dossier_case_each_object (import, object, "events", where, events_where,
                                   import_event, &data, error) ||
-      !_dossier_case_import_settled (import, object, error) ||
-      !_dossier_case_import_claims (import, object, ref->id, error))
+      !_dossier_case_import_settled (import, object, where, error) ||
+      !_dossier_case_import_claims (import, object, ref->id, where, error) ||
+      !import_source_list (import, root, object, ref->id, where, error))
     return FALSE;
-
-  /* Every source the file brings belongs to the case file's source list. */
-  for (guint i = 0; i < json_array_get_length (sources); i++)
-    {
-      const char *source = json_object_get_string_member (json_array_get_object_element (sources, i), "slug");
-      gint64 source_id = 0;
-
-      if (!_dossier_case_lookup (import, source, "source", NULL, "sources", &source_id, error) ||
-          !dossier_db_run (import->db, "INSERT INTO case_source (case_id, source_id) VALUES (?1, ?2)",
-                           error, "ii", ref->id, source_id))
-        return FALSE;
-    }
 
   *case_id = ref->id;
   dossier_db_note_change (import->db, DOSSIER_OBJECT_CASE, DOSSIER_CHANGE_ADDED, ref->id, ref->id);
   return TRUE;
 }
 
+/* "case": one case file (the bundled one), or "cases": a list of them (an
+ * export of a whole database); @case_id is the first one's. */
+static gboolean
+import_cases (Import      *import,
+              JsonObject  *root,
+              gint64      *case_id,
+              GError     **error)
+{
+  JsonArray *cases;
+
+  if (json_object_has_member (root, "case") && json_object_has_member (root, "cases"))
+    return _dossier_case_fail (import, error, "$", _("“case” and “cases” cannot both be given"));
+
+  if (json_object_has_member (root, "case"))
+    {
+      JsonObject *object = _dossier_case_need_object (import, json_object_get_member (root, "case"), "case", error);
+
+      return object != NULL && import_case (import, root, object, "case", case_id, error);
+    }
+
+  if (!json_object_has_member (root, "cases"))
+    return TRUE;
+
+  if ((cases = _dossier_case_need_array (import, root, "cases", "$", error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("cases[%u]", i);
+      JsonObject *object = _dossier_case_need_object (import, json_array_get_element (cases, i), where, error);
+      gint64 id = 0;
+
+      if (object == NULL || !import_case (import, root, object, where, &id, error))
+        return FALSE;
+      if (*case_id == 0)
+        *case_id = id;
+    }
+
+  return TRUE;
+}
+
 /**
  * dossier_case_reader_import:
  * @file_name: the name used in error messages
- * @case_id: (out) (optional): the case file added, or 0 for a file that
- *   brings only sources, organizations and market figures
+ * @flags: %DOSSIER_IMPORT_AS_COPY to add a case file the database already
+ *   has as a copy ("Title (2)"), rather than refusing it
+ * @case_id: (out) (optional): the (first) case file added, or 0 for a file
+ *   that brings only sources, organizations and market figures
  *
  * Reads a case file into @db. The caller runs this in a transaction
- * (dossier_db_transaction()), which an error rolls back.
+ * (dossier_db_transaction()), which an error rolls back. A case file the
+ * database has already is refused with %DOSSIER_STORE_ERROR_CASE_EXISTS.
  */
 gboolean
-dossier_case_reader_import (DossierDb   *db,
-                            GBytes      *json,
-                            const char  *file_name,
-                            gint64      *case_id,
-                            GError     **error)
+dossier_case_reader_import (DossierDb         *db,
+                            GBytes            *json,
+                            const char        *file_name,
+                            DossierImportFlags flags,
+                            gint64            *case_id,
+                            GError           **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) parse_error = NULL;
-  Import import = { db, file_name, refs, series };
+  Import import = { db, file_name, refs, series, 0, (flags & DOSSIER_IMPORT_AS_COPY) != 0, "" };
   JsonObject *root;
+  JsonNode *version;
   gint64 id = 0;
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
 
   if (case_id != NULL)
     *case_id = 0;
+
+  if (!g_utf8_validate_len (data, size, NULL))
+    return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
 
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
@@ -283,15 +394,20 @@ dossier_case_reader_import (DossierDb   *db,
   if (g_strcmp0 (_dossier_case_opt_string (root, "format"), "dossier-case") != 0)
     return _dossier_case_fail (&import, error, "$", _("not a Dossier case file (“format” is not “dossier-case”)"));
 
-  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
-    return _dossier_case_fail (&import, error, "$.version", _("only version 1 of the case-file format is known"));
+  version = json_object_get_member (root, "version");
+  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_INT64)
+    import.version = json_node_get_int (version);
+  if (import.version < 1 || import.version > DOSSIER_CASE_FORMAT_VERSION)
+    return _dossier_case_fail (&import, error, "$.version",
+                               _("only versions 1 to %d of the case-file format are known"),
+                               DOSSIER_CASE_FORMAT_VERSION);
 
   if (!_dossier_case_import_sources (&import, root, error) ||
       !_dossier_case_import_entities (&import, root, error) ||
       !_dossier_case_import_parents (&import, root, error) ||
       !_dossier_case_import_roles (&import, root, error) ||
       !_dossier_case_import_series (&import, root, error) ||
-      (json_object_has_member (root, "case") && !import_case (&import, root, &id, error)))
+      !import_cases (&import, root, &id, error))
     return FALSE;
 
   if (case_id != NULL)

@@ -8,10 +8,11 @@
 
 G_BEGIN_DECLS
 
-gboolean dossier_case_reader_import (DossierDb   *db,
-                                     GBytes      *json,
-                                     const char  *file_name,
-                                     gint64      *case_id,
-                                     GError     **error);
+gboolean dossier_case_reader_import (DossierDb          *db,
+                                     GBytes             *json,
+                                     const char         *file_name,
+                                     DossierImportFlags  flags,
+                                     gint64             *case_id,
+                                     GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,183 @@
+/* dossier-store-exchange.c
+ *
+ * Case files in and out of the store, in Dossier's JSON format
+ * (docs/case-format.md): an import is one transaction with undo, refused
+ * whole on the first error; an export is written to a temporary file
+ * renamed into place, so an existing file is replaced whole or not at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-case-reader.h"
+#include "dossier-case-writer.h"
+#include "dossier-history.h"
+#include "dossier-store-private.h"
+
+typedef struct
+{
+  GBytes             *json;
+  const char         *file_name;
+  DossierImportFlags  flags;
+  gint64             *case_id;
+} ImportData;
+
+static gboolean
+import_case (DossierDb  *db,
+             gpointer    user_data,
+             GError    **error)
+{
+  ImportData *data = user_data;
+
+  return dossier_case_reader_import (db, data->json, data->file_name, data->flags, data->case_id, error);
+}
+
+/**
+ * dossier_store_import_case_full:
+ * @json: a case file in Dossier's JSON format
+ * @file_name: the name used in error messages
+ * @flags: %DOSSIER_IMPORT_AS_COPY to add a case file that is here already
+ *   as a copy
+ * @case_id: (out) (optional): the (first) case file added
+ *
+ * Adds what a case file holds, in one transaction with undo: on error
+ * nothing is changed. Organizations and people it shares with the database
+ * (by slug, or by name), sources and series are linked to, not duplicated.
+ * A case file already here is refused with %DOSSIER_STORE_ERROR_CASE_EXISTS
+ * unless it is added as a copy.
+ */
+gboolean
+dossier_store_import_case_full (DossierStore        *self,
+                                GBytes              *json,
+                                const char          *file_name,
+                                DossierImportFlags   flags,
+                                gint64              *case_id,
+                                GError             **error)
+{
+  gint64 id = 0;
+  ImportData data = { json, file_name, flags, &id };
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (case_id != NULL)
+    *case_id = 0;
+  if (!dossier_history_record (self->db, "import-case", import_case, &data, error))
+    return FALSE;
+  if (case_id != NULL)
+    *case_id = id;
+  return TRUE;
+}
+
+/**
+ * dossier_store_import_case:
+ *
+ * dossier_store_import_case_full() without flags.
+ */
+gboolean
+dossier_store_import_case (DossierStore  *self,
+                           GBytes        *json,
+                           const char    *file_name,
+                           GError       **error)
+{
+  return dossier_store_import_case_full (self, json, file_name, DOSSIER_IMPORT_DEFAULT, NULL, error);
+}
+
+/**
+ * dossier_store_import_case_file:
+ * @path: a case file in Dossier's JSON format
+ *
+ * Reads @path and imports it; messages name it by its base name.
+ */
+gboolean
+dossier_store_import_case_file (DossierStore        *self,
+                                const char          *path,
+                                DossierImportFlags   flags,
+                                gint64              *case_id,
+                                GError             **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                   /* Translators: 1 a file, 2 why it cannot be read */
+                   _("Cannot read %1$s: %2$s"), path, local_error->message);
+      return FALSE;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return dossier_store_import_case_full (self, bytes, name, flags, case_id, error);
+}
+
+/**
+ * dossier_store_export_case:
+ * @case_id: a case file, or 0 for everything the database holds
+ *
+ * Returns: (transfer full): the case file in Dossier's JSON format, with
+ *   every organization, person, role, source and market series it refers
+ *   to, or %NULL with @error set
+ */
+GBytes *
+dossier_store_export_case (DossierStore  *self,
+                           gint64         case_id,
+                           GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return dossier_case_writer_write (self->db, case_id, error);
+}
+
+/**
+ * dossier_store_write_file:
+ * @path: where to write; a file there is replaced whole, or not at all
+ *
+ * Writes @bytes to a temporary file beside @path, then renames it into
+ * place.
+ */
+gboolean
+dossier_store_write_file (const char  *path,
+                          GBytes      *bytes,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                   /* Translators: 1 a file, 2 why it cannot be written */
+                   _("Cannot write %1$s: %2$s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_store_export_case_file:
+ * @case_id: a case file, or 0 for everything
+ *
+ * Writes dossier_store_export_case() to @path, replacing it whole.
+ */
+gboolean
+dossier_store_export_case_file (DossierStore  *self,
+                                gint64         case_id,
+                                const char    *path,
+                                GError       **error)
+{
+  g_autoptr(GBytes) bytes = dossier_store_export_case (self, case_id, error);
+
+  return bytes != NULL && dossier_store_write_file (path, bytes, error);
+}
