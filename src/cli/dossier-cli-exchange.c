@@ -15,6 +15,7 @@
 
 #include "dossier-cli-exchange.h"
 #include "dossier-node.h"
+#include "dossier-series.h"
 #include "dossier-store.h"
 
 static DossierStore *
@@ -63,6 +64,38 @@ find_case (DossierStore  *store,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                /* Translators: 1 what was asked for, 2 the list of case files */
                _("No case file is named “%1$s”; there are: %2$s"), name, known->len ? known->str : _("none"));
+  return 0;
+}
+
+/**
+ * dossier_cli_find_series:
+ *
+ * Returns: the id of the series named @slug, or 0 with an error listing
+ *   the names
+ */
+gint64
+dossier_cli_find_series (DossierStore  *store,
+             const char    *slug,
+             GError       **error)
+{
+  g_autoptr(GListModel) all = dossier_store_list_series (store, error);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  if (all == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierSeries) series = g_list_model_get_item (all, i);
+
+      if (g_str_equal (dossier_series_get_slug (series), slug))
+        return dossier_series_get_id (series);
+      g_string_append_printf (known, "%s%s", i ? ", " : "", dossier_series_get_slug (series));
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               /* Translators: 1 a series name, 2 the list of known ones */
+               _("No series is named “%1$s”; there are: %2$s"), slug, known->str);
   return 0;
 }
 
@@ -120,5 +153,61 @@ dossier_cli_import_case (const char *db_path,
   if (case_id != 0 && (node = dossier_store_get_node (store, case_id, case_id, NULL)) != NULL)
     /* Translators: a case file's title */
     g_print (_("Imported “%s”\n"), dossier_node_get_title (node));
+  return EXIT_SUCCESS;
+}
+
+/**
+ * dossier_cli_import_shares:
+ * @series: (nullable): the series of rows that name none
+ *
+ * A file wrong anywhere is refused whole: its first mistake goes to stderr
+ * as "FILE:LINE: reason".
+ */
+int
+dossier_cli_import_shares (const char *db_path,
+                           const char *path,
+                           const char *series)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  guint n_added = 0;
+
+  if (!(store = open_store (db_path, &error)))
+    return fail (error);
+
+  if (!dossier_store_import_shares_file (store, path, series, &problems, &n_added, &error))
+    {
+      if (problems != NULL && problems->len > 1)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more mistake; nothing was imported)\n",
+                                 "%s (and %u more mistakes; nothing was imported)\n", problems->len - 1),
+                    error->message, problems->len - 1);
+      else
+        g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u figure\n", "Imported %u figures\n", n_added), n_added);
+  return EXIT_SUCCESS;
+}
+
+/**
+ * dossier_cli_export_shares:
+ * @series: (nullable): the series to write, or %NULL for all of them
+ */
+int
+dossier_cli_export_shares (const char *db_path,
+                           const char *path,
+                           const char *series)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  gint64 series_id = 0;
+
+  if (!(store = open_store (db_path, &error)) ||
+      (series != NULL && !(series_id = dossier_cli_find_series (store, series, &error))) ||
+      !dossier_store_export_shares_file (store, series_id, path, &error))
+    return fail (error);
+
   return EXIT_SUCCESS;
 }

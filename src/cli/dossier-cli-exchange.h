@@ -5,10 +5,19 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "dossier-store.h"
 
 G_BEGIN_DECLS
 
+gint64 dossier_cli_find_series   (DossierStore  *store,
+                                  const char    *slug,
+                                  GError       **error);
+int dossier_cli_import_shares (const char *db_path,
+                               const char *path,
+                               const char *series);
+int dossier_cli_export_shares (const char *db_path,
+                               const char *path,
+                               const char *series);
 int dossier_cli_export_case (const char *db_path,
                              const char *which,
                              const char *path);

@@ -19,7 +19,6 @@
 #include "dossier-cli.h"
 #include "dossier-cli-exchange.h"
 #include "dossier-node.h"
-#include "dossier-series.h"
 #include "dossier-store.h"
 
 #define DEFAULT_WIDTH  800
@@ -43,6 +42,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write the case file NAME (or all of them: “all”) to the JSON file given next, and quit"), N_("NAME") },
   { "import-case", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the case file in FILE (Dossier's JSON format), and quit"), N_("FILE") },
+  { "import-shares", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the market shares in FILE (CSV: period, provider, share…), and quit"), N_("FILE") },
+  { "export-shares", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the market shares (of every series, or of --series) to FILE in CSV, and quit"), N_("FILE") },
   { "as-copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-case: import a case file that is already there as a copy"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
@@ -63,33 +66,6 @@ dossier_cli_get_option_entries (void)
   return option_entries;
 }
 
-/* The id of the series named @slug, or 0 with an error listing the names. */
-static gint64
-find_series (DossierStore  *store,
-             const char    *slug,
-             GError       **error)
-{
-  g_autoptr(GListModel) all = dossier_store_list_series (store, error);
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  if (all == NULL)
-    return 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(DossierSeries) series = g_list_model_get_item (all, i);
-
-      if (g_str_equal (dossier_series_get_slug (series), slug))
-        return dossier_series_get_id (series);
-      g_string_append_printf (known, "%s%s", i ? ", " : "", dossier_series_get_slug (series));
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               /* Translators: 1 a series name, 2 the list of known ones */
-               _("No series is named “%1$s”; there are: %2$s"), slug, known->str);
-  return 0;
-}
-
 /* The chart the first case file opens on, or the one asked for. */
 static DossierChartContent *
 load_chart (DossierStore  *store,
@@ -103,7 +79,7 @@ load_chart (DossierStore  *store,
 
   if (series_slug != NULL)
     {
-      if (!(series_id = find_series (store, series_slug, error)))
+      if (!(series_id = dossier_cli_find_series (store, series_slug, error)))
         return NULL;
       return dossier_chart_content_load (store, series_id, period, error);
     }
@@ -245,6 +221,14 @@ dossier_cli_handle_options (GVariantDict *options,
     return n_remaining ? usage (_("--import-case takes one file"))
                        : dossier_cli_import_case (db_path, import_path, g_variant_dict_contains (options, "as-copy"));
 
+  g_variant_dict_lookup (options, "series", "&s", &series_slug);
+  if (g_variant_dict_lookup (options, "import-shares", "^&ay", &import_path))
+    return n_remaining ? usage (_("--import-shares takes one file"))
+                       : dossier_cli_import_shares (db_path, import_path, series_slug);
+  if (g_variant_dict_lookup (options, "export-shares", "^&ay", &export_path))
+    return n_remaining ? usage (_("--export-shares takes one file"))
+                       : dossier_cli_export_shares (db_path, export_path, series_slug);
+
   if (n_remaining > 0)
     return usage (_("Dossier opens no file given by name; use --db FILE for another database"));
 
@@ -259,7 +243,6 @@ dossier_cli_handle_options (GVariantDict *options,
       return EXIT_FAILURE;
     }
 
-  g_variant_dict_lookup (options, "series", "&s", &series_slug);
   g_variant_dict_lookup (options, "period", "&s", &period);
   return export_chart (db_path, export_path, series_slug, period, width, height);
 }

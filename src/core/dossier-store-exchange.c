@@ -1,9 +1,10 @@
 /* dossier-store-exchange.c
  *
- * Case files in and out of the store, in Dossier's JSON format
- * (docs/case-format.md): an import is one transaction with undo, refused
- * whole on the first error; an export is written to a temporary file
- * renamed into place, so an existing file is replaced whole or not at all.
+ * Case files in and out of the store, in Dossier's JSON format, and market
+ * shares in CSV (docs/case-format.md): an import is one transaction with
+ * undo, refused whole on the first error; an export is written to a
+ * temporary file renamed into place, so an existing file is replaced whole
+ * or not at all.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@
 #include "dossier-case-reader.h"
 #include "dossier-case-writer.h"
 #include "dossier-history.h"
+#include "dossier-shares-reader.h"
+#include "dossier-shares-writer.h"
 #include "dossier-store-private.h"
 
 typedef struct
@@ -178,6 +181,127 @@ dossier_store_export_case_file (DossierStore  *self,
                                 GError       **error)
 {
   g_autoptr(GBytes) bytes = dossier_store_export_case (self, case_id, error);
+
+  return bytes != NULL && dossier_store_write_file (path, bytes, error);
+}
+
+typedef struct
+{
+  GBytes      *csv;
+  const char  *file_name;
+  const char  *series;
+  const char  *language;
+  GPtrArray  **problems;
+  guint       *n_added;
+} SharesData;
+
+static gboolean
+import_shares (DossierDb  *db,
+               gpointer    user_data,
+               GError    **error)
+{
+  SharesData *data = user_data;
+
+  return dossier_shares_reader_import (db, data->csv, data->file_name, data->series, data->language,
+                                       data->problems, data->n_added, error);
+}
+
+/**
+ * dossier_store_import_shares:
+ * @csv: market shares in CSV (docs/case-format.md)
+ * @file_name: the name used in messages
+ * @series: (nullable): the series of rows that name none
+ * @problems: (out) (optional) (transfer full) (element-type DossierProblem):
+ *   when the file is refused, every mistake in it, with its line
+ * @n_added: (out) (optional): how many figures were added
+ *
+ * Adds the figures of a CSV file, in one transaction with undo. A file
+ * wrong anywhere changes nothing: @error says its first mistake
+ * ("FILE:LINE: reason", %DOSSIER_STORE_ERROR_BAD_SHARES).
+ */
+gboolean
+dossier_store_import_shares (DossierStore  *self,
+                             GBytes        *csv,
+                             const char    *file_name,
+                             const char    *series,
+                             GPtrArray    **problems,
+                             guint         *n_added,
+                             GError       **error)
+{
+  SharesData data = { csv, file_name, series, self->language, problems, n_added };
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (csv != NULL, FALSE);
+
+  return dossier_history_record (self->db, "import-shares", import_shares, &data, error);
+}
+
+/**
+ * dossier_store_import_shares_file:
+ *
+ * dossier_store_import_shares() on the file at @path, named in messages by
+ * its base name.
+ */
+gboolean
+dossier_store_import_shares_file (DossierStore  *self,
+                                  const char    *path,
+                                  const char    *series,
+                                  GPtrArray    **problems,
+                                  guint         *n_added,
+                                  GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                   _("Cannot read %1$s: %2$s"), path, local_error->message);
+      return FALSE;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return dossier_store_import_shares (self, bytes, name, series, problems, n_added, error);
+}
+
+/**
+ * dossier_store_export_shares:
+ * @series_id: a series, or 0 for every series
+ *
+ * Returns: (transfer full): the figures in CSV, or %NULL with @error set
+ */
+GBytes *
+dossier_store_export_shares (DossierStore  *self,
+                             gint64         series_id,
+                             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if ((bytes = dossier_shares_writer_write (self->db, series_id, self->language, &local_error)) == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return bytes;
+}
+
+/**
+ * dossier_store_export_shares_file:
+ *
+ * Writes dossier_store_export_shares() to @path, replacing it whole.
+ */
+gboolean
+dossier_store_export_shares_file (DossierStore  *self,
+                                  gint64         series_id,
+                                  const char    *path,
+                                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = dossier_store_export_shares (self, series_id, error);
 
   return bytes != NULL && dossier_store_write_file (path, bytes, error);
 }

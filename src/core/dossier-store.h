@@ -44,6 +44,26 @@ gboolean      dossier_store_export_case_file     (DossierStore  *self,
                                                   gint64         case_id,
                                                   const char    *path,
                                                   GError       **error);
+gboolean      dossier_store_import_shares        (DossierStore  *self,
+                                                  GBytes        *csv,
+                                                  const char    *file_name,
+                                                  const char    *series,
+                                                  GPtrArray    **problems,
+                                                  guint         *n_added,
+                                                  GError       **error);
+gboolean      dossier_store_import_shares_file   (DossierStore  *self,
+                                                  const char    *path,
+                                                  const char    *series,
+                                                  GPtrArray    **problems,
+                                                  guint         *n_added,
+                                                  GError       **error);
+GBytes       *dossier_store_export_shares        (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  GError       **error);
+gboolean      dossier_store_export_shares_file   (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  const char    *path,
+                                                  GError       **error);
 gboolean      dossier_store_write_file           (const char    *path,
                                                   GBytes        *bytes,
                                                   GError       **error);

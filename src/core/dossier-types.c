@@ -98,3 +98,12 @@ dossier_stance_from_string (const char    *str,
   *stance = value;
   return TRUE;
 }
+
+void
+dossier_problem_free (DossierProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->message);
+  g_free (problem);
+}

@@ -124,6 +124,21 @@ typedef enum
   DOSSIER_IMPORT_AS_COPY = 1 << 0,
 } DossierImportFlags;
 
+/**
+ * DossierProblem:
+ * @line: the line of the file it is on, from 1
+ * @message: what is wrong, translated
+ *
+ * One mistake in a file to import, as a window lists them.
+ */
+typedef struct
+{
+  guint  line;
+  char  *message;
+} DossierProblem;
+
+void dossier_problem_free (DossierProblem *problem);
+
 #define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
 
 /**
@@ -137,6 +152,8 @@ typedef enum
  *   (the message names the field)
  * @DOSSIER_STORE_ERROR_CASE_EXISTS: a case file to import is in the database
  *   already (it can be imported as a copy)
+ * @DOSSIER_STORE_ERROR_BAD_SHARES: a file of market shares to import is
+ *   wrong (the message names its first mistake, "FILE:LINE: reason")
  */
 typedef enum
 {
@@ -147,6 +164,7 @@ typedef enum
   DOSSIER_STORE_ERROR_NOT_FOUND,
   DOSSIER_STORE_ERROR_INVALID,
   DOSSIER_STORE_ERROR_CASE_EXISTS,
+  DOSSIER_STORE_ERROR_BAD_SHARES,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

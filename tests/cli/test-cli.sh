@@ -1,5 +1,6 @@
 #!/bin/sh
-# The command line without a display: --version, --export-chart, --search, --db errors.
+# The command line without a display: --version, --export-chart, --search,
+# --export-case/--import-case, --export-shares/--import-shares, --db errors.
 # Usage: test-cli.sh path/to/dossier    (prints TAP)
 set -u
 dossier=$1
@@ -120,6 +121,85 @@ for query in 'zzyzxq' '"' '*' '-' 'AND'; do
     not_ok "--search '$query'" "rc=$rc" "$out"
   fi
 done
+
+# --export-case / --import-case: a case file out, into another database, and back the same.
+out=$("$dossier" --db "$tmp/cli.db" --export-case jedi-protest "$tmp/jedi.json" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && head -3 "$tmp/jedi.json" | grep -q '"format": "dossier-case"'; then
+  ok "--export-case writes the case file"
+else
+  not_ok "--export-case" "rc=$rc" "$out"
+fi
+out=$("$dossier" --db "$tmp/cli.db" --export-case "no such case" "$tmp/none.json" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "jedi-protest (JEDI cloud contract protest)" && [ ! -e "$tmp/none.json" ]; then
+  ok "--export-case with a wrong name lists the case files"
+else
+  not_ok "--export-case wrong name" "rc=$rc" "$out"
+fi
+out=$("$dossier" --db "$tmp/cli.db" --import-case "$tmp/jedi.json" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "jedi.json: case: the case file “JEDI cloud contract protest” is already in this database" \
+   && echo "$out" | grep -q -- "--as-copy"; then
+  ok "--import-case of a case file already there is refused, saying so"
+else
+  not_ok "--import-case twice" "rc=$rc" "$out"
+fi
+out=$("$dossier" --db "$tmp/cli.db" --import-case "$tmp/jedi.json" --as-copy 2>&1)
+if echo "$out" | grep -q "Imported “JEDI cloud contract protest (2)”"; then
+  ok "--import-case --as-copy adds a copy"
+else
+  not_ok "--as-copy" "$out"
+fi
+"$dossier" --db "$tmp/cli.db" --export-case all "$tmp/all.json" >/dev/null 2>&1
+sed 's/"date": "2020-02-13"/"date": "2020-02-30"/' "$tmp/jedi.json" > "$tmp/wrong.json"
+out=$("$dossier" --db "$tmp/cli.db" --import-case "$tmp/wrong.json" --as-copy 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q 'wrong.json: case.events\[[0-9]*\].date: “2020-02-30” is not a date'; then
+  ok "--import-case of a wrong file names the place and exits non-zero"
+else
+  not_ok "--import-case wrong file" "rc=$rc" "$out"
+fi
+if "$dossier" --db "$tmp/cli.db" --export-case "JEDI cloud contract protest (3)" "$tmp/other.json" >/dev/null 2>&1; then
+  not_ok "a wrong file imports nothing"
+else
+  ok "a wrong file imports nothing"
+fi
+
+# --export-shares / --import-shares
+out=$("$dossier" --db "$tmp/cli.db" --export-shares "$tmp/shares.csv" --series synergy-iaas-paas 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$(head -1 "$tmp/shares.csv" | tr -d '\r')" = "series,period,provider,share,source,url,note" ] \
+   && grep -q "^synergy-iaas-paas,2019-Q3,Amazon Web Services,39," "$tmp/shares.csv"; then
+  ok "--export-shares writes CSV"
+else
+  not_ok "--export-shares" "rc=$rc" "$out"
+fi
+out=$("$dossier" --db "$tmp/cli.db" --import-shares "$tmp/shares.csv" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && echo "$out" | grep -q "Imported 0 figures"; then
+  ok "--import-shares of what was exported adds nothing and is no mistake"
+else
+  not_ok "--import-shares re-import" "rc=$rc" "$out"
+fi
+printf 'period,provider,share\n2024-Q1,AWS,31\n2024-Q1,Microsoft,"25,5"\n2024-Q1,Google,101\n' > "$tmp/bad.csv"
+out=$("$dossier" --db "$tmp/cli.db" --import-shares "$tmp/bad.csv" --series cli-series 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "^bad.csv:3: “25,5” has a decimal comma" \
+   && echo "$out" | grep -q "and 1 more mistake"; then
+  ok "--import-shares of a wrong file says FILE:LINE: reason and exits non-zero"
+else
+  not_ok "--import-shares wrong" "rc=$rc" "$out"
+fi
+printf 'period,provider,share\n2024-Q1,AWS,31\n2024-Q1,Microsoft,25.5\n' > "$tmp/good.csv"
+out=$("$dossier" --db "$tmp/cli.db" --import-shares "$tmp/good.csv" --series cli-series 2>&1)
+rc=$?
+"$dossier" --db "$tmp/cli.db" --export-shares "$tmp/cli-series.csv" --series cli-series >/dev/null 2>&1
+if [ $rc -eq 0 ] && echo "$out" | grep -q "Imported 2 figures" && [ "$(grep -c '' "$tmp/cli-series.csv")" = 3 ]; then
+  ok "--import-shares adds a series and its figures"
+else
+  not_ok "--import-shares good" "rc=$rc" "$out"
+fi
 
 echo "1..$n"
 [ $fails -eq 0 ]

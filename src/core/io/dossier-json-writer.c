@@ -192,15 +192,20 @@ dossier_json_writer_double (DossierJsonWriter *self,
   g_return_if_fail (isfinite (value));
 
   next (self);
-  for (int digits = 1; digits <= 17; digits++)
+  /* Fixed notation (never "3e+01"), with as few decimals as read back the
+   * same number; the exponent only for what fixed notation cannot hold. */
+  buffer[0] = '\0';
+  for (int digits = 0; digits <= 17 && fabs (value) < 1e15; digits++)
     {
       char format[8];
 
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_snprintf (format, sizeof format, "%%.%df", digits);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
+  if (buffer[0] == '\0' || g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
   g_string_append (self->out, buffer);
 }
 

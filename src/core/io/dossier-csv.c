@@ -1,0 +1,252 @@
+/* dossier-csv.c
+ *
+ * CSV as RFC 4180 has it: fields separated by commas, records by CRLF (or
+ * LF, as spreadsheets on Linux write them), a field with a comma, a quote or
+ * a line break in it quoted, its quotes doubled. UTF-8 only, a byte order
+ * mark allowed at the start. What breaks these rules is refused with the
+ * line it is on, never guessed at: a quote left open, a quote in the middle
+ * of a field, bytes that are not UTF-8, a NUL byte (a binary file), a field
+ * of megabytes. Checking the number of fields is for the caller, which
+ * knows the header.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-csv"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-csv.h"
+
+static void
+record_free (gpointer data)
+{
+  DossierCsvRecord *record = data;
+
+  g_strfreev (record->fields);
+  g_free (record);
+}
+
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+static gboolean
+fail (guint       *error_line,
+      char       **error_message,
+      guint        line,
+      char        *message)
+{
+  *error_line = line;
+  *error_message = message;
+  return FALSE;
+}
+
+/* A record that is one empty, unquoted field is a blank line: skipped. */
+static void
+end_record (GPtrArray *records,
+            GPtrArray *fields,
+            guint      line,
+            gboolean   quoted)
+{
+  DossierCsvRecord *record;
+
+  if (fields->len == 1 && !quoted && *(char *) fields->pdata[0] == '\0')
+    {
+      g_ptr_array_set_size (fields, 0);
+      return;
+    }
+
+  record = g_new (DossierCsvRecord, 1);
+  record->line = line;
+  g_ptr_array_add (fields, NULL);
+  record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
+  g_ptr_array_add (records, record);
+}
+
+static gboolean
+check_bytes (const char  *data,
+             gsize        size,
+             guint       *error_line,
+             char       **error_message)
+{
+  const char *nul = memchr (data, '\0', size);
+  const char *end = NULL;
+
+  if (size == 0)
+    return fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
+
+  if (nul != NULL)
+    return fail (error_line, error_message, line_of (data, nul),
+                 g_strdup (_("this is not a text file (it holds a NUL byte); save the spreadsheet as CSV")));
+
+  if (!g_utf8_validate_len (data, size, &end))
+    return fail (error_line, error_message, line_of (data, end),
+                 g_strdup (_("this line is not in UTF-8; save the spreadsheet as CSV UTF-8")));
+
+  return TRUE;
+}
+
+/**
+ * dossier_csv_parse:
+ * @error_line: (out): where the first error is
+ * @error_message: (out): what it is, translated
+ *
+ * Returns: (transfer full) (element-type DossierCsvRecord): the records,
+ *   blank lines left out, or %NULL on an error
+ */
+GPtrArray *
+dossier_csv_parse (const char  *data,
+                   gsize        size,
+                   guint       *error_line,
+                   char       **error_message)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p, *end = data + size;
+  guint line = 1, record_line = 1, quote_line = 0;
+  gboolean quoted = FALSE, in_quotes = FALSE, any_quoted = FALSE;
+
+  if (!check_bytes (data, size, error_line, error_message))
+    return NULL;
+
+  p = data;
+  if (size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  if (p == end)
+    {
+      fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
+      return NULL;
+    }
+
+  for (; p <= end; p++)
+    {
+      char c = p < end ? *p : '\0';
+      gboolean at_end = p == end;
+
+      if (in_quotes)
+        {
+          if (at_end)
+            {
+              fail (error_line, error_message, quote_line,
+                    g_strdup (_("a quoted field starts here and is never closed")));
+              return NULL;
+            }
+          if (c == '"' && p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else if (c == '"')
+            {
+              in_quotes = FALSE;
+              if (p + 1 < end && p[1] != ',' && p[1] != '\r' && p[1] != '\n')
+                {
+                  fail (error_line, error_message, line,
+                        g_strdup (_("text after the quote that closes a field; double a quote inside a quoted field")));
+                  return NULL;
+                }
+            }
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+            }
+        }
+      else if (at_end || c == ',' || c == '\n' || c == '\r')
+        {
+          g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+          field = g_string_new (NULL);
+          any_quoted |= quoted;
+          quoted = FALSE;
+
+          if (c == ',')
+            {
+              if (at_end)
+                break;
+              continue;
+            }
+
+          end_record (records, fields, record_line, any_quoted);
+          any_quoted = FALSE;
+          if (at_end)
+            break;
+          if (c == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          line++;
+          record_line = line;
+          /* A file ending in a line break has no record after it. */
+          if (p + 1 == end)
+            break;
+        }
+      else if (c == '"' && field->len == 0 && !quoted)
+        {
+          in_quotes = quoted = TRUE;
+          quote_line = line;
+        }
+      else if (c == '"' || quoted)
+        {
+          fail (error_line, error_message, line,
+                g_strdup (_("a quote in the middle of a field; quote the whole field and double the quotes in it")));
+          return NULL;
+        }
+      else
+        g_string_append_c (field, c);
+
+      if (field->len > DOSSIER_CSV_MAX_FIELD)
+        {
+          fail (error_line, error_message, in_quotes ? quote_line : line,
+                g_strdup_printf (_("a field longer than %d bytes; is this the right file?"), DOSSIER_CSV_MAX_FIELD));
+          return NULL;
+        }
+    }
+
+  if (records->len == 0)
+    {
+      fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * dossier_csv_append_field:
+ *
+ * Appends @field to @out, quoted if it has a comma, a quote, a line break
+ * or a space at either end.
+ */
+void
+dossier_csv_append_field (GString    *out,
+                          const char *field)
+{
+  gsize length = strlen (field);
+
+  if (strpbrk (field, ",\"\r\n") == NULL &&
+      (length == 0 || (!g_ascii_isspace (field[0]) && !g_ascii_isspace (field[length - 1]))))
+    {
+      g_string_append (out, field);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

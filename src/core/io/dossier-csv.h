@@ -1,0 +1,27 @@
+/* dossier-csv.h: CSV as RFC 4180 has it, read strictly and written back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The longest field read: a note of a few paragraphs, not a pasted file. */
+#define DOSSIER_CSV_MAX_FIELD 10000
+
+typedef struct
+{
+  guint  line;     /* where the record starts, from 1 */
+  GStrv  fields;
+} DossierCsvRecord;
+
+GPtrArray *dossier_csv_parse        (const char  *data,
+                                     gsize        size,
+                                     guint       *error_line,
+                                     char       **error_message);
+void       dossier_csv_append_field (GString     *out,
+                                     const char  *field);
+
+G_END_DECLS

@@ -1,0 +1,686 @@
+/* dossier-shares-reader.c
+ *
+ * Market shares from a CSV file (docs/case-format.md, "Market shares in
+ * CSV"): a header naming the columns period, provider and share, and
+ * optionally series, source, url and note, in any order; a row a figure.
+ * Every row is checked before anything is written, and every mistake is
+ * kept with its line, so that a window can list them all; the first one is
+ * the error. Providers are organizations, found by name, short name or
+ * slug (a provider of a case file links to it) or added; a series named
+ * that does not exist is added under that name; a source is found by its
+ * slug, headline or address, or added; a note is the note of a break in
+ * the series at that figure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-shares"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dossier-csv.h"
+#include "dossier-period.h"
+#include "dossier-shares-reader.h"
+
+enum { PERIOD, PROVIDER, SHARE, SERIES, SOURCE, URL, NOTE, N_COLUMNS };
+
+static const char * const column_names[N_COLUMNS] = {
+  "period", "provider", "share", "series", "source", "url", "note",
+};
+
+typedef struct
+{
+  guint   line;
+  char   *series;
+  char   *period;
+  char   *provider;
+  double  share;
+  char   *source;
+  char   *url;
+  char   *note;
+  /* resolved */
+  gint64  series_id;        /* 0: to be added */
+  gint64  organization_id;  /* 0: to be added */
+  gboolean same;            /* the series has this very figure already */
+} Row;
+
+typedef struct
+{
+  gint64   id;       /* 0 for a series to add */
+  gboolean yearly;
+  guint    line;     /* first row naming it */
+} Series;
+
+typedef struct
+{
+  DossierDb  *db;
+  const char *file_name;
+  const char *language;
+  GPtrArray  *problems;   /* DossierProblem */
+  GArray     *rows;       /* Row */
+  GHashTable *series;     /* name → Series */
+  guint       n_added;
+} Reader;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->series);
+  g_free (row->period);
+  g_free (row->provider);
+  g_free (row->source);
+  g_free (row->url);
+  g_free (row->note);
+}
+
+static void
+problem (Reader     *reader,
+         guint       line,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Reader     *reader,
+         guint       line,
+         const char *format,
+         ...)
+{
+  DossierProblem *p = g_new0 (DossierProblem, 1);
+  va_list args;
+
+  va_start (args, format);
+  p->line = line;
+  p->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (reader->problems, p);
+}
+
+/* The header: which column each field is; -1 for none. */
+static gboolean
+read_header (Reader           *reader,
+             DossierCsvRecord *header,
+             int               columns[N_COLUMNS])
+{
+  guint before = reader->problems->len;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    columns[c] = -1;
+
+  for (int i = 0; header->fields[i]; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[i]), -1);
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLUMNS && !known; c++)
+        if (g_str_equal (name, column_names[c]))
+          {
+            known = TRUE;
+            if (columns[c] >= 0)
+              problem (reader, header->line, _("the column “%s” is there twice"), name);
+            columns[c] = i;
+          }
+
+      if (!known)
+        problem (reader, header->line,
+                 _("unknown column “%s”: the columns are period, provider and share, "
+                   "and if need be series, source, url and note"),
+                 header->fields[i]);
+    }
+
+  for (guint c = 0; c <= SHARE; c++)
+    if (columns[c] < 0)
+      problem (reader, header->line, _("the column “%s” is missing"), column_names[c]);
+
+  return reader->problems->len == before;
+}
+
+/* A share as a person types it in a spreadsheet saved as CSV: digits, and
+ * a dot and digits; "18,5" is a comma decimal, "18.5 %" is not a number. */
+static gboolean
+read_share (Reader     *reader,
+            guint       line,
+            const char *text,
+            double     *share)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*text == '\0')
+    {
+      problem (reader, line, _("the share is empty"));
+      return FALSE;
+    }
+
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == ',' && digits && g_ascii_isdigit (p[1]))
+    {
+      problem (reader, line, _("“%s” has a decimal comma: write the share with a dot, such as 18.5"), text);
+      return FALSE;
+    }
+  if (*p == '.' && digits && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  if (!digits || *p != '\0')
+    {
+      problem (reader, line, _("“%s” is not a share: write a number from 0 to 100 with a dot, such as 18.5"), text);
+      return FALSE;
+    }
+
+  *share = g_ascii_strtod (text, NULL);
+  if (*share > 100.)
+    {
+      problem (reader, line, _("%s is not a share: a share is from 0 to 100"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+field (DossierCsvRecord *record,
+       int               column)
+{
+  return column >= 0 ? record->fields[column] : "";
+}
+
+/* A series by its name: its slug, in any case. */
+static Series *
+find_series (Reader      *reader,
+             const char  *name,
+             guint        line,
+             GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  Series *series = g_hash_table_lookup (reader->series, name);
+  gboolean has_row;
+
+  if (series != NULL)
+    return series;
+
+  stmt = dossier_db_prepare (reader->db,
+                             "SELECT id, yearly FROM market_series WHERE slug = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "t", name) ||
+      !dossier_db_step_row (reader->db, stmt, &has_row, error))
+    return NULL;
+
+  series = g_new0 (Series, 1);
+  series->line = line;
+  if (has_row)
+    {
+      series->id = sqlite3_column_int64 (stmt, 0);
+      series->yearly = sqlite3_column_int (stmt, 1) != 0;
+    }
+  g_hash_table_insert (reader->series, g_strdup (name), series);
+  return series;
+}
+
+/* An organization by its name, short name or slug, in any case. */
+static gboolean
+find_organization (Reader      *reader,
+                   const char  *name,
+                   gint64      *id,
+                   GError     **error)
+{
+  g_autoptr(DossierStmt) stmt =
+    dossier_db_prepare (reader->db,
+                        "SELECT id FROM node WHERE kind = 'organization' AND (name = ?1 COLLATE NOCASE OR "
+                        "  (short_name <> '' AND short_name = ?1 COLLATE NOCASE) OR slug = ?1) "
+                        "ORDER BY name = ?1 COLLATE NOCASE DESC, id LIMIT 1",
+                        error);
+
+  return stmt != NULL && dossier_db_bind (reader->db, stmt, error, "t", name) &&
+         dossier_db_query_int (reader->db, stmt, id, error);
+}
+
+/* Reads one row into reader->rows; its mistakes into reader->problems. */
+static gboolean
+read_row (Reader            *reader,
+          DossierCsvRecord  *record,
+          int                columns[N_COLUMNS],
+          guint              n_columns,
+          const char        *default_series,
+          GError           **error)
+{
+  guint n_fields = g_strv_length (record->fields), before = reader->problems->len;
+  Row row = { record->line };
+  int year, quarter;
+  Series *series;
+
+  if (n_fields != n_columns)
+    {
+      problem (reader, record->line,
+               g_dngettext (GETTEXT_PACKAGE, "%u field, but the header names %u columns",
+                            "%u fields, but the header names %u columns", n_fields),
+               n_fields, n_columns);
+      return TRUE;
+    }
+
+  for (int i = 0; record->fields[i]; i++)
+    g_strstrip (record->fields[i]);
+
+  row.period = g_strdup (field (record, columns[PERIOD]));
+  row.provider = g_strdup (field (record, columns[PROVIDER]));
+  row.series = g_strdup (*field (record, columns[SERIES]) ? field (record, columns[SERIES]) : default_series);
+  row.source = g_strdup (field (record, columns[SOURCE]));
+  row.url = g_strdup (field (record, columns[URL]));
+  row.note = g_strdup (field (record, columns[NOTE]));
+
+  if (!dossier_period_parse (row.period, &year, &quarter))
+    problem (reader, record->line, _("“%s” is not a period: write 2019-Q3 for a quarter, 2019 for a year"),
+             row.period);
+  if (*row.provider == '\0')
+    problem (reader, record->line, _("the provider is empty"));
+  read_share (reader, record->line, field (record, columns[SHARE]), &row.share);
+
+  if (row.series == NULL || *row.series == '\0')
+    problem (reader, record->line, _("which series? The file has no series column, and none was chosen"));
+  else if ((series = find_series (reader, row.series, record->line, error)) == NULL)
+    {
+      row_clear (&row);
+      return FALSE;
+    }
+  else if (reader->problems->len == before)
+    {
+      /* A new series takes the kind of its first period. */
+      if (series->id == 0 && series->line == record->line)
+        series->yearly = quarter == 0;
+      if (series->yearly != (quarter == 0))
+        problem (reader, record->line,
+                 series->yearly ? _("“%s” is a quarter, but the series “%s” has years")
+                                : _("“%s” is a year, but the series “%s” has quarters"),
+                 row.period, row.series);
+      row.series_id = series->id;
+    }
+
+  if (reader->problems->len == before &&
+      !find_organization (reader, row.provider, &row.organization_id, error))
+    {
+      row_clear (&row);
+      return FALSE;
+    }
+
+  if (reader->problems->len == before)
+    g_array_append_val (reader->rows, row);
+  else
+    row_clear (&row);
+  return TRUE;
+}
+
+/* A figure the series has already: the same is skipped, another is a
+ * mistake (the file would contradict what is kept). */
+static gboolean
+check_existing (Reader  *reader,
+                Row     *row,
+                GError **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean has_row;
+
+  if (row->series_id == 0 || row->organization_id == 0)
+    return TRUE;
+
+  stmt = dossier_db_prepare (reader->db,
+                             "SELECT percent FROM market_share WHERE series_id = ?1 AND period = ?2 "
+                             "AND organization_id = ?3",
+                             error);
+  if (stmt == NULL ||
+      !dossier_db_bind (reader->db, stmt, error, "iti", row->series_id, row->period, row->organization_id) ||
+      !dossier_db_step_row (reader->db, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row && sqlite3_column_double (stmt, 0) == row->share)
+    row->same = TRUE;
+  else if (has_row)
+    {
+      char kept[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (kept, sizeof kept, "%.6g", sqlite3_column_double (stmt, 0));
+      problem (reader, row->line, _("the series has %s for %s in %s already; change it in Dossier, not here"),
+               kept, row->provider, row->period);
+    }
+  return TRUE;
+}
+
+/* What the rows say together: one figure a provider in a period of a
+ * series, shares that add up to 100 at most (with the figures the series
+ * has already for other providers), and no figure contradicting one that
+ * is there. */
+static gboolean
+check_together (Reader  *reader,
+                GError **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < reader->rows->len; i++)
+    {
+      Row *row = &g_array_index (reader->rows, Row, i);
+      g_autofree char *provider = g_utf8_casefold (row->provider, -1);
+      g_autofree char *series = g_utf8_casefold (row->series, -1);
+      char *key = row->organization_id
+                    ? g_strdup_printf ("%s\n%s\n#%" G_GINT64_FORMAT, series, row->period, row->organization_id)
+                    : g_strdup_printf ("%s\n%s\n%s", series, row->period, provider);
+      char *period_key = g_strdup_printf ("%s\n%s", series, row->period);
+      double *sum = g_hash_table_lookup (sums, period_key);
+      gpointer earlier;
+
+      if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
+        {
+          problem (reader, row->line, _("%s has a share for %s in this series on line %u already"),
+                   row->provider, row->period, GPOINTER_TO_UINT (earlier));
+          g_free (key);
+          g_free (period_key);
+          continue;
+        }
+      g_hash_table_insert (seen, key, GUINT_TO_POINTER (row->line));
+
+      if (sum == NULL)
+        {
+          g_autoptr(DossierStmt) stmt = NULL;
+          gboolean has_row;
+
+          sum = g_new0 (double, 1);
+          g_hash_table_insert (sums, g_strdup (period_key), sum);
+          /* What the series has for providers this file does not name. */
+          if (row->series_id != 0)
+            {
+              stmt = dossier_db_prepare (reader->db,
+                                         "SELECT organization_id, percent FROM market_share "
+                                         "WHERE series_id = ?1 AND period = ?2",
+                                         error);
+              if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "it", row->series_id, row->period))
+                {
+                  g_free (period_key);
+                  return FALSE;
+                }
+              while (dossier_db_step_row (reader->db, stmt, &has_row, error) && has_row)
+                {
+                  gboolean named = FALSE;
+
+                  for (guint j = 0; j < reader->rows->len && !named; j++)
+                    {
+                      Row *other = &g_array_index (reader->rows, Row, j);
+
+                      named = other->series_id == row->series_id && g_str_equal (other->period, row->period) &&
+                              other->organization_id == sqlite3_column_int64 (stmt, 0);
+                    }
+                  if (!named)
+                    *sum += sqlite3_column_double (stmt, 1);
+                }
+              if (error != NULL && *error != NULL)
+                {
+                  g_free (period_key);
+                  return FALSE;
+                }
+            }
+        }
+      g_free (period_key);
+
+      if (!check_existing (reader, row, error))
+        return FALSE;
+
+      *sum += row->share;
+      if (*sum > 100. + 1e-9 && *sum - row->share <= 100. + 1e-9)
+        {
+          char total[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (total, sizeof total, "%.4g", *sum);
+          problem (reader, row->line, _("the shares of %s in this series add up to %s, over 100"),
+                   row->period, total);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_node (Reader      *reader,
+          const char  *kind,
+          const char  *name,
+          gint64      *id,
+          GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *slug = g_strconcat (kind, "-", uuid, NULL);
+
+  if (!dossier_db_run (reader->db, "INSERT INTO node (kind, slug, name) VALUES (?1, ?2, ?3)", error, "ttt",
+                       kind, slug, name))
+    return FALSE;
+  *id = dossier_db_last_insert_id (reader->db);
+  return TRUE;
+}
+
+/* The source of a row: by slug, headline or address; or added. A row
+ * without one is sourced to the file itself. */
+static gboolean
+source_of (Reader      *reader,
+           Row         *row,
+           GHashTable  *sources,
+           gint64      *id,
+           GError     **error)
+{
+  const char *title = *row->source ? row->source : reader->file_name;
+  g_autofree char *key = g_strconcat (title, "\n", row->url, NULL);
+  g_autoptr(DossierStmt) stmt = NULL;
+
+  if ((*id = GPOINTER_TO_SIZE (g_hash_table_lookup (sources, key))) != 0)
+    return TRUE;
+
+  stmt = dossier_db_prepare (reader->db,
+                             "SELECT n.id FROM node n JOIN source s ON s.node_id = n.id "
+                             "WHERE n.slug = ?1 OR n.name = ?1 COLLATE NOCASE OR (?2 <> '' AND s.url = ?2) "
+                             "ORDER BY n.slug = ?1 DESC, n.name = ?1 COLLATE NOCASE DESC, n.id LIMIT 1",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "tt", title, row->url) ||
+      !dossier_db_query_int (reader->db, stmt, id, error))
+    return FALSE;
+
+  if (*id == 0 &&
+      (!add_node (reader, "source", title, id, error) ||
+       !dossier_db_run (reader->db, "INSERT INTO source (node_id, publisher, url) VALUES (?1, ?2, NULLIF (?3, ''))",
+                        error, "itt", *id, title, row->url)))
+    return FALSE;
+
+  g_hash_table_insert (sources, g_steal_pointer (&key), GSIZE_TO_POINTER (*id));
+  return TRUE;
+}
+
+static gboolean
+series_of (Reader      *reader,
+           Row         *row,
+           gint64      *id,
+           GError     **error)
+{
+  Series *series = g_hash_table_lookup (reader->series, row->series);
+
+  if (series->id == 0)
+    {
+      if (!dossier_db_run (reader->db,
+                           "INSERT INTO market_series (slug, firm, yearly, complete) VALUES (?1, ?1, ?2, 0)",
+                           error, "ti", row->series, (gint64) series->yearly))
+        return FALSE;
+      series->id = dossier_db_last_insert_id (reader->db);
+      if (!dossier_db_run (reader->db,
+                           "INSERT INTO market_series_text (series_id, lang, market) VALUES (?1, ?2, ?3)",
+                           error, "itt", series->id, reader->language, row->series))
+        return FALSE;
+      dossier_db_note_change (reader->db, DOSSIER_OBJECT_MARKET_SERIES, DOSSIER_CHANGE_ADDED, series->id, 0);
+    }
+  else if (row->series_id != 0 && !row->same)
+    dossier_db_note_change (reader->db, DOSSIER_OBJECT_MARKET_SERIES, DOSSIER_CHANGE_CHANGED, series->id, 0);
+
+  *id = series->id;
+  return TRUE;
+}
+
+/* A row's note: the note of a break in the series at this figure. */
+static gboolean
+write_note (Reader      *reader,
+            Row         *row,
+            gint64       series_id,
+            gint64       source_id,
+            GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 same = 0;
+
+  if (*row->note == '\0')
+    return TRUE;
+
+  stmt = dossier_db_prepare (reader->db,
+                             "SELECT count(*) FROM market_break b JOIN market_break_text t ON t.break_id = b.id "
+                             "WHERE b.series_id = ?1 AND b.period = ?2 AND b.organization_id = ?3 AND t.note = ?4",
+                             error);
+  if (stmt == NULL ||
+      !dossier_db_bind (reader->db, stmt, error, "itit", series_id, row->period, row->organization_id, row->note) ||
+      !dossier_db_query_int (reader->db, stmt, &same, error))
+    return FALSE;
+  if (same > 0)
+    return TRUE;
+
+  return dossier_db_run (reader->db,
+                         "INSERT INTO market_break (series_id, period, organization_id, source_id) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+                         error, "itii", series_id, row->period, row->organization_id, source_id) &&
+         dossier_db_run (reader->db, "INSERT INTO market_break_text (break_id, lang, note) VALUES (?1, ?2, ?3)",
+                         error, "itt", dossier_db_last_insert_id (reader->db), reader->language, row->note);
+}
+
+static gboolean
+write_rows (Reader  *reader,
+            GError **error)
+{
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < reader->rows->len; i++)
+    {
+      Row *row = &g_array_index (reader->rows, Row, i);
+      g_autofree char *provider = g_utf8_casefold (row->provider, -1);
+      gint64 series_id = 0, source_id = 0;
+
+      if (row->organization_id == 0 &&
+          (row->organization_id = GPOINTER_TO_SIZE (g_hash_table_lookup (organizations, provider))) == 0)
+        {
+          if (!add_node (reader, "organization", row->provider, &row->organization_id, error))
+            return FALSE;
+          g_hash_table_insert (organizations, g_strdup (provider), GSIZE_TO_POINTER (row->organization_id));
+        }
+
+      if (!series_of (reader, row, &series_id, error) ||
+          !source_of (reader, row, sources, &source_id, error))
+        return FALSE;
+
+      if (!row->same)
+        {
+          if (!dossier_db_run (reader->db,
+                               "INSERT INTO market_share (series_id, period, organization_id, percent, source_id) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)",
+                               error, "itidi", series_id, row->period, row->organization_id, row->share, source_id))
+            return FALSE;
+          reader->n_added++;
+        }
+
+      if (!write_note (reader, row, series_id, source_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const DossierProblem *pa = *(DossierProblem **) a, *pb = *(DossierProblem **) b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
+}
+
+static void
+series_free (gpointer data)
+{
+  g_free (data);
+}
+
+/**
+ * dossier_shares_reader_import:
+ * @file_name: the name used in messages
+ * @series: (nullable): the series of rows that name none
+ * @language: the language of the texts added (a new series' market)
+ * @problems: (out) (optional) (element-type DossierProblem): every mistake,
+ *   with its line, when the file is refused
+ * @n_added: (out) (optional): how many figures were added
+ *
+ * Reads market shares into @db, in the caller's transaction. A file wrong
+ * anywhere is refused whole, @error naming its first mistake
+ * ("FILE:LINE: reason").
+ */
+gboolean
+dossier_shares_reader_import (DossierDb   *db,
+                              GBytes      *csv,
+                              const char  *file_name,
+                              const char  *series,
+                              const char  *language,
+                              GPtrArray  **problems,
+                              guint       *n_added,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GHashTable) series_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *parse_message = NULL;
+  Reader reader = { db, file_name, language, all, rows, series_table, 0 };
+  int columns[N_COLUMNS];
+  guint parse_line = 0;
+  gsize size;
+  const char *data = g_bytes_get_data (csv, &size);
+
+  g_array_set_clear_func (rows, row_clear);
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_added != NULL)
+    *n_added = 0;
+
+  if ((records = dossier_csv_parse (data, size, &parse_line, &parse_message)) == NULL)
+    problem (&reader, parse_line, "%s", parse_message);
+  else if (read_header (&reader, records->pdata[0], columns))
+    {
+      guint n_columns = g_strv_length (((DossierCsvRecord *) records->pdata[0])->fields);
+
+      if (records->len == 1)
+        problem (&reader, ((DossierCsvRecord *) records->pdata[0])->line, _("the file has no figures, only a header"));
+      for (guint i = 1; i < records->len; i++)
+        if (!read_row (&reader, records->pdata[i], columns, n_columns, series, error))
+          return FALSE;
+      if (!check_together (&reader, error))
+        return FALSE;
+    }
+
+  if (all->len > 0)
+    {
+      DossierProblem *first;
+
+      /* By line (a stable sort: a line's mistakes in the order found). */
+      g_ptr_array_sort (all, compare_lines);
+      first = all->pdata[0];
+
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_SHARES,
+                   "%s:%u: %s", file_name, first->line, first->message);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&all);
+      return FALSE;
+    }
+
+  if (!write_rows (&reader, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = reader.n_added;
+  return TRUE;
+}

@@ -1,0 +1,256 @@
+/* test-shares.c: market shares in CSV, on real databases: a spreadsheet
+ * read (BOM, CRLF, quotes, columns in any order), providers linked to the
+ * case files' organizations, written back to the same data; and a table of
+ * wrong files, each refused with its line, the database byte for byte as
+ * it was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-store.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  DossierStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("dossier-shares-XXXXXX");
+  f->path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = test_open_store (f->path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static guint
+import (DossierStore *store,
+        const char   *csv,
+        const char   *series)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  g_assert_true (dossier_store_import_shares (store, bytes, "shares.csv", series, &problems, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_null (problems);
+  return n_added;
+}
+
+/* A spreadsheet as a colleague saves it: a BOM, CRLF, the columns in
+ * another order, quoted fields with commas and quotes in them. */
+static void
+test_spreadsheet (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *csv =
+    "\xef\xbb\xbf" "Share,Provider,Period,Source,URL,Note,Series\r\n"
+    "32,AWS,2021-Q1,\"Report, \"\"Q1\"\"\",https://example.com/q1,,my-research\r\n"
+    "20.25,microsoft,2021-Q1,\"Report, \"\"Q1\"\"\",https://example.com/q1,\"Azure, restated\",my-research\r\n"
+    "\r\n"
+    "7,Nouveau Cloud,2021-Q1,\"Report, \"\"Q1\"\"\",https://example.com/q1,,my-research\r\n";
+  gint64 aws = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'aws'");
+  gint64 microsoft = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'microsoft'");
+  gint64 organizations = test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'organization'");
+
+  g_assert_cmpuint (import (f->store, csv, NULL), ==, 3);
+
+  /* A new series, under its name, quarterly. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT yearly FROM market_series WHERE slug = 'my-research'"), ==, 0);
+  /* AWS by its short name, Microsoft in another case: the case file's own. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT organization_id FROM market_share m JOIN market_series s "
+                                          "ON s.id = m.series_id WHERE s.slug = 'my-research' AND percent = 32"),
+                   ==, aws);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT organization_id FROM market_share WHERE percent = 20.25"), ==,
+                   microsoft);
+  /* One provider nobody had: a new organization. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind = 'organization'"), ==,
+                   organizations + 1);
+  /* The source, found or made once, with its address and its quotes. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node n JOIN source s ON s.node_id = n.id "
+                                          "WHERE n.name = 'Report, \"Q1\"' AND s.url = 'https://example.com/q1'"),
+                   ==, 1);
+  /* The note, on the figure it is on. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_break b JOIN market_break_text t "
+                                          "ON t.break_id = b.id WHERE t.note = 'Azure, restated' "
+                                          "AND b.organization_id = (SELECT id FROM node WHERE slug = 'microsoft')"),
+                   ==, 1);
+
+  /* The same file again adds nothing, and is no mistake. */
+  g_assert_cmpuint (import (f->store, csv, NULL), ==, 0);
+
+  /* Undone in one step (the second import changed nothing: no step). */
+  g_assert_true (dossier_store_undo (f->store, NULL));
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_series WHERE slug = 'my-research'"), ==, 0);
+}
+
+/* Written out, read into an empty database, written out again: the same
+ * file; quotes where they are needed. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "empty.db", NULL);
+  g_autoptr(DossierStore) empty = test_open_empty_store (other);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  import (f->store, "period,provider,share,series,note\n2022,\"Cloud \"\"One\"\", Inc.\",12.5,yearly-test,\"a, b\"\n",
+          NULL);
+  csv = dossier_store_export_shares (f->store, 0, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_assert_true (g_str_has_prefix (text, "series,period,provider,share,source,url,note\r\n"));
+  g_assert_nonnull (strstr (text, "synergy-iaas-paas,2019-Q3,Amazon Web Services,39,"));
+  g_assert_nonnull (strstr (text, "yearly-test,2022,\"Cloud \"\"One\"\", Inc.\",12.5,shares.csv,,\"a, b\"\r\n"));
+  g_assert_null (strstr (text, "e+"));
+
+  g_assert_true (dossier_store_import_shares (empty, csv, "exported.csv", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = dossier_store_export_shares (empty, 0, &error);
+  text_again = g_strndup (g_bytes_get_data (again, NULL), g_bytes_get_size (again));
+  g_assert_cmpstr (text, ==, text_again);
+  g_assert_cmpint (test_sql_int (other, "SELECT count(*) FROM market_share"), ==,
+                   test_sql_int (f->path, "SELECT count(*) FROM market_share"));
+}
+
+typedef struct
+{
+  const char *csv;
+  const char *message;
+} Wrong;
+
+#define HEAD "period,provider,share,series\n"
+
+static const Wrong wrong[] = {
+  { "", "shares.csv:1: the file is empty" },
+  { "\xef\xbb\xbf", "shares.csv:1: the file is empty" },
+  { "period,provider\n2019-Q3,AWS\n", "shares.csv:1: the column “share” is missing" },
+  { "period,provider,share,colour\n2019-Q3,AWS,3,red\n", "shares.csv:1: unknown column “colour”" },
+  { "period,provider,share\n", "shares.csv:1: the file has no figures, only a header" },
+  { HEAD "2019-Q3,AWS,30,s\n2019Q3,Google,9,s\n", "shares.csv:3: “2019Q3” is not a period" },
+  { HEAD "2019-Q3,AWS,30,s\n2019-Q3,Google,\"9,5\",s\n", "shares.csv:3: “9,5” has a decimal comma" },
+  { HEAD "2019-Q3,AWS,30 %,s\n", "shares.csv:2: “30 %” is not a share" },
+  { HEAD "2019-Q3,AWS,-3,s\n", "shares.csv:2: “-3” is not a share" },
+  { HEAD "2019-Q3,AWS,100.5,s\n", "shares.csv:2: 100.5 is not a share: a share is from 0 to 100" },
+  { HEAD "2019-Q3,AWS,30,s\n2019-Q3,aws,31,s\n", "shares.csv:3: aws has a share for 2019-Q3 in this series on line 2" },
+  { HEAD "2019-Q3,Amazon Web Services,30,s\n2019-Q3,AWS,31,s\n", "shares.csv:3: AWS has a share for 2019-Q3" },
+  { HEAD "2019-Q3,AWS,60,s\n2019-Q3,Google,30,s\n2019-Q3,Oracle,20,s\n",
+    "shares.csv:4: the shares of 2019-Q3 in this series add up to 110, over 100" },
+  { HEAD "2019-Q3,AWS,30,synergy-iaas-paas\n",
+    "shares.csv:2: the series has 39 for AWS in 2019-Q3 already" },
+  { HEAD "2019-Q3,Oracle,55,synergy-iaas-paas\n",
+    "shares.csv:2: the shares of 2019-Q3 in this series add up to 122, over 100" },
+  { HEAD "2019-Q3,AWS,30,s\n2019,Google,9,s\n", "shares.csv:3: “2019” is a year, but the series “s” has quarters" },
+  { HEAD "2019-Q3,\"AWS,30,s\n2019-Q3,Google,9,s\n", "shares.csv:2: a quoted field starts here and is never closed" },
+  { HEAD "2019-Q3,\"AWS\"x,30,s\n", "shares.csv:2: text after the quote that closes a field" },
+  { HEAD "2019-Q3,AW\"S,30,s\n", "shares.csv:2: a quote in the middle of a field" },
+  { HEAD "2019-Q3,AWS,30,s,extra\n", "shares.csv:2: 5 fields, but the header names 4 columns" },
+  { HEAD "2019-Q3,AWS,30\n", "shares.csv:2: 3 fields, but the header names 4 columns" },
+  { HEAD "2019-Q3,AWS,30,s\n2019-Q3,Goo\xe9gle,9,s\n", "shares.csv:3: this line is not in UTF-8" },
+  { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "shares.csv:3: this is not a text file" },
+  { "period,provider,share\n2019-Q3,AWS,30\n", "shares.csv:2: which series?" },
+};
+
+/* Each wrong file: refused, its first mistake with its line, every
+ * mistake listed, nothing written. */
+static void
+test_wrong (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *state = test_file_state (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      gsize size = strlen (wrong[i].csv);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+
+      /* The binary file has NUL bytes: its length is its own. */
+      if (g_str_has_prefix (wrong[i].csv, "\x89PNG"))
+        size = 16;
+      bytes = g_bytes_new (wrong[i].csv, size);
+      g_assert_false (dossier_store_import_shares (f->store, bytes, "shares.csv", NULL, &problems, NULL, &error));
+      g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_SHARES);
+      if (!g_str_has_prefix (error->message, wrong[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, wrong[i].message);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (problems->len, >=, 1);
+      after = test_file_state (f->path);
+      g_assert_cmpstr (state, ==, after);
+    }
+}
+
+/* A field of megabytes is refused, not read. */
+static void
+test_huge_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new (HEAD "2019-Q3,");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3 * 1024 * 1024; i++)
+    g_string_append_c (csv, 'A');
+  g_string_append (csv, ",30,s\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_false (dossier_store_import_shares (f->store, bytes, "shares.csv", NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "shares.csv:2: a field longer than 10000 bytes"));
+}
+
+/* Every mistake of a file, in the order of its lines, for the window. */
+static void
+test_all_problems (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *csv = HEAD "2019Q3,AWS,30,s\n2019-Q3,,30,s\n2019-Q3,Google,\"9,5\",s\n2019-Q3,IBM,5,s\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (dossier_store_import_shares (f->store, bytes, "shares.csv", NULL, &problems, NULL, &error));
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[0])->line, ==, 2);
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[1])->line, ==, 3);
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[2])->line, ==, 4);
+  g_assert_cmpstr (((DossierProblem *) problems->pdata[1])->message, ==, "the provider is empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/shares/spreadsheet", test_spreadsheet);
+  ADD ("/shares/round-trip", test_round_trip);
+  ADD ("/shares/wrong", test_wrong);
+  ADD ("/shares/huge-field", test_huge_field);
+  ADD ("/shares/all-problems", test_all_problems);
+
+  return g_test_run ();
+}
