@@ -49,7 +49,6 @@ _dossier_window_export_chart (DossierWindow *self,
   g_autofree char *message = NULL;
   g_autofree char *target = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
 
   /* A name typed without an extension gets the default format. */
   name = g_path_get_basename (path);
@@ -68,16 +67,27 @@ _dossier_window_export_chart (DossierWindow *self,
       return FALSE;
     }
 
-  file = g_file_new_for_path (target);
-  g_free (self->exported_uri);
-  self->exported_uri = g_file_get_uri (file);
   g_free (name);
   name = g_path_get_basename (target);
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Chart exported to %s"), name);
+  _dossier_window_show_exported (self, target, message);
+  return TRUE;
+}
+
+/* Says in the bar above the chart that @path was written, with a button
+ * to open it. */
+void
+_dossier_window_show_exported (DossierWindow *self,
+                               const char    *path,
+                               const char    *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_free (self->exported_uri);
+  self->exported_uri = g_file_get_uri (file);
   gtk_label_set_label (self->export_label, message);
   reveal_export_bar (self, TRUE);
-  return TRUE;
 }
 
 static void

@@ -38,6 +38,9 @@ struct _DossierWindow
   /* dossier-window-actions.c */
   GtkFileChooserNative *export_chooser;
   char                 *exported_uri;
+
+  /* dossier-window-exchange.c */
+  GtkFileChooserNative *exchange_chooser;
 };
 
 /* dossier-window-actions.c, which calls nothing in dossier-window.c */
@@ -46,6 +49,9 @@ void     _dossier_window_actions_init       (DossierWindow      *self);
 void     _dossier_window_actions_dispose    (DossierWindow      *self);
 gboolean _dossier_window_export_chart       (DossierWindow      *self,
                                              const char         *path);
+void     _dossier_window_show_exported      (DossierWindow      *self,
+                                             const char         *path,
+                                             const char         *message);
 
 /* dossier-window-edit.c, which calls nothing in dossier-window.c either */
 void     _dossier_window_class_edit_init    (DossierWindowClass *klass);
@@ -56,6 +62,18 @@ void     _dossier_window_show_undo_bar      (DossierWindow      *self,
 void     _dossier_window_show_error         (DossierWindow      *self,
                                              const char         *message,
                                              const GError       *error);
+
+/* dossier-window-exchange.c: importing and exporting case files and
+ * market shares; calls dossier-window-actions.c and -edit.c, never back */
+void     _dossier_window_class_exchange_init (DossierWindowClass *klass);
+void     _dossier_window_exchange_follow     (DossierWindow      *self);
+void     _dossier_window_exchange_dispose    (DossierWindow      *self);
+void     _dossier_window_import_case         (DossierWindow      *self,
+                                              const char         *path);
+gboolean _dossier_window_export_case         (DossierWindow      *self,
+                                              const char         *path);
+gboolean _dossier_window_import_shares       (DossierWindow      *self,
+                                              const char         *path);
 
 void     _dossier_window_class_items_init   (DossierWindowClass *klass);
 void     _dossier_window_items_follow       (DossierWindow      *self);

@@ -108,6 +108,7 @@ dossier_window_load (DossierWindow *self)
     dossier_search_panel_set_store (self->search_panel, self->store);
   _dossier_window_edit_follow (self);
   _dossier_window_items_follow (self);
+  _dossier_window_exchange_follow (self);
 
   /* Open on the first case file's overview. */
   select_first_case (self);
@@ -130,6 +131,7 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = (DossierWindow *)object;
 
   _dossier_window_actions_dispose (self);
+  _dossier_window_exchange_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -212,6 +214,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_actions_init (klass);
   _dossier_window_class_edit_init (klass);
   _dossier_window_class_items_init (klass);
+  _dossier_window_class_exchange_init (klass);
 }
 
 static void
@@ -300,4 +303,59 @@ dossier_window_export_chart_to (DossierWindow *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   return _dossier_window_export_chart (self, path);
+}
+
+/**
+ * dossier_window_import_case_from:
+ * @path: a case file in Dossier's JSON format
+ *
+ * What win.import-case does once a file is chosen: imports it and opens
+ * the case file it brings, or says what is wrong; a case file that is here
+ * already asks whether to import it as a copy.
+ */
+void
+dossier_window_import_case_from (DossierWindow *self,
+                                 const char    *path)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  _dossier_window_import_case (self, path);
+}
+
+/**
+ * dossier_window_export_case_to:
+ *
+ * What win.export-case does once a file is chosen: writes the case file
+ * shown to @path.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+dossier_window_export_case_to (DossierWindow *self,
+                               const char    *path)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _dossier_window_export_case (self, path);
+}
+
+/**
+ * dossier_window_import_shares_from:
+ * @path: market shares in CSV
+ *
+ * What win.import-shares does once a file is chosen: imports the figures,
+ * or lists every mistake of the file with its line, importing nothing.
+ *
+ * Returns: whether the figures were imported
+ */
+gboolean
+dossier_window_import_shares_from (DossierWindow *self,
+                                   const char    *path)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return _dossier_window_import_shares (self, path);
 }

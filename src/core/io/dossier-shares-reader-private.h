@@ -1,0 +1,51 @@
+/* dossier-shares-reader-private.h: what the two halves of the shares
+ * reader share: the rows read and checked, then written
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dossier-db.h"
+
+G_BEGIN_DECLS
+
+enum { PERIOD, PROVIDER, SHARE, SERIES, SOURCE, URL, NOTE, N_COLUMNS };
+
+typedef struct
+{
+  guint   line;
+  char   *series;
+  char   *period;
+  char   *provider;
+  double  share;
+  char   *source;
+  char   *url;
+  char   *note;
+  /* resolved */
+  gint64  series_id;        /* 0: to be added */
+  gint64  organization_id;  /* 0: to be added */
+  gboolean same;            /* the series has this very figure already */
+} Row;
+
+typedef struct
+{
+  gint64   id;       /* 0 for a series to add */
+  gboolean yearly;
+  guint    line;     /* first row naming it */
+} Series;
+
+typedef struct
+{
+  DossierDb  *db;
+  const char *file_name;
+  const char *language;
+  GPtrArray  *problems;   /* DossierProblem */
+  GArray     *rows;       /* Row */
+  GHashTable *series;     /* name → Series */
+  guint       n_added;
+} Reader;
+
+gboolean _dossier_shares_write_rows (Reader  *reader,
+                                     GError **error);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* test-exchange.c: importing and exporting from a real window: the case
+ * file shown written out; written back in, the window asking whether to
+ * import it as a copy and opening the copy; a CSV file with mistakes
+ * listed line by line and nothing imported; a right one imported in one
+ * step
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dossier-node.h"
+#include "dossier-selection.h"
+#include "dossier-store.h"
+#include "dossier-window.h"
+#include "test-ui-utils.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  DossierStore  *store;
+  DossierWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("dossier-ui-exchange-XXXXXX");
+  f->path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = test_open_store (f->path);
+  f->window = test_open_window (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_close_window (f->window, f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The message dialog the window shows, with every text in it. */
+static GtkDialog *
+find_dialog (char **texts)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        {
+          GString *out = g_string_new ("|");
+
+          collect_labels (GTK_WIDGET (window), out);
+          *texts = g_string_free (out, FALSE);
+          return GTK_DIALOG (window);
+        }
+    }
+
+  *texts = NULL;
+  return NULL;
+}
+
+static gboolean
+shows_dialog (gpointer data)
+{
+  g_autofree char *texts = NULL;
+
+  return find_dialog (&texts) != NULL;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* The case file shown, out and back in: already there, so the window asks;
+ * "Import as Copy" adds "(2)" and opens it. */
+static void
+test_case_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "jedi.json", NULL);
+  g_autofree char *texts = NULL;
+  g_autoptr(DossierNode) copy = NULL;
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  gint64 jedi = test_find_case (f->store, "jedi-protest");
+  gint64 copy_id;
+  GtkDialog *dialog;
+
+  g_assert_cmpint (dossier_selection_get_case_id (selection), ==, jedi);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+  g_assert_true (dossier_window_export_case_to (f->window, json));
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(GString) out = g_string_new ("|");
+
+    collect_labels (GTK_WIDGET (f->window), out);
+    g_assert_nonnull (strstr (out->str, "|Case file exported to jedi.json|"));
+  }
+
+  dossier_window_import_case_from (f->window, json);
+  test_wait_until (shows_dialog, NULL);
+  dialog = find_dialog (&texts);
+  g_assert_nonnull (strstr (texts, "|This case file is in Dossier already|"));
+  g_assert_nonnull (strstr (texts, "the case file “JEDI cloud contract protest” is already in this database"));
+  g_assert_cmpint (dossier_store_count (f->store, "case_file", NULL), ==, 1);
+
+  gtk_dialog_response (dialog, 1);
+  test_iterate ();
+  copy_id = test_find_case (f->store, "jedi-protest-2");
+  g_assert_cmpint (dossier_selection_get_case_id (selection), ==, copy_id);
+  copy = dossier_store_get_node (f->store, copy_id, copy_id, NULL);
+  g_assert_cmpstr (dossier_node_get_title (copy), ==, "JEDI cloud contract protest (2)");
+  {
+    g_autoptr(GString) out = g_string_new ("|");
+
+    collect_labels (GTK_WIDGET (f->window), out);
+    g_assert_nonnull (strstr (out->str, "|Imported “JEDI cloud contract protest (2)”|"));
+  }
+}
+
+/* A CSV file with mistakes: every one listed with its line, nothing
+ * imported; the right file imported, in one step. */
+static void
+test_shares (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "analyst-2024.csv", NULL);
+  g_autofree char *texts = NULL;
+  g_autofree char *before = test_file_state (f->path);
+  g_autofree char *after = NULL;
+  GtkDialog *dialog;
+
+  write_file (bad, "period,provider,share\n2024-Q1,AWS,31\n2024-Q1,Microsoft,\"25,5\"\n2024Q1,Google,11\n");
+  g_assert_false (dossier_window_import_shares_from (f->window, bad));
+  test_wait_until (shows_dialog, NULL);
+  dialog = find_dialog (&texts);
+  g_assert_nonnull (strstr (texts, "|The market shares could not be imported|"));
+  g_assert_nonnull (strstr (texts, "Nothing was imported. Fix these lines of bad.csv, then import it again."));
+  g_assert_nonnull (strstr (texts, "Line 3: “25,5” has a decimal comma"));
+  g_assert_nonnull (strstr (texts, "\nLine 4: “2024Q1” is not a period"));
+  after = test_file_state (f->path);
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  write_file (good, "period,provider,share\r\n2024-Q1,AWS,31\r\n2024-Q1,Microsoft,25.5\r\n");
+  g_assert_true (dossier_window_import_shares_from (f->window, good));
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_share m JOIN market_series s "
+                                          "ON s.id = m.series_id WHERE s.slug = 'analyst-2024'"), ==, 2);
+  {
+    g_autoptr(GString) out = g_string_new ("|");
+
+    collect_labels (GTK_WIDGET (f->window), out);
+    g_assert_nonnull (strstr (out->str, "|Imported 2 figures from analyst-2024.csv|"));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/exchange/case-file", test_case_file);
+  ADD ("/exchange/shares", test_shares);
+
+  return g_test_run ();
+}
