@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dossier-a11y.h"
 #include "dossier-node.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -62,6 +63,8 @@ ask_for_copy (DossierWindow *self,
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("Import as _Copy"), RESPONSE_COPY);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("This case file is in Dossier already"));
+  dossier_a11y_name_mnemonic_buttons (dialog);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_copy_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -154,6 +157,8 @@ show_problems (DossierWindow *self,
   area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
   gtk_box_append (GTK_BOX (area), scrolled);
 
+  gtk_window_set_title (GTK_WINDOW (dialog), _("The market shares could not be imported"));
+  dossier_a11y_name_mnemonic_buttons (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -202,7 +207,7 @@ _dossier_window_export_case (DossierWindow *self,
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = NULL;
 
-  if (!dossier_store_export_case_file (self->store, self->shown_case_id, path, &error))
+  if (!dossier_store_export_case_file (self->store, dossier_selection_get_case_id (self->selection), path, &error))
     {
       _dossier_window_show_error (self, _("The case file could not be exported"), error);
       return FALSE;
@@ -320,8 +325,8 @@ choose_file (DossierWindow *self,
 
   if (what == EXPORT_CASE)
     {
-      g_autoptr(DossierNode) node = dossier_store_get_node (self->store, self->shown_case_id,
-                                                            self->shown_case_id, NULL);
+      g_autoptr(DossierNode) node = dossier_store_get_node (self->store, dossier_selection_get_case_id (self->selection),
+                                                            dossier_selection_get_case_id (self->selection), NULL);
       g_autofree char *name = g_strdup_printf ("%s.json", node ? dossier_node_get_title (node) : _("case-file"));
 
       g_strdelimit (name, "/\\:", '-');
@@ -354,10 +359,19 @@ exchange_action (GtkWidget  *widget,
 }
 
 /* win.export-case needs a case file shown. */
+static void
+update_export_action (DossierWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case",
+                                 dossier_selection_get_case_id (self->selection) != 0);
+}
+
 void
 _dossier_window_exchange_follow (DossierWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case", self->shown_case_id != 0);
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_export_action), self,
+                           G_CONNECT_SWAPPED);
+  update_export_action (self);
 }
 
 void
