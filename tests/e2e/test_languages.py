@@ -25,6 +25,14 @@ def test_search_in_french(app: Dossier):
     subprocess.run(["xdotool", "type", "--delay", "5", "injonction"], check=True)
     results = app.find("list", "Résultats de la recherche")
     app.find("list item", "Événements\u00a0: La Cour suspend JEDI par une injonction provisoire", within=results)
+    # The first result is chosen; Down and Up move the choice, as a screen
+    # reader says.
+    items = app.find_all("list item", None, results)
+    expect(len(items) > 1 and app.selected(items[0]), "the first result is not chosen")
+    app.key("Down")
+    app.wait(lambda: app.selected(items[1]) and not app.selected(items[0]), "Down to choose the second result")
+    app.key("Up")
+    app.wait(lambda: app.selected(items[0]), "Up to choose the first result again")
     # More words narrow it to the one; Enter opens it.
     subprocess.run(["xdotool", "type", "--delay", "5", " suspend"], check=True)
     app.wait(lambda: len(app.find_all("list item", None, results)) == 1, "one result left")

@@ -88,6 +88,34 @@ has_results (gpointer data)
   return dossier_search_panel_get_n_results (data) > 0;
 }
 
+/* The index of the result chosen in the panel's list, or -1. */
+static int
+chosen (DossierSearchPanel *panel)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* A key pressed in @entry, through its key controllers as GTK does. */
+static gboolean
+press (GtkWidget *entry,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -125,8 +153,29 @@ test_search (Fixture       *f,
   g_assert_false (shows (GTK_WIDGET (panel), "\002"));
   g_assert_true (shows (GTK_WIDGET (panel), "injonction"));
 
-  /* A prefix; Down moves, Enter opens the chosen result's page, the
-   * sidebar and the window follow, the search closes. */
+  /* Down and Up in the entry move the choice among the results, and stay
+   * within them. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bezos");
+  dossier_search_panel_search_now (panel);
+  test_iterate ();
+  g_assert_cmpuint (dossier_search_panel_get_n_results (panel), >, 2);
+  g_assert_cmpint (chosen (panel), ==, 0);
+  g_assert_true (press (entry, GDK_KEY_Down));
+  g_assert_cmpint (chosen (panel), ==, 1);
+  g_assert_true (press (entry, GDK_KEY_Down));
+  g_assert_cmpint (chosen (panel), ==, 2);
+  g_assert_true (press (entry, GDK_KEY_Up));
+  g_assert_true (press (entry, GDK_KEY_Up));
+  g_assert_true (press (entry, GDK_KEY_Up));
+  g_assert_cmpint (chosen (panel), ==, 0);
+  for (guint i = 0; i < dossier_search_panel_get_n_results (panel) + 2; i++)
+    press (entry, GDK_KEY_Down);
+  g_assert_cmpint (chosen (panel), ==, (int) dossier_search_panel_get_n_results (panel) - 1);
+  /* Other keys are the entry's. */
+  g_assert_false (press (entry, GDK_KEY_a));
+
+  /* A prefix; Enter opens the chosen result's page, the sidebar and the
+   * window follow, the search closes. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Campb");
   dossier_search_panel_search_now (panel);
   test_iterate ();

@@ -80,11 +80,12 @@ check_bytes (const char  *data,
              guint       *error_line,
              char       **error_message)
 {
-  const char *nul = memchr (data, '\0', size);
-  const char *end = NULL;
+  const char *nul, *end = NULL;
 
   if (size == 0)
     return fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
+
+  nul = memchr (data, '\0', size);
 
   if (nul != NULL)
     return fail (error_line, error_message, line_of (data, nul),
