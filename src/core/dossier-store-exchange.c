@@ -61,6 +61,7 @@ dossier_store_import_case_full (DossierStore        *self,
                                 gint64              *case_id,
                                 GError             **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gint64 id = 0;
   ImportData data = { json, file_name, flags, &id };
 
@@ -69,8 +70,13 @@ dossier_store_import_case_full (DossierStore        *self,
 
   if (case_id != NULL)
     *case_id = 0;
-  if (!dossier_history_record (self->db, "import-case", import_case, &data, error))
-    return FALSE;
+  /* The reader tells a failed step from the last row by the error: it
+   * always gets one to set. */
+  if (!dossier_history_record (self->db, "import-case", import_case, &data, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (case_id != NULL)
     *case_id = id;
   return TRUE;
@@ -228,12 +234,18 @@ dossier_store_import_shares (DossierStore  *self,
                              guint         *n_added,
                              GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   SharesData data = { csv, file_name, series, self->language, problems, n_added };
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (csv != NULL, FALSE);
 
-  return dossier_history_record (self->db, "import-shares", import_shares, &data, error);
+  if (!dossier_history_record (self->db, "import-shares", import_shares, &data, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -199,16 +199,21 @@ _dossier_window_import_shares (DossierWindow *self,
   return TRUE;
 }
 
-/* What dossier_window_export_case_to() does: the case file shown. */
+/* What dossier_window_export_case_to() does, for the case file @case_id
+ * (never 0, which would be the whole database). */
 gboolean
 _dossier_window_export_case (DossierWindow *self,
+                             gint64         case_id,
                              const char    *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = NULL;
 
-  if (!dossier_store_export_case_file (self->store, dossier_selection_get_case_id (self->selection), path, &error))
+  if (case_id == 0)
+    error = g_error_new_literal (DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                                 _("No case file is open: choose one in the sidebar first."));
+  if (error != NULL || !dossier_store_export_case_file (self->store, case_id, path, &error))
     {
       _dossier_window_show_error (self, _("The case file could not be exported"), error);
       return FALSE;
@@ -264,7 +269,10 @@ on_chooser_response (GtkFileChooserNative *chooser,
       switch (what)
         {
         case IMPORT_CASE: _dossier_window_import_case (self, path); break;
-        case EXPORT_CASE: _dossier_window_export_case (self, path); break;
+        case EXPORT_CASE:
+          /* The case file shown when the chooser opened. */
+          _dossier_window_export_case (self, *(gint64 *) g_object_get_data (G_OBJECT (chooser), "case-id"), path);
+          break;
         case IMPORT_SHARES: _dossier_window_import_shares (self, path); break;
         case EXPORT_SHARES: export_shares (self, path); break;
         default: g_assert_not_reached ();
@@ -317,7 +325,11 @@ choose_file (DossierWindow *self,
                                                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
                                                         _(choosers[what].accept), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->exchange_chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->exchange_chooser), TRUE);
   g_object_set_data (G_OBJECT (chooser), "exchange", GINT_TO_POINTER (what));
+  g_object_set_data_full (G_OBJECT (chooser), "case-id",
+                          g_memdup2 (&(gint64) { dossier_selection_get_case_id (self->selection) }, sizeof (gint64)),
+                          g_free);
 
   if (what == IMPORT_CASE || what == EXPORT_CASE)
     add_filter (chooser, _("Dossier case files (JSON)"), "application/json", "*.json");

@@ -71,6 +71,7 @@ void     _dossier_window_exchange_dispose    (DossierWindow      *self);
 void     _dossier_window_import_case         (DossierWindow      *self,
                                               const char         *path);
 gboolean _dossier_window_export_case         (DossierWindow      *self,
+                                              gint64              case_id,
                                               const char         *path);
 gboolean _dossier_window_import_shares       (DossierWindow      *self,
                                               const char         *path);

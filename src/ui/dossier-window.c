@@ -327,7 +327,7 @@ dossier_window_import_case_from (DossierWindow *self,
  * dossier_window_export_case_to:
  *
  * What win.export-case does once a file is chosen: writes the case file
- * shown to @path.
+ * shown to @path; with none shown, says so.
  *
  * Returns: whether the file was written
  */
@@ -338,7 +338,7 @@ dossier_window_export_case_to (DossierWindow *self,
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return _dossier_window_export_case (self, path);
+  return _dossier_window_export_case (self, dossier_selection_get_case_id (self->selection), path);
 }
 
 /**

@@ -126,6 +126,10 @@ build_case (Fixture *f)
   g_assert_true (dossier_store_add_note (f->store, ruling_id, "Vérifier l'heure exacte.", &note_id, &error));
   g_assert_true (dossier_store_add_note (f->store, org_id, "Une note sur l'entreprise.", &note_id, &error));
   g_assert_true (dossier_store_add_note (f->store, case_id, "Une note sur le dossier.", &note_id, &error));
+  /* The same words twice are two notes; two people of one name, two
+   * people. */
+  g_assert_true (dossier_store_add_note (f->store, case_id, "Une note sur le dossier.", &note_id, &error));
+  save (f->store, DOSSIER_NODE_PERSON, case_id, fields ("name", "Jeanne Exemple", "standing", "other", NULL));
   g_assert_no_error (error);
 
   series = fields ("firm", "Cabinet Exemple", "market", "Cloud, monde", "period_kind", "quarter", "source", crn,

@@ -239,6 +239,58 @@ test_all_problems (Fixture       *f,
   g_assert_cmpstr (((DossierProblem *) problems->pdata[1])->message, ==, "the provider is empty");
 }
 
+/* What a first review found: a series named in two cases is one; a wrong
+ * first row does not decide a new series' kind; lines ending in CR alone
+ * are counted; spaces in quotes are kept; two organizations of one name
+ * are written by their slugs and read back to themselves. */
+static void
+test_edges (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  guint n_added = 0;
+
+  g_assert_cmpuint (import (f->store, "series,period,provider,share\nNewS,2019,AWS,10\nnews,2020,AWS,11\n", NULL),
+                    ==, 2);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_series WHERE slug = 'NewS' COLLATE NOCASE"),
+                   ==, 1);
+
+  {
+    const char *text = "series,period,provider,share\nyearly,2019,,10\nyearly,2020,AWS,5\nyearly,2021,AWS,6\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+    g_assert_false (dossier_store_import_shares (f->store, bytes, "shares.csv", NULL, &problems, NULL, &error));
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_cmpstr (((DossierProblem *) problems->pdata[0])->message, ==, "the provider is empty");
+    g_clear_pointer (&problems, g_ptr_array_unref);
+    g_clear_error (&error);
+  }
+
+  {
+    const char *text = "period,provider,share\r2019-Q3,AWS,30\r2019-Q3,\"Goo\rgle\",1\r2019-Q3,\xff,1\r";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+    g_assert_false (dossier_store_import_shares (f->store, bytes, "mac.csv", "s", NULL, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "mac.csv:5: this line is not in UTF-8"));
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpuint (import (f->store, "period,provider,share\n2022,\" Spaced \",10\n", "spaced"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE name = ' Spaced '"), ==, 1);
+
+  test_sql_exec (f->path, "INSERT INTO node (kind, slug, name) VALUES ('organization', 'dup-1', 'Dup'), "
+                          "('organization', 'dup-2', 'Dup')");
+  import (f->store, "period,provider,share\n2023,dup-1,10\n2023,dup-2,20\n", "twins");
+  csv = dossier_store_export_shares (f->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "twins,2023,dup-2,20,"));
+  g_assert_true (dossier_store_import_shares (f->store, csv, "all.csv", NULL, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +303,7 @@ main (int   argc,
   ADD ("/shares/wrong", test_wrong);
   ADD ("/shares/huge-field", test_huge_field);
   ADD ("/shares/all-problems", test_all_problems);
+  ADD ("/shares/edges", test_edges);
 
   return g_test_run ();
 }

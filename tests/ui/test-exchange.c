@@ -145,6 +145,26 @@ test_case_file (Fixture       *f,
   }
 }
 
+/* With no case file shown there is nothing to export: said, not the whole
+ * database written instead. */
+static void
+test_nothing_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "none.json", NULL);
+  g_autofree char *texts = NULL;
+  GtkDialog *dialog;
+
+  dossier_selection_select (dossier_window_get_selection (f->window), 0, DOSSIER_SECTION_NONE, 0);
+  test_iterate ();
+  g_assert_false (dossier_window_export_case_to (f->window, json));
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+  test_wait_until (shows_dialog, NULL);
+  dialog = find_dialog (&texts);
+  g_assert_nonnull (strstr (texts, "|The case file could not be exported|"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A CSV file with mistakes: every one listed with its line, nothing
  * imported; the right file imported, in one step. */
 static void
@@ -194,6 +214,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/exchange/case-file", test_case_file);
+  ADD ("/exchange/nothing-shown", test_nothing_shown);
   ADD ("/exchange/shares", test_shares);
 
   return g_test_run ();

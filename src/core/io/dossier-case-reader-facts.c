@@ -289,15 +289,17 @@ insert_note (Import      *import,
                                    _("“%s” is not a date and time (such as 2020-02-13T09:30:00Z)"), stamps[i]);
     }
 
-  /* A shared item keeps its notes; the same note is not added twice. */
+  /* An item that was there keeps its notes, and does not get one of them
+   * again (the same file imported twice); a new item gets every note. */
   return dossier_db_run (import->db,
                          "INSERT INTO note (node_id, series_id, body, created, modified) "
                          "SELECT NULLIF (?1, 0), NULLIF (?2, 0), ?3, "
                          "       coalesce (?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')), "
                          "       coalesce (?5, ?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-                         "WHERE NOT EXISTS (SELECT 1 FROM note WHERE node_id IS NULLIF (?1, 0) "
-                         "                  AND series_id IS NULLIF (?2, 0) AND body = ?3)",
-                         error, "iitt" "t", owner[0], owner[1], body, created, modified);
+                         "WHERE NOT ?6 OR NOT EXISTS (SELECT 1 FROM note WHERE node_id IS NULLIF (?1, 0) "
+                         "  AND series_id IS NULLIF (?2, 0) AND body = ?3 AND created IS coalesce (?4, created))",
+                         error, "iitt" "ti", owner[0], owner[1], body, created, modified,
+                         (gint64) (owner[0] != 0 ? owner[0] <= import->last_node : owner[1] <= import->last_series));
 }
 
 /* "notes": [{"body": …, "created": …, "modified": …}]: the user's notes on

@@ -32,6 +32,8 @@ typedef struct
   gboolean    copy;     /* a case file already there is added as a copy */
   char        copy_suffix[16]; /* while reading such a copy: "-2", added to
                                 * the slugs of what the case file owns */
+  gint64      last_node;    /* the highest node id before this import: what */
+  gint64      last_series;  /* is at or below was there already */
 } Import;
 
 /* Reads one object of a list; @where names it in messages. */

@@ -206,8 +206,10 @@ _dossier_case_step_insert (Import        *import,
   return !conflicted || _dossier_case_fail (import, error, where, "%s", conflict);
 }
 
-/* An organization or a person the database has under another slug but the
- * same name (one made in the window, another made by a colleague). */
+/* An organization or a person the database had before this import under
+ * another slug but the same name (one made in the window, another made by
+ * a colleague). Two of that name there, or two in the file, are people
+ * apart: nothing is linked by a name that does not tell them apart. */
 static gboolean
 find_by_name (Import      *import,
               const char  *kind,
@@ -217,6 +219,8 @@ find_by_name (Import      *import,
               GError     **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
+  gint64 id = 0;
+  guint n = 0;
   gboolean has_row;
 
   *ref = NULL;
@@ -224,14 +228,31 @@ find_by_name (Import      *import,
     return TRUE;
 
   stmt = dossier_db_prepare (import->db,
-                             "SELECT id FROM node WHERE kind = ?1 AND name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1",
+                             "SELECT id FROM node WHERE kind = ?1 AND name = ?2 COLLATE NOCASE AND id <= ?3 "
+                             "ORDER BY id LIMIT 2",
                              error);
-  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "tt", kind, name) ||
-      !dossier_db_step_row (import->db, stmt, &has_row, error))
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "tti", kind, name, import->last_node))
+    return FALSE;
+  while (dossier_db_step_row (import->db, stmt, &has_row, error) && has_row)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  if (error != NULL && *error != NULL)
     return FALSE;
 
-  if (has_row)
-    *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0), kind, TRUE);
+  /* Linked once: a second item of the file with that name is another. */
+  if (n == 1)
+    {
+      GHashTableIter iter;
+      Ref *other;
+
+      g_hash_table_iter_init (&iter, import->refs);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &other))
+        if (other->id == id)
+          return TRUE;
+      *ref = _dossier_case_remember (import->refs, slug, id, kind, TRUE);
+    }
   return TRUE;
 }
 

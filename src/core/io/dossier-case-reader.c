@@ -338,6 +338,17 @@ import_cases (Import      *import,
   return TRUE;
 }
 
+static gboolean
+last_id (DossierDb   *db,
+         const char  *sql,
+         gint64      *id,
+         GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, sql, error);
+
+  return stmt != NULL && dossier_db_query_int (db, stmt, id, error);
+}
+
 /**
  * dossier_case_reader_import:
  * @file_name: the name used in error messages
@@ -362,7 +373,7 @@ dossier_case_reader_import (DossierDb         *db,
   g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) parse_error = NULL;
-  Import import = { db, file_name, refs, series, 0, (flags & DOSSIER_IMPORT_AS_COPY) != 0, "" };
+  Import import = { db, file_name, refs, series, 0, (flags & DOSSIER_IMPORT_AS_COPY) != 0, "", 0, 0 };
   JsonObject *root;
   JsonNode *version;
   gint64 id = 0;
@@ -402,7 +413,9 @@ dossier_case_reader_import (DossierDb         *db,
                                _("only versions 1 to %d of the case-file format are known"),
                                DOSSIER_CASE_FORMAT_VERSION);
 
-  if (!_dossier_case_import_sources (&import, root, error) ||
+  if (!last_id (db, "SELECT max (id) FROM node", &import.last_node, error) ||
+      !last_id (db, "SELECT max (id) FROM market_series", &import.last_series, error) ||
+      !_dossier_case_import_sources (&import, root, error) ||
       !_dossier_case_import_entities (&import, root, error) ||
       !_dossier_case_import_parents (&import, root, error) ||
       !_dossier_case_import_roles (&import, root, error) ||

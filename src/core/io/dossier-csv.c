@@ -26,17 +26,28 @@ record_free (gpointer data)
   DossierCsvRecord *record = data;
 
   g_strfreev (record->fields);
+  g_free (record->quoted);
   g_free (record);
+}
+
+/* Whether *@p ends a line: LF, CR before anything but LF (CRLF ends on its
+ * LF), so that files of old Macs, in CR alone, count lines too. */
+static gboolean
+ends_line (const char *p,
+           const char *end)
+{
+  return *p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'));
 }
 
 static guint
 line_of (const char *data,
-         const char *at)
+         const char *at,
+         const char *end)
 {
   guint line = 1;
 
   for (const char *p = data; p < at; p++)
-    if (*p == '\n')
+    if (ends_line (p, end))
       line++;
   return line;
 }
@@ -56,14 +67,15 @@ fail (guint       *error_line,
 static void
 end_record (GPtrArray *records,
             GPtrArray *fields,
-            guint      line,
-            gboolean   quoted)
+            GArray    *quoted,
+            guint      line)
 {
   DossierCsvRecord *record;
 
-  if (fields->len == 1 && !quoted && *(char *) fields->pdata[0] == '\0')
+  if (fields->len == 1 && !g_array_index (quoted, gboolean, 0) && *(char *) fields->pdata[0] == '\0')
     {
       g_ptr_array_set_size (fields, 0);
+      g_array_set_size (quoted, 0);
       return;
     }
 
@@ -71,6 +83,7 @@ end_record (GPtrArray *records,
   record->line = line;
   g_ptr_array_add (fields, NULL);
   record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
+  record->quoted = (gboolean *) (gpointer) g_array_steal (quoted, NULL);
   g_ptr_array_add (records, record);
 }
 
@@ -88,11 +101,11 @@ check_bytes (const char  *data,
   nul = memchr (data, '\0', size);
 
   if (nul != NULL)
-    return fail (error_line, error_message, line_of (data, nul),
+    return fail (error_line, error_message, line_of (data, nul, data + size),
                  g_strdup (_("this is not a text file (it holds a NUL byte); save the spreadsheet as CSV")));
 
   if (!g_utf8_validate_len (data, size, &end))
-    return fail (error_line, error_message, line_of (data, end),
+    return fail (error_line, error_message, line_of (data, end, data + size),
                  g_strdup (_("this line is not in UTF-8; save the spreadsheet as CSV UTF-8")));
 
   return TRUE;
@@ -114,10 +127,11 @@ dossier_csv_parse (const char  *data,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) quoted_fields = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) field = g_string_new (NULL);
   const char *p, *end = data + size;
   guint line = 1, record_line = 1, quote_line = 0;
-  gboolean quoted = FALSE, in_quotes = FALSE, any_quoted = FALSE;
+  gboolean quoted = FALSE, in_quotes = FALSE;
 
   if (!check_bytes (data, size, error_line, error_message))
     return NULL;
@@ -161,7 +175,7 @@ dossier_csv_parse (const char  *data,
             }
           else
             {
-              if (c == '\n')
+              if (ends_line (p, end))
                 line++;
               g_string_append_c (field, c);
             }
@@ -169,8 +183,8 @@ dossier_csv_parse (const char  *data,
       else if (at_end || c == ',' || c == '\n' || c == '\r')
         {
           g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+          g_array_append_val (quoted_fields, quoted);
           field = g_string_new (NULL);
-          any_quoted |= quoted;
           quoted = FALSE;
 
           if (c == ',')
@@ -180,8 +194,7 @@ dossier_csv_parse (const char  *data,
               continue;
             }
 
-          end_record (records, fields, record_line, any_quoted);
-          any_quoted = FALSE;
+          end_record (records, fields, quoted_fields, record_line);
           if (at_end)
             break;
           if (c == '\r' && p + 1 < end && p[1] == '\n')

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint  line;     /* where the record starts, from 1 */
-  GStrv  fields;
+  guint     line;     /* where the record starts, from 1 */
+  GStrv     fields;
+  gboolean *quoted;   /* for each field, whether it was in quotes */
 } DossierCsvRecord;
 
 GPtrArray *dossier_csv_parse        (const char  *data,

@@ -31,7 +31,8 @@ typedef struct
 {
   gint64   id;       /* 0 for a series to add */
   gboolean yearly;
-  guint    line;     /* first row naming it */
+  gboolean kind_known; /* a series the database has, or a new one whose
+                        * first right row said quarters or years */
 } Series;
 
 typedef struct
@@ -41,7 +42,7 @@ typedef struct
   const char *language;
   GPtrArray  *problems;   /* DossierProblem */
   GArray     *rows;       /* Row */
-  GHashTable *series;     /* name → Series */
+  GHashTable *series;     /* casefolded name → Series */
   guint       n_added;
 } Reader;
 

@@ -73,7 +73,8 @@ series_of (Reader      *reader,
            gint64      *id,
            GError     **error)
 {
-  Series *series = g_hash_table_lookup (reader->series, row->series);
+  g_autofree char *key = g_utf8_casefold (row->series, -1);
+  Series *series = g_hash_table_lookup (reader->series, key);
 
   if (series->id == 0)
     {

@@ -152,39 +152,42 @@ field (DossierCsvRecord *record,
   return column >= 0 ? record->fields[column] : "";
 }
 
-/* A series by its name: its slug, in any case. */
+/* A series by its name: its slug, in any case ("Synergy" and "synergy"
+ * are one series, added once). */
 static Series *
 find_series (Reader      *reader,
              const char  *name,
-             guint        line,
              GError     **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
-  Series *series = g_hash_table_lookup (reader->series, name);
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  Series *series = g_hash_table_lookup (reader->series, key);
   gboolean has_row;
 
   if (series != NULL)
     return series;
 
   stmt = dossier_db_prepare (reader->db,
-                             "SELECT id, yearly FROM market_series WHERE slug = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                             "SELECT id, yearly FROM market_series WHERE slug = ?1 COLLATE NOCASE "
+                             "ORDER BY slug = ?1 DESC, id LIMIT 1",
                              error);
   if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "t", name) ||
       !dossier_db_step_row (reader->db, stmt, &has_row, error))
     return NULL;
 
   series = g_new0 (Series, 1);
-  series->line = line;
   if (has_row)
     {
       series->id = sqlite3_column_int64 (stmt, 0);
       series->yearly = sqlite3_column_int (stmt, 1) != 0;
+      series->kind_known = TRUE;
     }
-  g_hash_table_insert (reader->series, g_strdup (name), series);
+  g_hash_table_insert (reader->series, g_steal_pointer (&key), series);
   return series;
 }
 
-/* An organization by its name, short name or slug, in any case. */
+/* An organization by its slug, name or short name (in any case); the slug
+ * first, which an export writes for a name two organizations share. */
 static gboolean
 find_organization (Reader      *reader,
                    const char  *name,
@@ -195,7 +198,7 @@ find_organization (Reader      *reader,
     dossier_db_prepare (reader->db,
                         "SELECT id FROM node WHERE kind = 'organization' AND (name = ?1 COLLATE NOCASE OR "
                         "  (short_name <> '' AND short_name = ?1 COLLATE NOCASE) OR slug = ?1) "
-                        "ORDER BY name = ?1 COLLATE NOCASE DESC, id LIMIT 1",
+                        "ORDER BY slug = ?1 DESC, name = ?1 COLLATE NOCASE DESC, id LIMIT 1",
                         error);
 
   return stmt != NULL && dossier_db_bind (reader->db, stmt, error, "t", name) &&
@@ -225,8 +228,11 @@ read_row (Reader            *reader,
       return TRUE;
     }
 
+  /* Spaces around an unquoted field are the spreadsheet's; in quotes, the
+   * value's. */
   for (int i = 0; record->fields[i]; i++)
-    g_strstrip (record->fields[i]);
+    if (!record->quoted[i])
+      g_strstrip (record->fields[i]);
 
   row.period = g_strdup (field (record, columns[PERIOD]));
   row.provider = g_strdup (field (record, columns[PROVIDER]));
@@ -244,16 +250,19 @@ read_row (Reader            *reader,
 
   if (row.series == NULL || *row.series == '\0')
     problem (reader, record->line, _("which series? The file has no series column, and none was chosen"));
-  else if ((series = find_series (reader, row.series, record->line, error)) == NULL)
+  else if ((series = find_series (reader, row.series, error)) == NULL)
     {
       row_clear (&row);
       return FALSE;
     }
   else if (reader->problems->len == before)
     {
-      /* A new series takes the kind of its first period. */
-      if (series->id == 0 && series->line == record->line)
-        series->yearly = quarter == 0;
+      /* A new series takes the kind of its first right row's period. */
+      if (!series->kind_known)
+        {
+          series->yearly = quarter == 0;
+          series->kind_known = TRUE;
+        }
       if (series->yearly != (quarter == 0))
         problem (reader, record->line,
                  series->yearly ? _("“%s” is a quarter, but the series “%s” has years")
@@ -275,6 +284,9 @@ read_row (Reader            *reader,
     row_clear (&row);
   return TRUE;
 }
+
+static gboolean check_rows_together (Reader  *reader,
+                                     GError **error);
 
 /* A figure the series has already: the same is skipped, another is a
  * mistake (the file would contradict what is kept). */
@@ -318,6 +330,21 @@ check_existing (Reader  *reader,
 static gboolean
 check_together (Reader  *reader,
                 GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!check_rows_together (reader, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* check_together(), with an @error that is never %NULL. */
+static gboolean
+check_rows_together (Reader  *reader,
+                     GError **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

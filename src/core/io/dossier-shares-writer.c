@@ -56,7 +56,11 @@ dossier_shares_writer_write (DossierDb   *db,
 {
   g_autoptr(DossierStmt) stmt =
     dossier_db_prepare (db,
-                        "SELECT ms.slug, m.period, o.name, m.percent, s.name, coalesce (src.url, ''), "
+                        /* A name two organizations share is no name to find one by: the slug. */
+                        "SELECT ms.slug, m.period, "
+                        "  CASE WHEN (SELECT count (*) FROM node x WHERE x.kind = 'organization' "
+                        "             AND x.name = o.name COLLATE NOCASE) > 1 THEN o.slug ELSE o.name END, "
+                        "  m.percent, s.name, coalesce (src.url, ''), "
                         "  coalesce ((SELECT t.note FROM market_break b JOIN market_break_text t ON t.break_id = b.id "
                         "             WHERE b.series_id = m.series_id AND b.period = m.period "
                         "               AND b.organization_id = m.organization_id "
