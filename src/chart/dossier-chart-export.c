@@ -18,13 +18,26 @@
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
 #include "dossier-chart-view.h"
+#include "dossier-file.h"
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
 
 /**
  * dossier_chart_export_file:
  * @view: how to draw the items, as on screen
  * @path: a file ending in .png, .svg or .pdf
  *
- * Draws the chart into a file with the code that draws it on screen.
+ * Draws the chart into a file with the code that draws it on screen. The
+ * file is drawn in memory, checked, then written whole beside @path and
+ * renamed over it (dossier_file_replace()): a failed export leaves a file
+ * that was there as it was.
  *
  * Returns: whether the file was written
  */
@@ -37,6 +50,8 @@ dossier_chart_export_file (const DossierChartView     *view,
                            GError                    **error)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
   PangoContext *context;
   g_autoptr(DossierChartLayout) layout = NULL;
   g_autofree char *lower = NULL;
@@ -73,9 +88,9 @@ dossier_chart_export_file (const DossierChartView     *view,
       png = TRUE;
     }
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_to_bytes, data, width, height);
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (append_to_bytes, data, width, height);
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -92,12 +107,13 @@ dossier_chart_export_file (const DossierChartView     *view,
   cr = cairo_create (surface);
   pango_cairo_update_context (cr, context);
   dossier_chart_render (cr, context, content, layout, &style, -1, -1);
+  status = cairo_status (cr);
   cairo_destroy (cr);
   g_object_unref (context);
 
-  if (png)
-    status = cairo_surface_write_to_png (surface, path);
-  else
+  if (status == CAIRO_STATUS_SUCCESS && png)
+    status = cairo_surface_write_to_png_stream (surface, append_to_bytes, data);
+  else if (status == CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
@@ -111,5 +127,6 @@ dossier_chart_export_file (const DossierChartView     *view,
       return FALSE;
     }
 
-  return TRUE;
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return dossier_file_replace (path, bytes, error);
 }

@@ -18,11 +18,16 @@
 #include "dossier-chart-export.h"
 #include "dossier-cli.h"
 #include "dossier-cli-exchange.h"
+#include "dossier-file.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
 
 #define DEFAULT_WIDTH  800
 #define DEFAULT_HEIGHT 500
+/* Below this, the title, the bars and their labels do not fit (looked at:
+ * 320×240 reads, 200×160 overlaps). */
+#define MIN_WIDTH      320
+#define MIN_HEIGHT     240
 #define MAX_SIZE       20000
 
 static const GOptionEntry option_entries[] = {
@@ -32,9 +37,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-chart, the series to draw (default: the case file's own); with --import-shares or --export-shares, the series to read or write"), N_("NAME") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
-  { "width", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
-  { "height", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Height of the exported chart, in pixels or points (default 500)"), N_("N") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print what matches QUERY, one result a line (kind, title, case file), and quit"), N_("QUERY") },
@@ -105,6 +110,19 @@ load_chart (DossierStore  *store,
   return dossier_chart_content_new_for_case (store, dossier_node_get_id (first), error);
 }
 
+/* The chart is never written over the database it was read from. */
+static gboolean
+refuse_database (const char  *path,
+                 const char  *db_path,
+                 GError     **error)
+{
+  if (!dossier_file_same (path, db_path))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               _("Cannot write %s: it is the database Dossier has open"), path);
+  return FALSE;
+}
+
 static int
 export_chart (const char *db_path,
               const char *path,
@@ -123,10 +141,8 @@ export_chart (const char *db_path,
 
   if (!(store = dossier_store_open (db_path, &error)) ||
       !(content = load_chart (store, series_slug, period, &error)) ||
-      !dossier_chart_export_file (dossier_chart_bars_get_view (), content, path,
-                                  width > 0 ? width : DEFAULT_WIDTH,
-                                  height > 0 ? height : DEFAULT_HEIGHT,
-                                  &error))
+      !refuse_database (path, db_path, &error) ||
+      !dossier_chart_export_file (dossier_chart_bars_get_view (), content, path, width, height, &error))
     {
       g_printerr ("dossier: %s\n", error->message);
       return EXIT_FAILURE;
@@ -169,6 +185,27 @@ search (const char *db_path,
     }
 
   return n > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* --width or --height: a whole number in range, or the default when not
+ * given. Read as text: GApplication drops an integer option given as 0. */
+static gboolean
+read_size (GVariantDict *options,
+           const char   *name,
+           int           minimum,
+           int           fallback,
+           int          *size)
+{
+  const char *text = NULL;
+  gint64 value = 0;
+
+  *size = fallback;
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, minimum, MAX_SIZE, &value, NULL))
+    return FALSE;
+  *size = (int) value;
+  return TRUE;
 }
 
 static int
@@ -235,13 +272,9 @@ dossier_cli_handle_options (GVariantDict *options,
   if (!g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
     return -1;
 
-  if ((g_variant_dict_lookup (options, "width", "i", &width) && width <= 0) ||
-      (g_variant_dict_lookup (options, "height", "i", &height) && height <= 0) ||
-      width > MAX_SIZE || height > MAX_SIZE)
-    {
-      g_printerr ("dossier: %s\n", _("--width and --height must be between 1 and 20000"));
-      return EXIT_FAILURE;
-    }
+  if (!read_size (options, "width", MIN_WIDTH, DEFAULT_WIDTH, &width) ||
+      !read_size (options, "height", MIN_HEIGHT, DEFAULT_HEIGHT, &height))
+    return usage (_("--width must be a whole number from 320 to 20000, and --height from 240 to 20000"));
 
   g_variant_dict_lookup (options, "period", "&s", &period);
   return export_chart (db_path, export_path, series_slug, period, width, height);

@@ -16,6 +16,7 @@
 
 #include "dossier-case-reader.h"
 #include "dossier-case-writer.h"
+#include "dossier-file.h"
 #include "dossier-history.h"
 #include "dossier-shares-reader.h"
 #include "dossier-shares-writer.h"
@@ -145,33 +146,20 @@ dossier_store_export_case (DossierStore  *self,
   return dossier_case_writer_write (self->db, case_id, error);
 }
 
-/**
- * dossier_store_write_file:
- * @path: where to write; a file there is replaced whole, or not at all
- *
- * Writes @bytes to a temporary file beside @path, then renames it into
- * place.
- */
-gboolean
-dossier_store_write_file (const char  *path,
-                          GBytes      *bytes,
-                          GError     **error)
+/* An export written whole, never over the database itself. */
+static gboolean
+write_export (DossierStore  *self,
+              const char    *path,
+              GBytes        *bytes,
+              GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (!g_file_set_contents_full (path, data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (dossier_file_same (path, dossier_db_get_path (self->db)))
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: 1 a file, 2 why it cannot be written */
-                   _("Cannot write %1$s: %2$s"), path, local_error->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Cannot write %s: it is the database Dossier has open"), path);
       return FALSE;
     }
-
-  return TRUE;
+  return dossier_file_replace (path, bytes, error);
 }
 
 /**
@@ -188,7 +176,7 @@ dossier_store_export_case_file (DossierStore  *self,
 {
   g_autoptr(GBytes) bytes = dossier_store_export_case (self, case_id, error);
 
-  return bytes != NULL && dossier_store_write_file (path, bytes, error);
+  return bytes != NULL && write_export (self, path, bytes, error);
 }
 
 typedef struct
@@ -315,5 +303,5 @@ dossier_store_export_shares_file (DossierStore  *self,
 {
   g_autoptr(GBytes) bytes = dossier_store_export_shares (self, series_id, error);
 
-  return bytes != NULL && dossier_store_write_file (path, bytes, error);
+  return bytes != NULL && write_export (self, path, bytes, error);
 }

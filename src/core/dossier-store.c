@@ -160,6 +160,7 @@ dossier_store_open (const char  *path,
 {
   g_autoptr(DossierStore) self = NULL;
   g_autofree char *dir = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -171,6 +172,14 @@ dossier_store_open (const char  *path,
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* An empty file is not a new database: something else made it. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   _("%s is an empty file, not a Dossier database; it was left as it is"), path);
       return NULL;
     }
 

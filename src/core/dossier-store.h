@@ -64,9 +64,6 @@ gboolean      dossier_store_export_shares_file   (DossierStore  *self,
                                                   gint64         series_id,
                                                   const char    *path,
                                                   GError       **error);
-gboolean      dossier_store_write_file           (const char    *path,
-                                                  GBytes        *bytes,
-                                                  GError       **error);
 gint64        dossier_store_count                (DossierStore  *self,
                                                   const char    *table,
                                                   GError       **error);

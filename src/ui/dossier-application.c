@@ -63,6 +63,20 @@ dossier_application_handle_local_options (GApplication *app,
       g_free (self->db_path);
       self->db_path = g_canonicalize_filename (db, NULL);
 
+      /* A folder typed wrong is said, not made: only the default
+       * database's folder is created. */
+      {
+        g_autofree char *dir = g_path_get_dirname (self->db_path);
+
+        if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+          {
+            g_autofree char *message = g_strdup_printf (_("--db %s: the folder %s does not exist"), db, dir);
+
+            g_printerr ("dossier: %s\n", message);
+            return EXIT_FAILURE;
+          }
+      }
+
       /* A running Dossier shows its own database: this one gets a process
        * of its own rather than being silently ignored. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
@@ -164,6 +178,33 @@ dossier_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The last window closed, or Quit: the windows go, then the store, which
+ * closes the database (its log checkpointed into the file and removed), so
+ * that a copy of dossier.db made afterwards holds all the work. */
+static void
+dossier_application_shutdown (GApplication *app)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  if (self->store != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+      g_object_unref (self->store);
+      if (self->store != NULL)
+        {
+          g_warning ("The database is still in use at exit; SQLite will close it");
+          g_object_remove_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
+          self->store = NULL;
+        }
+    }
+
+  G_APPLICATION_CLASS (dossier_application_parent_class)->shutdown (app);
+}
+
 static void
 dossier_application_finalize (GObject *object)
 {
@@ -184,6 +225,7 @@ dossier_application_class_init (DossierApplicationClass *klass)
   object_class->finalize = dossier_application_finalize;
   app_class->handle_local_options = dossier_application_handle_local_options;
   app_class->startup = dossier_application_startup;
+  app_class->shutdown = dossier_application_shutdown;
   app_class->activate = dossier_application_activate;
 }
 

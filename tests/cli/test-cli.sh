@@ -201,5 +201,81 @@ else
   not_ok "--import-shares good" "rc=$rc" "$out"
 fi
 
+# Nothing lost (issue 9): each of these failed before its fix.
+for size in "--width 0" "--height 0" "--width 50 --height 40" "--width 12x" "--width 20001"; do
+  # shellcheck disable=SC2086
+  out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/size.png" $size 2>&1)
+  rc=$?
+  if [ $rc -ne 0 ] && [ ! -e "$tmp/size.png" ] && echo "$out" | grep -q -- "--width must be a whole number from 320"; then
+    ok "--export-chart $size is refused"
+  else
+    not_ok "--export-chart $size" "rc=$rc" "$out"
+  fi
+done
+cp "$tmp/cli.db" "$tmp/same.db"
+sum_before=$(md5sum < "$tmp/same.db")
+out=$("$dossier" --db "$tmp/same.db" --export-chart "$tmp/same.db" 2>&1)
+rc=$?
+"$dossier" --db "$tmp/same.db" --version >/dev/null 2>&1
+if [ $rc -ne 0 ] && echo "$out" | grep -q "it is the database Dossier has open" \
+   && [ "$(head -c 15 "$tmp/same.db")" = "SQLite format 3" ]; then
+  ok "--export-chart over the database is refused"
+else
+  not_ok "--export-chart over the database" "rc=$rc" "$out"
+fi
+mkdir "$tmp/folder.png"
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/folder.png" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "it is a folder"; then
+  ok "--export-chart to a folder says so"
+else
+  not_ok "--export-chart to a folder" "rc=$rc" "$out"
+fi
+# A write that fails (a file size limit stands in for a full disk): the old
+# file stays as it was, no partial file is left, the reason is said.
+"$dossier" --db "$tmp/cli.db" --export-chart "$tmp/kept.png" --width 3000 --height 2000 >/dev/null 2>&1
+kept=$(md5sum < "$tmp/kept.png")
+out=$(sh -c 'trap "" XFSZ; ulimit -f 70; exec "$0" --db "$1" --export-chart "$2" --width 2900 --height 2000' \
+      "$dossier" "$tmp/cli.db" "$tmp/kept.png" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && [ "$(md5sum < "$tmp/kept.png")" = "$kept" ] && echo "$out" | grep -q "Cannot write .*kept.png: File too large" \
+   && [ "$(ls "$tmp" | grep -c '^kept.png')" = 1 ]; then
+  ok "a failed chart export leaves the old file whole and no partial file"
+else
+  not_ok "failed export" "rc=$rc" "$out" "$(ls "$tmp")"
+fi
+for ext in pdf svg json csv; do
+  case $ext in
+    json) args="--export-case all" ;;
+    csv) args="--export-shares" ;;
+    *) args="--export-chart" ;;
+  esac
+  # A full disk, as a device: full.pdf -> /dev/full.
+  ln -s /dev/full "$tmp/full.$ext"
+  # shellcheck disable=SC2086
+  out=$("$dossier" --db "$tmp/cli.db" $args "$tmp/full.$ext" 2>&1)
+  rc=$?
+  if [ $rc -ne 0 ] && [ -c "$tmp/full.$ext" ] && echo "$out" | grep -q "full.$ext: it is not a file"; then
+    ok "writing $ext to /dev/full fails with a message"
+  else
+    not_ok "$ext to /dev/full" "rc=$rc" "$out"
+  fi
+done
+: > "$tmp/empty.db"
+out=$("$dossier" --db "$tmp/empty.db" --search x 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && [ ! -s "$tmp/empty.db" ] && echo "$out" | grep -q "is an empty file, not a Dossier database"; then
+  ok "an empty file is not made a database"
+else
+  not_ok "empty file" "rc=$rc" "$out"
+fi
+out=$("$dossier" --db "$tmp/no/such/folder/x.db" --search x 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && [ ! -e "$tmp/no" ] && echo "$out" | grep -q "the folder .*no/such/folder does not exist"; then
+  ok "--db in a folder that does not exist is refused, nothing made"
+else
+  not_ok "--db missing folder" "rc=$rc" "$out"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]

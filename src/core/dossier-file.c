@@ -1,0 +1,91 @@
+/* dossier-file.c
+ *
+ * Every file Dossier writes (charts, case files, market shares) goes
+ * through dossier_file_replace(): the bytes, complete and checked, are
+ * written to a temporary file beside the target, flushed, then renamed over
+ * it, so that a failed write (no space, no permission) leaves the old file
+ * as it was and no partial file. What cannot be replaced that way is
+ * refused, in words: a folder, a device, a folder that does not exist.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dossier-file.h"
+
+/**
+ * dossier_file_replace:
+ * @path: where to write; a file there is replaced whole, or not at all
+ *
+ * Returns: whether @bytes are in @path
+ */
+gboolean
+dossier_file_replace (const char  *path,
+                      GBytes      *bytes,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: 1 a file, 2 its folder */
+                   _("Cannot write %1$s: the folder %2$s does not exist"), path, dir);
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("Cannot write %s: it is a folder"), path);
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("Cannot write %s: it is not a file (a device or a pipe)"), path);
+      return FALSE;
+    }
+
+  if (!g_file_set_contents_full (path, data, size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      /* GLib says "Failed to write file “x.JB3SZ2”: write() failed: No
+       * space left on device": the reason, not the temporary file, is
+       * what the user can act on. */
+      const char *reason = g_strrstr (local_error->message, ": ");
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                   /* Translators: 1 a file, 2 why it cannot be written */
+                   _("Cannot write %1$s: %2$s"), path, reason ? reason + 2 : local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_file_same:
+ *
+ * Returns: whether @a and @b name one file that exists (a link, another
+ *   spelling of its path)
+ */
+gboolean
+dossier_file_same (const char *a,
+                   const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

@@ -1,0 +1,17 @@
+/* dossier-file.h: files written whole or not at all
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean dossier_file_replace   (const char  *path,
+                                 GBytes      *bytes,
+                                 GError     **error);
+gboolean dossier_file_same      (const char  *a,
+                                 const char  *b);
+
+G_END_DECLS
