@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-schema.h"
+#include "dossier-schema-check.h"
 
 /* Only for the header check, which must see SQLite's own result codes. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -433,6 +434,11 @@ check_header (DossierDb  *db,
         g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
                      _("%s is not a Dossier database: %s"),
                      dossier_db_get_path (db), sqlite3_errmsg (handle));
+      else if ((rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DAMAGED,
+                     /* Translators: 1 a file, 2 what SQLite found wrong in it */
+                     _("%1$s is damaged (%2$s); Dossier left it as it is"),
+                     dossier_db_get_path (db), sqlite3_errmsg (handle));
       else
         dossier_db_check (db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, _("reading"), error);
       return FALSE;
@@ -553,8 +559,14 @@ dossier_schema_prepare (DossierDb              *db,
   if (!check_header (db, &version, error))
     return FALSE;
 
+  /* A file that holds data is checked before anything is read from it. */
+  if (version > 0 && !dossier_schema_check_pages (db, error))
+    return FALSE;
+
   if (version < DOSSIER_SCHEMA_VERSION && !dossier_db_transaction (db, upgrade, &data, error))
     return FALSE;
 
-  return use_wal (db, error);
+  return dossier_schema_check_shape (db, migrations, G_N_ELEMENTS (migrations), error) &&
+         use_wal (db, error) &&
+         dossier_schema_harden (db, error);
 }

@@ -154,6 +154,8 @@ void dossier_problem_free (DossierProblem *problem);
  *   already (it can be imported as a copy)
  * @DOSSIER_STORE_ERROR_BAD_SHARES: a file of market shares to import is
  *   wrong (the message names its first mistake, "FILE:LINE: reason")
+ * @DOSSIER_STORE_ERROR_DAMAGED: the database file is damaged (SQLite's
+ *   checks fail); it was not changed
  */
 typedef enum
 {
@@ -165,6 +167,7 @@ typedef enum
   DOSSIER_STORE_ERROR_INVALID,
   DOSSIER_STORE_ERROR_CASE_EXISTS,
   DOSSIER_STORE_ERROR_BAD_SHARES,
+  DOSSIER_STORE_ERROR_DAMAGED,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

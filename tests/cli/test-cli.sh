@@ -277,5 +277,19 @@ else
   not_ok "--db missing folder" "rc=$rc" "$out"
 fi
 
+# A damaged database: refused with a message naming it, exit non-zero, the
+# file as it was.
+cp "$tmp/cli.db" "$tmp/damaged.db"
+size=$(wc -c < "$tmp/damaged.db")
+dd if=/dev/zero of="$tmp/damaged.db" bs=4096 seek=$((size / 8192)) count=1 conv=notrunc 2>/dev/null
+sum=$(md5sum < "$tmp/damaged.db")
+out=$("$dossier" --db "$tmp/damaged.db" --search bezos 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && echo "$out" | grep -q "damaged.db is damaged" && [ "$(md5sum < "$tmp/damaged.db")" = "$sum" ]; then
+  ok "a damaged database is refused, named, and left as it was"
+else
+  not_ok "damaged database" "rc=$rc" "$out"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -1,0 +1,206 @@
+/* dossier-schema-check.c
+ *
+ * What Dossier checks before it trusts a database it did not just create:
+ *
+ * - its pages: PRAGMA quick_check, which finds a damaged page, a broken
+ *   index or a truncated file; bounded in time (a progress handler stops
+ *   it after a while on a very large file, which is then trusted as SQLite
+ *   reads it, page by page);
+ * - its shape: the tables, indexes, triggers and views it holds, with their
+ *   kinds and columns, are exactly those the migrations make (compared
+ *   with a database built in memory from the same migrations; triggers,
+ *   views and indexes word for word), so that a crafted file (a view in
+ *   place of a table, a trigger of its own) is refused before any query of
+ *   Dossier's runs on it;
+ * - and, once the file is known good, SQLite's defensive mode.
+ *
+ * A file that fails is left byte for byte as it was, with a message that
+ * says what is wrong in words.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-schema-check.h"
+
+/* How long quick_check may take at open, at most. */
+#define CHECK_SECONDS 2
+
+static int
+past_deadline (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+static gboolean
+damaged (DossierDb   *db,
+         const char  *why,
+         GError     **error)
+{
+  g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DAMAGED,
+               /* Translators: 1 a file, 2 what SQLite found wrong in it */
+               _("%1$s is damaged (%2$s); Dossier left it as it is"), dossier_db_get_path (db), why);
+  return FALSE;
+}
+
+/**
+ * dossier_schema_check_pages:
+ *
+ * Returns: %FALSE with %DOSSIER_STORE_ERROR_DAMAGED when SQLite finds the
+ *   file damaged
+ */
+gboolean
+dossier_schema_check_pages (DossierDb  *db,
+                            GError    **error)
+{
+  sqlite3 *handle = dossier_db_get_handle (db);
+  sqlite3_stmt *stmt = NULL;
+  gint64 deadline = g_get_monotonic_time () + CHECK_SECONDS * G_USEC_PER_SEC;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  sqlite3_progress_handler (handle, 10000, past_deadline, &deadline);
+  rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (handle, 0, NULL, NULL);
+
+  /* Too large to check in time: SQLite still checks every page it reads. */
+  if ((rc & 0xff) == SQLITE_INTERRUPT)
+    {
+      g_debug ("%s: quick_check stopped after %d s", dossier_db_get_path (db), CHECK_SECONDS);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    return damaged (db, sqlite3_errstr (rc), error);
+  if (g_strcmp0 (problem, "ok") != 0)
+    return damaged (db, problem ? problem : "", error);
+  return TRUE;
+}
+
+/* Every object of the schema, a line each: its kind, its name, its table
+ * and, for a table, its columns. */
+static char *
+describe (sqlite3  *handle,
+          int      *rc)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (handle,
+                            "SELECT type, name, tbl_name, "
+                            "  CASE WHEN type = 'table' THEN "
+                            "    (SELECT group_concat (name, ',') FROM pragma_table_info (m.name)) "
+                            /* What runs by itself, word for word: triggers (and views, indexes). */
+                            "  ELSE replace (replace (sql, char (10), ' '), char (13), ' ') END "
+                            "FROM sqlite_schema m WHERE name NOT LIKE 'sqlite_%' ORDER BY name, type",
+                            -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      int step;
+
+      while ((step = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_string_append_printf (out, "%s %s %s %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                                sqlite3_column_text (stmt, 2),
+                                sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "");
+      *rc = step == SQLITE_DONE ? SQLITE_OK : step;
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+/* The first line of @lines that @other lacks, or NULL. */
+static char *
+first_missing (const char *lines,
+               const char *other)
+{
+  g_auto(GStrv) a = g_strsplit (lines, "\n", -1);
+  g_auto(GStrv) b = g_strsplit (other, "\n", -1);
+
+  for (guint i = 0; a[i]; i++)
+    if (*a[i] && !g_strv_contains ((const char * const *) b, a[i]))
+      return g_strdup (a[i]);
+  return NULL;
+}
+
+/**
+ * dossier_schema_check_shape:
+ * @migrations: every migration, as the schema is made
+ *
+ * Returns: %FALSE with %DOSSIER_STORE_ERROR_NOT_A_DOSSIER when the file
+ *   holds other tables, views or triggers than Dossier's
+ */
+gboolean
+dossier_schema_check_shape (DossierDb           *db,
+                            const char * const  *migrations,
+                            guint                n_migrations,
+                            GError             **error)
+{
+  sqlite3 *reference = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *extra = NULL;
+  g_autofree char *missing = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  for (guint i = 0; i < n_migrations && rc == SQLITE_OK; i++)
+    rc = sqlite3_exec (reference, migrations[i], NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    expected = describe (reference, &rc);
+  sqlite3_close (reference);
+  if (rc != SQLITE_OK)
+    return dossier_db_check (db, rc, "reference schema", error);
+
+  found = describe (dossier_db_get_handle (db), &rc);
+  if (rc != SQLITE_OK)
+    return damaged (db, sqlite3_errstr (rc), error);
+
+  if ((extra = first_missing (found, expected)) == NULL && (missing = first_missing (expected, found)) == NULL)
+    return TRUE;
+
+  {
+    /* "view note note CREATE VIEW…": its kind and its name. */
+    g_auto(GStrv) words = g_strsplit (extra ? extra : missing, " ", 3);
+    const char *name = words[1] ? words[1] : "";
+    const char *kind = words[0];
+    g_autofree char *what = NULL;
+
+    if (g_str_equal (kind, "view"))
+      what = g_strdup_printf (extra ? _("a view “%s” of its own") : _("no view “%s”"), name);
+    else if (g_str_equal (kind, "trigger"))
+      what = g_strdup_printf (extra ? _("a trigger “%s” of its own") : _("no trigger “%s”"), name);
+    else if (g_str_equal (kind, "index"))
+      what = g_strdup_printf (extra ? _("an index “%s” of its own") : _("no index “%s”"), name);
+    else
+      what = g_strdup_printf (extra ? _("a table “%s” of its own") : _("no table “%s”"), name);
+
+    g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                 /* Translators: 1 a file; 2 what differs, such as: a view “note” of its own */
+                 _("%1$s was changed outside Dossier (%2$s): Dossier does not open it, and left it as it is"),
+                 dossier_db_get_path (db), what);
+  }
+  return FALSE;
+}
+
+/**
+ * dossier_schema_harden:
+ *
+ * Once the file is known good: SQLite's defensive mode (no writable
+ * schema, no corrupting pragmas). The schema stays trusted: Dossier's own
+ * triggers keep the full-text index, a virtual table SQLite refuses in an
+ * untrusted schema; dossier_schema_check_shape() compared every trigger
+ * with Dossier's, word for word, before.
+ */
+gboolean
+dossier_schema_harden (DossierDb  *db,
+                       GError    **error)
+{
+  return dossier_db_check (db, sqlite3_db_config (dossier_db_get_handle (db), SQLITE_DBCONFIG_DEFENSIVE, 1, NULL),
+                           "configure", error);
+}
