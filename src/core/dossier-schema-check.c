@@ -47,6 +47,23 @@ damaged (DossierDb   *db,
   return FALSE;
 }
 
+/* quick_check says "*** in database main ***\nPage 51: btreeInitPage()
+ * returns error code 11": the page is what a person can use. */
+static char *
+describe_problem (const char *problem)
+{
+  const char *page = strstr (problem, "Page ");
+  guint64 number;
+  char *said;
+
+  if (page != NULL && (number = g_ascii_strtoull (page + 5, NULL, 10)) > 0)
+    /* Translators: what is wrong with a damaged database */
+    return g_strdup_printf (_("page %u of the file cannot be read"), (guint) number);
+
+  said = g_strdelimit (g_strdup (problem), "\n", ' ');
+  return g_strstrip (said);
+}
+
 /**
  * dossier_schema_check_pages:
  *
@@ -79,7 +96,11 @@ dossier_schema_check_pages (DossierDb  *db,
   if (rc != SQLITE_ROW)
     return damaged (db, sqlite3_errstr (rc), error);
   if (g_strcmp0 (problem, "ok") != 0)
-    return damaged (db, problem ? problem : "", error);
+    {
+      g_autofree char *said = describe_problem (problem ? problem : "");
+
+      return damaged (db, said, error);
+    }
   return TRUE;
 }
 
