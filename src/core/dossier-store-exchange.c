@@ -97,6 +97,25 @@ dossier_store_import_case (DossierStore  *self,
   return dossier_store_import_case_full (self, json, file_name, DOSSIER_IMPORT_DEFAULT, NULL, error);
 }
 
+/* A file to import, whole, or %NULL with an error naming it. */
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                   /* Translators: 1 a file, 2 why it cannot be read */
+                   _("Cannot read %1$s: %2$s"), path, local_error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
 /**
  * dossier_store_import_case_file:
  * @path: a case file in Dossier's JSON format
@@ -110,22 +129,10 @@ dossier_store_import_case_file (DossierStore        *self,
                                 gint64              *case_id,
                                 GError             **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
+  g_autoptr(GBytes) bytes = read_file (path, error);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: 1 a file, 2 why it cannot be read */
-                   _("Cannot read %1$s: %2$s"), path, local_error->message);
-      return FALSE;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return dossier_store_import_case_full (self, bytes, name, flags, case_id, error);
+  return bytes != NULL && dossier_store_import_case_full (self, bytes, name, flags, case_id, error);
 }
 
 /**
@@ -250,22 +257,13 @@ dossier_store_import_shares_file (DossierStore  *self,
                                   guint         *n_added,
                                   GError       **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
 
   if (problems != NULL)
     *problems = NULL;
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   _("Cannot read %1$s: %2$s"), path, local_error->message);
-      return FALSE;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  if ((bytes = read_file (path, error)) == NULL)
+    return FALSE;
   return dossier_store_import_shares (self, bytes, name, series, problems, n_added, error);
 }
 

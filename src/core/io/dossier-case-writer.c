@@ -90,179 +90,120 @@ gather_export (DossierDb  *db,
   return TRUE;
 }
 
+#define ALL_PARTS (DOSSIER_CASE_TEXTS | DOSSIER_CASE_TEXT_ALWAYS | DOSSIER_CASE_CITATIONS | DOSSIER_CASE_NOTES)
+
 static gboolean
 write_sources (DossierCaseExport  *ex,
                GError            **error)
 {
-  g_autoptr(DossierStmt) stmt =
-    dossier_db_prepare (ex->db,
-                        "SELECT n.id, n.slug, n.name, s.publisher, s.published, s.url, s.lang, s.author "
-                        "FROM node n JOIN source s ON s.node_id = n.id "
-                        "WHERE n.id IN temp.export_node ORDER BY n.id",
-                        error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  dossier_json_writer_member (ex->json, "sources");
-  dossier_json_writer_begin_array (ex->json);
-  while (dossier_db_step_row (ex->db, stmt, &has_row, error) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      dossier_json_writer_begin_object (ex->json);
-      dossier_json_writer_opt_string (ex->json, "slug", dossier_db_column_text (stmt, 1));
-      dossier_json_writer_opt_string (ex->json, "publisher", dossier_db_column_text (stmt, 3));
-      dossier_json_writer_opt_string (ex->json, "title", dossier_db_column_text (stmt, 2));
-      dossier_json_writer_opt_string (ex->json, "author", dossier_db_column_text (stmt, 7));
-      dossier_json_writer_opt_string (ex->json, "published", dossier_db_column_text (stmt, 4));
-      dossier_json_writer_opt_string (ex->json, "url", dossier_db_column_text (stmt, 5));
-      dossier_json_writer_opt_string (ex->json, "lang", dossier_db_column_text (stmt, 6));
-      if (!_dossier_case_write_texts (ex, id, FALSE, error) ||
-          !_dossier_case_write_notes (ex, id, 0, error))
-        return FALSE;
-      dossier_json_writer_end_object (ex->json);
-    }
-  dossier_json_writer_end_array (ex->json);
-
-  return error == NULL || *error == NULL;
+  return _dossier_case_write_nodes (ex, "sources",
+                                    "SELECT n.id, n.slug AS slug, s.publisher AS publisher, n.name AS title, "
+                                    "  s.author AS author, s.published AS published, s.url AS url, s.lang AS lang "
+                                    "FROM node n JOIN source s ON s.node_id = n.id "
+                                    "WHERE n.id IN temp.export_node ORDER BY n.id",
+                                    0, DOSSIER_CASE_TEXTS | DOSSIER_CASE_NOTES, NULL, error);
 }
 
 static gboolean
 write_entities (DossierCaseExport  *ex,
                 GError            **error)
 {
-  g_autoptr(DossierStmt) stmt =
-    dossier_db_prepare (ex->db,
-                        "SELECT n.id, n.slug, n.kind, n.name, n.short_name, "
-                        "       (SELECT slug FROM node WHERE id = p.parent_id) "
-                        "FROM node n LEFT JOIN organization_parent p ON p.node_id = n.id "
-                        "WHERE n.id IN temp.export_node AND n.kind IN ('organization', 'person') "
-                        "ORDER BY n.id",
-                        error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  dossier_json_writer_member (ex->json, "entities");
-  dossier_json_writer_begin_array (ex->json);
-  while (dossier_db_step_row (ex->db, stmt, &has_row, error) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      dossier_json_writer_begin_object (ex->json);
-      dossier_json_writer_opt_string (ex->json, "slug", dossier_db_column_text (stmt, 1));
-      dossier_json_writer_opt_string (ex->json, "kind", dossier_db_column_text (stmt, 2));
-      dossier_json_writer_opt_string (ex->json, "name", dossier_db_column_text (stmt, 3));
-      dossier_json_writer_opt_string (ex->json, "short_name", dossier_db_column_text (stmt, 4));
-      dossier_json_writer_opt_string (ex->json, "parent", dossier_db_column_text (stmt, 5));
-      if (!_dossier_case_write_texts (ex, id, TRUE, error) ||
-          !_dossier_case_write_citations (ex, id, error) ||
-          !_dossier_case_write_notes (ex, id, 0, error))
-        return FALSE;
-      dossier_json_writer_end_object (ex->json);
-    }
-  dossier_json_writer_end_array (ex->json);
-
-  return error == NULL || *error == NULL;
+  return _dossier_case_write_nodes (ex, "entities",
+                                    "SELECT n.id, n.slug AS slug, n.kind AS kind, n.name AS name, "
+                                    "  n.short_name AS short_name, "
+                                    "  (SELECT slug FROM node WHERE id = p.parent_id) AS parent "
+                                    "FROM node n LEFT JOIN organization_parent p ON p.node_id = n.id "
+                                    "WHERE n.id IN temp.export_node AND n.kind IN ('organization', 'person') "
+                                    "ORDER BY n.id",
+                                    0, ALL_PARTS, NULL, error);
 }
 
 static gboolean
 write_roles (DossierCaseExport  *ex,
              GError            **error)
 {
-  g_autoptr(DossierStmt) stmt =
-    dossier_db_prepare (ex->db,
-                        "SELECT n.id, n.slug, pe.slug, o.slug, r.started, r.ended "
-                        "FROM node n JOIN role r ON r.node_id = n.id "
-                        "JOIN node pe ON pe.id = r.person_id JOIN node o ON o.id = r.organization_id "
-                        "WHERE n.id IN temp.export_node ORDER BY n.id",
-                        error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  dossier_json_writer_member (ex->json, "roles");
-  dossier_json_writer_begin_array (ex->json);
-  while (dossier_db_step_row (ex->db, stmt, &has_row, error) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      dossier_json_writer_begin_object (ex->json);
-      dossier_json_writer_opt_string (ex->json, "slug", dossier_db_column_text (stmt, 1));
-      dossier_json_writer_opt_string (ex->json, "person", dossier_db_column_text (stmt, 2));
-      dossier_json_writer_opt_string (ex->json, "organization", dossier_db_column_text (stmt, 3));
-      dossier_json_writer_opt_string (ex->json, "from", dossier_db_column_text (stmt, 4));
-      dossier_json_writer_opt_string (ex->json, "to", dossier_db_column_text (stmt, 5));
-      if (!_dossier_case_write_texts (ex, id, TRUE, error) ||
-          !_dossier_case_write_citations (ex, id, error) ||
-          !_dossier_case_write_notes (ex, id, 0, error))
-        return FALSE;
-      dossier_json_writer_end_object (ex->json);
-    }
-  dossier_json_writer_end_array (ex->json);
-
-  return error == NULL || *error == NULL;
+  return _dossier_case_write_nodes (ex, "roles",
+                                    "SELECT n.id, n.slug AS slug, pe.slug AS person, o.slug AS organization, "
+                                    "  r.started AS \"from\", r.ended AS \"to\" "
+                                    "FROM node n JOIN role r ON r.node_id = n.id "
+                                    "JOIN node pe ON pe.id = r.person_id JOIN node o ON o.id = r.organization_id "
+                                    "WHERE n.id IN temp.export_node ORDER BY n.id",
+                                    0, ALL_PARTS, NULL, error);
 }
 
+/* An event's: what it settled, who took part. */
+static gboolean
+write_event_links (DossierCaseExport  *ex,
+                   gint64              event_id,
+                   GError            **error)
+{
+  return _dossier_case_write_slugs (ex, "settles",
+                                    "SELECT n.slug FROM event e JOIN node n ON n.id = e.node_id "
+                                    "WHERE e.settled_by = ?1 ORDER BY n.id",
+                                    event_id, error) &&
+         _dossier_case_write_slugs (ex, "actors",
+                                    "SELECT n.slug FROM event_actor a JOIN node n ON n.id = a.node_id "
+                                    "WHERE a.event_id = ?1 ORDER BY n.id",
+                                    event_id, error);
+}
+
+/* A case file's: the chart it opens on, then what belongs to it alone. */
+static gboolean
+write_case_parts (DossierCaseExport  *ex,
+                  gint64              case_id,
+                  GError            **error)
+{
+  g_autoptr(DossierStmt) market =
+    dossier_db_prepare (ex->db,
+                        "SELECT s.slug, c.market_period FROM case_file c JOIN market_series s "
+                        "ON s.id = c.market_series_id WHERE c.node_id = ?1",
+                        error);
+  gboolean has_row = FALSE;
+
+  if (market == NULL || !dossier_db_bind (ex->db, market, error, "i", case_id) ||
+      !dossier_db_step_row (ex->db, market, &has_row, error))
+    return FALSE;
+  if (has_row)
+    {
+      dossier_json_writer_member (ex->json, "market");
+      dossier_json_writer_begin_object (ex->json);
+      dossier_json_writer_opt_string (ex->json, "series", dossier_db_column_text (market, 0));
+      dossier_json_writer_opt_string (ex->json, "period", dossier_db_column_text (market, 1));
+      dossier_json_writer_end_object (ex->json);
+    }
+
+  return _dossier_case_write_participants (ex, case_id, error) &&
+         _dossier_case_write_nodes (ex, "events",
+                                    "SELECT n.id, n.slug AS slug, e.date AS date, e.kind AS kind, "
+                                    "  e.status AS status "
+                                    "FROM event e JOIN node n ON n.id = e.node_id "
+                                    "WHERE e.case_id = ?1 ORDER BY e.date, n.id",
+                                    case_id, ALL_PARTS, write_event_links, error) &&
+         _dossier_case_write_nodes (ex, "claims",
+                                    "SELECT n.id, n.slug AS slug, "
+                                    "  (SELECT slug FROM node WHERE id = c.claimant_id) AS claimant, c.made AS made "
+                                    "FROM claim c JOIN node n ON n.id = c.node_id WHERE c.case_id = ?1 ORDER BY n.id",
+                                    case_id, ALL_PARTS, NULL, error) &&
+         _dossier_case_write_slugs (ex, "source_list",
+                                    "SELECT n.slug FROM case_source c JOIN node n ON n.id = c.source_id "
+                                    "WHERE c.case_id = ?1 ORDER BY n.id",
+                                    case_id, error);
+}
+
+/* "cases": [...], or "case": {...} for one case file, as the bundled one. */
 static gboolean
 write_cases (DossierCaseExport  *ex,
              gboolean            one,
              GError            **error)
 {
-  g_autoptr(DossierStmt) stmt =
-    dossier_db_prepare (ex->db,
-                        "SELECT n.id, n.slug, c.docket, (SELECT slug FROM node WHERE id = c.court_id), c.filed, "
-                        "       c.judge, c.status, (SELECT slug FROM market_series WHERE id = c.market_series_id), "
-                        "       c.market_period "
-                        "FROM node n JOIN case_file c ON c.node_id = n.id "
-                        "WHERE n.id IN temp.export_case ORDER BY n.id",
-                        error);
-  gboolean has_row;
+  const char *sql =
+    "SELECT n.id, n.slug AS slug, c.docket AS docket, (SELECT slug FROM node WHERE id = c.court_id) AS court, "
+    "  c.filed AS filed, c.judge AS judge, c.status AS status "
+    "FROM node n JOIN case_file c ON c.node_id = n.id "
+    "WHERE n.id IN temp.export_case ORDER BY n.id";
 
-  if (stmt == NULL)
-    return FALSE;
-
-  if (!one)
-    {
-      dossier_json_writer_member (ex->json, "cases");
-      dossier_json_writer_begin_array (ex->json);
-    }
-  while (dossier_db_step_row (ex->db, stmt, &has_row, error) && has_row)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (one)
-        dossier_json_writer_member (ex->json, "case");
-      dossier_json_writer_begin_object (ex->json);
-      dossier_json_writer_opt_string (ex->json, "slug", dossier_db_column_text (stmt, 1));
-      dossier_json_writer_opt_string (ex->json, "docket", dossier_db_column_text (stmt, 2));
-      dossier_json_writer_opt_string (ex->json, "court", dossier_db_column_text (stmt, 3));
-      dossier_json_writer_opt_string (ex->json, "filed", dossier_db_column_text (stmt, 4));
-      dossier_json_writer_opt_string (ex->json, "judge", dossier_db_column_text (stmt, 5));
-      dossier_json_writer_opt_string (ex->json, "status", dossier_db_column_text (stmt, 6));
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-        {
-          dossier_json_writer_member (ex->json, "market");
-          dossier_json_writer_begin_object (ex->json);
-          dossier_json_writer_opt_string (ex->json, "series", dossier_db_column_text (stmt, 7));
-          dossier_json_writer_opt_string (ex->json, "period", dossier_db_column_text (stmt, 8));
-          dossier_json_writer_end_object (ex->json);
-        }
-      if (!_dossier_case_write_texts (ex, id, TRUE, error) ||
-          !_dossier_case_write_citations (ex, id, error) ||
-          !_dossier_case_write_notes (ex, id, 0, error) ||
-          !_dossier_case_write_case_parts (ex, id, error))
-        return FALSE;
-      dossier_json_writer_end_object (ex->json);
-    }
-  if (!one)
-    dossier_json_writer_end_array (ex->json);
-
-  return error == NULL || *error == NULL;
+  return _dossier_case_write_nodes (ex, one ? "case" : "cases", sql, 0,
+                                    ALL_PARTS | (one ? DOSSIER_CASE_SINGLE : 0), write_case_parts, error);
 }
 
 /**

@@ -183,6 +183,33 @@ dossier_json_writer_int (DossierJsonWriter *self,
   g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
 }
 
+/**
+ * dossier_json_format_number:
+ * @buffer: (out caller-allocates): G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * Writes @value in fixed notation (never "3e+01"), with as few decimals as
+ * read back the same number, a dot whatever the locale; the exponent only
+ * for what fixed notation cannot hold. Shared with the CSV writer.
+ *
+ * Returns: @buffer
+ */
+const char *
+dossier_json_format_number (double  value,
+                            char   *buffer)
+{
+  buffer[0] = '\0';
+  for (int digits = 0; digits <= 17 && fabs (value) < 1e15; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%df", digits);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return buffer;
+    }
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", value);
+}
+
 void
 dossier_json_writer_double (DossierJsonWriter *self,
                             double             value)
@@ -192,21 +219,7 @@ dossier_json_writer_double (DossierJsonWriter *self,
   g_return_if_fail (isfinite (value));
 
   next (self);
-  /* Fixed notation (never "3e+01"), with as few decimals as read back the
-   * same number; the exponent only for what fixed notation cannot hold. */
-  buffer[0] = '\0';
-  for (int digits = 0; digits <= 17 && fabs (value) < 1e15; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%df", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  if (buffer[0] == '\0' || g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  g_string_append (self->out, buffer);
+  g_string_append (self->out, dossier_json_format_number (value, buffer));
 }
 
 void

@@ -33,6 +33,9 @@ void               dossier_json_writer_opt_string   (DossierJsonWriter *self,
                                                      const char        *name,
                                                      const char        *value);
 
+const char        *dossier_json_format_number       (double             value,
+                                                     char              *buffer);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierJsonWriter, dossier_json_writer_free)
 
 G_END_DECLS

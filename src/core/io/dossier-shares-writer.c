@@ -3,7 +3,8 @@
  * Market shares to CSV, in the format dossier-shares-reader.c reads: a
  * header, then a figure a row (series, period, provider, share, source,
  * url, note), CRLF line ends as RFC 4180 has them, a field quoted when it
- * needs to be, shares in their shortest exact form with a dot. The note of
+ * needs to be, shares in their shortest exact form with a dot (as numbers
+ * in JSON: dossier_json_format_number()). The note of
  * a row is the note of a break in the series at that figure, in the
  * reader's language (or another when it has none in it).
  *
@@ -13,33 +14,9 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "dossier-csv.h"
+#include "dossier-json-writer.h"
 #include "dossier-shares-writer.h"
-
-static void
-append_share (GString *out,
-              double   share)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* Fixed notation (never "3e+01"), with as few decimals as read back the
-   * same number; the exponent only for what fixed notation cannot hold. */
-  buffer[0] = '\0';
-  for (int digits = 0; digits <= 17 && fabs (share) < 1e15; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%df", digits);
-      g_ascii_formatd (buffer, sizeof buffer, format, share);
-      if (g_ascii_strtod (buffer, NULL) == share)
-        break;
-    }
-  if (buffer[0] == '\0' || g_ascii_strtod (buffer, NULL) != share)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", share);
-  g_string_append (out, buffer);
-}
 
 /**
  * dossier_shares_writer_write:
@@ -72,6 +49,7 @@ dossier_shares_writer_write (DossierDb   *db,
                         "ORDER BY ms.id, m.period, m.percent DESC, o.name",
                         error);
   g_autoptr(GString) out = g_string_new ("series,period,provider,share,source,url,note\r\n");
+  char share[G_ASCII_DTOSTR_BUF_SIZE];
   gboolean has_row;
 
   if (stmt == NULL || !dossier_db_bind (db, stmt, error, "it", series_id, language))
@@ -84,7 +62,7 @@ dossier_shares_writer_write (DossierDb   *db,
           if (column > 0)
             g_string_append_c (out, ',');
           if (column == 3)
-            append_share (out, sqlite3_column_double (stmt, column));
+            g_string_append (out, dossier_json_format_number (sqlite3_column_double (stmt, column), share));
           else
             dossier_csv_append_field (out, dossier_db_column_text (stmt, column));
         }
