@@ -42,20 +42,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GHashTable *
-fields (const char *first_key,
-        ...)
-{
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  va_list args;
-
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    g_hash_table_insert (values, g_strdup (key), g_strdup (va_arg (args, const char *)));
-  va_end (args);
-  return values;
-}
-
 static gint64
 find_in (GListModel *items,
          gint64      id)
@@ -93,7 +79,7 @@ test_event (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) timeline = dossier_store_list_section (f->store, f->case_id, DOSSIER_SECTION_TIMELINE, NULL);
-  g_autoptr(GHashTable) values = fields ("title", "Hearing on the motions", "date", "2020-01-31",
+  g_autoptr(GHashTable) values = test_fields ("title", "Hearing on the motions", "date", "2020-01-31",
                                          "kind", "hearing", "status", "expected", "summary", "Set by the court.",
                                          NULL);
   g_autoptr(GHashTable) read = NULL;
@@ -164,27 +150,27 @@ test_validation (Fixture       *f,
   double percent = 0;
 
   {
-    g_autoptr(GHashTable) v = fields ("title", "A", "date", "2019-02-29", "status", "happened", NULL);
+    g_autoptr(GHashTable) v = test_fields ("title", "A", "date", "2019-02-29", "status", "happened", NULL);
     assert_invalid (f->store, DOSSIER_NODE_EVENT, f->case_id, v, "“2019-02-29” is not a date");
   }
   {
-    g_autoptr(GHashTable) v = fields ("title", "  ", "date", "2019-02-28", "status", "happened", NULL);
+    g_autoptr(GHashTable) v = test_fields ("title", "  ", "date", "2019-02-28", "status", "happened", NULL);
     assert_invalid (f->store, DOSSIER_NODE_EVENT, f->case_id, v, "Title: This cannot be left empty");
   }
   {
-    g_autoptr(GHashTable) v = fields ("title", "A", "date", "2019-02-28", "status", "maybe", NULL);
+    g_autoptr(GHashTable) v = test_fields ("title", "A", "date", "2019-02-28", "status", "maybe", NULL);
     assert_invalid (f->store, DOSSIER_NODE_EVENT, f->case_id, v, "Status");
   }
   {
-    g_autoptr(GHashTable) v = fields ("title", "A", "date", "2019-02-28", "status", "happened", NULL);
+    g_autoptr(GHashTable) v = test_fields ("title", "A", "date", "2019-02-28", "status", "happened", NULL);
     assert_invalid (f->store, DOSSIER_NODE_EVENT, 0, v, "belongs to a case file");
   }
   {
-    g_autoptr(GHashTable) v = fields ("publisher", "P", "title", "H", "url", "www.example.com", NULL);
+    g_autoptr(GHashTable) v = test_fields ("publisher", "P", "title", "H", "url", "www.example.com", NULL);
     assert_invalid (f->store, DOSSIER_NODE_SOURCE, f->case_id, v, "https://");
   }
   {
-    g_autoptr(GHashTable) v = fields ("person", "1", "organization", "2", "title", "T", "started", "2020",
+    g_autoptr(GHashTable) v = test_fields ("person", "1", "organization", "2", "title", "T", "started", "2020",
                                       "ended", "2019-05", NULL);
     assert_invalid (f->store, DOSSIER_NODE_ROLE, 0, v, "cannot end");
   }
@@ -220,7 +206,7 @@ test_organization (Fixture       *f,
   gint64 amazon = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'amazon'");
   gint64 aws = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'aws'");
   g_autofree char *parent = g_strdup_printf ("%" G_GINT64_FORMAT, amazon);
-  g_autoptr(GHashTable) values = fields ("name", "Amazon Logistics", "parent", parent, "standing", "other",
+  g_autoptr(GHashTable) values = test_fields ("name", "Amazon Logistics", "parent", parent, "standing", "other",
                                          "role", "Named in the complaint", NULL);
   guint before = g_list_model_get_n_items (organizations);
   gint64 id = 0, my_case = 0;
@@ -295,7 +281,7 @@ test_role_and_citations (Fixture       *f,
   gint64 law360 = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'law360-2021-10-04'");
   g_autofree char *p = g_strdup_printf ("%" G_GINT64_FORMAT, person);
   g_autofree char *o = g_strdup_printf ("%" G_GINT64_FORMAT, org);
-  g_autoptr(GHashTable) values = fields ("person", p, "organization", o, "title", "Founder", "started", "2006",
+  g_autoptr(GHashTable) values = test_fields ("person", p, "organization", o, "title", "Founder", "started", "2006",
                                          NULL);
   gint64 id = 0;
 
@@ -333,9 +319,9 @@ test_claim_and_source (Fixture       *f,
   g_autoptr(GListModel) sources = dossier_store_list_section (f->store, f->case_id, DOSSIER_SECTION_SOURCES, NULL);
   gint64 oracle = test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'oracle'");
   g_autofree char *o = g_strdup_printf ("%" G_GINT64_FORMAT, oracle);
-  g_autoptr(GHashTable) claim = fields ("title", "The single award broke the law", "claimant", o, "made", "2018-08",
+  g_autoptr(GHashTable) claim = test_fields ("title", "The single award broke the law", "claimant", o, "made", "2018-08",
                                         NULL);
-  g_autoptr(GHashTable) source = fields ("publisher", "Example Times", "title", "A headline as published",
+  g_autoptr(GHashTable) source = test_fields ("publisher", "Example Times", "title", "A headline as published",
                                          "author", "A. Writer", "published", "2020-02-14",
                                          "url", "https://example.com/a", "lang", "en", NULL);
   guint n_claims = g_list_model_get_n_items (claims), n_sources = g_list_model_get_n_items (sources);
@@ -378,7 +364,7 @@ test_languages (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) values = fields ("title", "Only in English", "date", "2021-05-05", "status", "happened",
+  g_autoptr(GHashTable) values = test_fields ("title", "Only in English", "date", "2021-05-05", "status", "happened",
                                          "summary", "An English summary.", NULL);
   g_autoptr(GHashTable) read = NULL;
   gint64 id = 0;
@@ -439,7 +425,7 @@ test_series (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *source = g_strdup_printf ("%" G_GINT64_FORMAT,
                                              test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'crn-2020-10'"));
-  g_autoptr(GHashTable) values = fields ("firm", "Example Research", "market", "Cloud, worldwide",
+  g_autoptr(GHashTable) values = test_fields ("firm", "Example Research", "market", "Cloud, worldwide",
                                          "period_kind", "quarter", "source", source,
                                          "figures", "2020-Q3 AWS 33\n2020-Q3 Microsoft 18,5 %\n\n2020-Q4 aws 32",
                                          "breaks", "2020-Q4 Microsoft: restated", NULL);
@@ -448,7 +434,7 @@ test_series (Fixture       *f,
   g_autofree char *problem = NULL;
 
   {
-    g_autoptr(GHashTable) bad = fields ("firm", "F", "market", "M", "period_kind", "quarter", "source", source,
+    g_autoptr(GHashTable) bad = test_fields ("firm", "F", "market", "M", "period_kind", "quarter", "source", source,
                                         "figures", "2020-Q3 AWS 33\n2020 Microsoft 18", NULL);
     g_autofree char *after = NULL;
 

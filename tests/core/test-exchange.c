@@ -39,20 +39,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GHashTable *
-fields (const char *first_key,
-        ...)
-{
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  va_list args;
-
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    g_hash_table_insert (values, g_strdup (key), g_strdup (va_arg (args, const char *)));
-  va_end (args);
-  return values;
-}
-
 static gint64
 save (DossierStore    *store,
       DossierNodeKind  kind,
@@ -93,20 +79,20 @@ build_case (Fixture *f)
   g_assert_true (dossier_store_set_summary (f->store, case_id, "fr", "Un résumé « entre guillemets ».", &error));
 
   org_id = save (f->store, DOSSIER_NODE_ORGANIZATION, case_id,
-                 fields ("name", "Entreprise Exemple", "parent", amazon, "standing", "intervenor",
+                 test_fields ("name", "Entreprise Exemple", "parent", amazon, "standing", "intervenor",
                          "role", "Intervenante", "summary", "Une filiale.", NULL));
   org = id_string (org_id);
   person_id = save (f->store, DOSSIER_NODE_PERSON, case_id,
-                    fields ("name", "Jeanne Exemple", "standing", "other", "role", "Témoin", NULL));
+                    test_fields ("name", "Jeanne Exemple", "standing", "other", "role", "Témoin", NULL));
   person = id_string (person_id);
   role_id = save (f->store, DOSSIER_NODE_ROLE, 0,
-                  fields ("person", person, "organization", org, "title", "Directrice", "started", "2018-03",
+                  test_fields ("person", person, "organization", org, "title", "Directrice", "started", "2018-03",
                           NULL));
   expected_id = save (f->store, DOSSIER_NODE_EVENT, case_id,
-                      fields ("title", "Décision attendue", "date", "2020-02", "kind", "ruling",
+                      test_fields ("title", "Décision attendue", "date", "2020-02", "kind", "ruling",
                               "status", "expected", NULL));
   ruling_id = save (f->store, DOSSIER_NODE_EVENT, case_id,
-                    fields ("title", "Décision rendue", "date", "2020-02-13", "kind", "ruling", "status", "happened",
+                    test_fields ("title", "Décision rendue", "date", "2020-02-13", "kind", "ruling", "status", "happened",
                             "summary", "Ligne 1\nLigne 2 \"citée\"\t.", NULL));
   /* The window has no field for it yet: what settled an expected event. */
   {
@@ -115,9 +101,9 @@ build_case (Fixture *f)
     test_sql_exec (f->path, sql);
   }
   claim_id = save (f->store, DOSSIER_NODE_CLAIM, case_id,
-                   fields ("title", "L'attribution était irrégulière", "claimant", org, "made", "2019", NULL));
+                   test_fields ("title", "L'attribution était irrégulière", "claimant", org, "made", "2019", NULL));
   source_id = save (f->store, DOSSIER_NODE_SOURCE, case_id,
-                    fields ("publisher", "Le Journal", "title", "Un titre tel que publié", "author", "A. Auteur",
+                    test_fields ("publisher", "Le Journal", "title", "Un titre tel que publié", "author", "A. Auteur",
                             "published", "2020-02-14", "url", "https://example.org/a?b=1&c=2", "lang", "fr",
                             NULL));
   g_assert_true (dossier_store_cite (f->store, claim_id, source_id, DOSSIER_STANCE_SUPPORTS, &error));
@@ -129,10 +115,10 @@ build_case (Fixture *f)
   /* The same words twice are two notes; two people of one name, two
    * people. */
   g_assert_true (dossier_store_add_note (f->store, case_id, "Une note sur le dossier.", &note_id, &error));
-  save (f->store, DOSSIER_NODE_PERSON, case_id, fields ("name", "Jeanne Exemple", "standing", "other", NULL));
+  save (f->store, DOSSIER_NODE_PERSON, case_id, test_fields ("name", "Jeanne Exemple", "standing", "other", NULL));
   g_assert_no_error (error);
 
-  series = fields ("firm", "Cabinet Exemple", "market", "Cloud, monde", "period_kind", "quarter", "source", crn,
+  series = test_fields ("firm", "Cabinet Exemple", "market", "Cloud, monde", "period_kind", "quarter", "source", crn,
                    "figures", "2020-Q3 AWS 33\n2020-Q3 Microsoft 18,5 %\n2020-Q3 Entreprise Exemple 12.3\n"
                    "2020-Q4 AWS 32",
                    "breaks", "2020-Q4 Microsoft: chiffres révisés", NULL);

@@ -376,3 +376,23 @@ test_file_state (const char *path)
 
   return g_string_free (state, FALSE);
 }
+
+/**
+ * test_fields:
+ * @first_key: a form's field, then its value, and so on, %NULL-terminated
+ *
+ * Returns: (transfer full): the values a form would hand the store
+ */
+GHashTable *
+test_fields (const char *first_key,
+             ...)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  va_list args;
+
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    g_hash_table_insert (values, g_strdup (key), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+  return values;
+}

@@ -35,5 +35,7 @@ gint64        test_find_case       (DossierStore       *store,
 char         *test_dump_content    (const char         *path);
 DossierStore *test_open_empty_store (const char        *path);
 char         *test_file_state      (const char         *path);
+GHashTable   *test_fields          (const char         *first_key,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
