@@ -6,6 +6,9 @@
 #   build-aux/dev.sh asan          the unit and UI tests built with AddressSanitizer
 #                                  and UndefinedBehaviorSanitizer (in build-asan/)
 #   build-aux/dev.sh valgrind      the unit and UI tests under valgrind's memcheck
+#   build-aux/dev.sh fuzz          the libFuzzer targets, built with clang (in
+#                                  build-fuzz/), 20 s each; DOSSIER_FUZZ_SECONDS=600
+#                                  for a longer run
 #
 # Packages are installed with apt-get, as root or through sudo.
 set -eu
@@ -20,7 +23,7 @@ fonts-dejavu-core fonts-cantarell adwaita-icon-theme valgrind"
 
 install_missing () {
   missing=""
-  for package in $PACKAGES; do
+  for package in $PACKAGES "$@"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing="$missing $package"
     fi
@@ -82,8 +85,17 @@ case "$command" in
     build
     in_display meson test -C build --setup valgrind --print-errorlogs "$@"
     ;;
+  fuzz)
+    install_missing clang
+    if [ ! -f build-fuzz/build.ninja ]; then
+      CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined
+    fi
+    # Only the core library and the targets: the fuzz suite needs nothing else.
+    meson compile -C build-fuzz tests/fuzz/fuzz-case-json tests/fuzz/fuzz-shares-csv tests/fuzz/fuzz-dates
+    meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs "$@"
+    ;;
   *)
-    echo "usage: $0 run [ARGS…] | test|asan|valgrind [MESON TEST ARGS…]" >&2
+    echo "usage: $0 run [ARGS…] | test|asan|valgrind|fuzz [MESON TEST ARGS…]" >&2
     exit 2
     ;;
 esac

@@ -141,6 +141,10 @@ dossier_period_parse (const char *period,
   else if (!has_shape (period, "dddd"))
     return FALSE;
 
+  /* Found by fuzzing: there is no year 0, as dossier_date_parse() knows. */
+  if (digits (period, 4) < 1)
+    return FALSE;
+
   if (year)
     *year = digits (period, 4);
   if (quarter)

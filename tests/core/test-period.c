@@ -61,6 +61,9 @@ test_periods (void)
   g_assert_false (dossier_period_parse ("2019-Q5", NULL, NULL));
   g_assert_false (dossier_period_parse ("2019-Q", NULL, NULL));
   g_assert_false (dossier_period_parse ("Q3 2019", NULL, NULL));
+  /* Found by fuzzing (tests/fuzz/regressions/dates/year-zero*). */
+  g_assert_false (dossier_period_parse ("0000", NULL, NULL));
+  g_assert_false (dossier_period_parse ("0000-Q3", NULL, NULL));
 
   /* Quarters and years compare: a year stands at its middle. */
   g_assert_cmpfloat (dossier_period_position ("2019-Q1"), <, dossier_period_position ("2019"));

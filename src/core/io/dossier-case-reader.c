@@ -383,6 +383,10 @@ dossier_case_reader_import (DossierDb         *db,
   if (case_id != NULL)
     *case_id = 0;
 
+  /* Found by fuzzing: json-glib refuses an empty buffer with a critical. */
+  if (size == 0)
+    return _dossier_case_fail (&import, error, "$", _("the file is empty"));
+
   if (!g_utf8_validate_len (data, size, NULL))
     return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
 

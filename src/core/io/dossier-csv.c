@@ -129,9 +129,14 @@ dossier_csv_parse (const char  *data,
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) quoted_fields = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) field = g_string_new (NULL);
-  const char *p, *end = data + size;
+  const char *p, *end;
   guint line = 1, record_line = 1, quote_line = 0;
   gboolean quoted = FALSE, in_quotes = FALSE;
+
+  /* Found by fuzzing: an empty buffer may come as NULL. */
+  if (data == NULL)
+    data = "";
+  end = data + size;
 
   if (!check_bytes (data, size, error_line, error_message))
     return NULL;
