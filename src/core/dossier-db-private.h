@@ -20,6 +20,7 @@ struct _DossierDb
   DossierDbCommitFunc  commit_func;
   gpointer             commit_data;
   guint                depth;        /* nested dossier_db_transaction() calls */
+  gboolean             read_only;
 };
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dossier-db-private.h"
 
 /**
@@ -46,6 +48,13 @@ dossier_db_transaction (DossierDb      *db,
   gboolean outer = db->depth == 0;
   guint mark = db->changes->len;
   g_autoptr(GArray) changes = NULL;
+
+  if (db->read_only)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
+                   _("%s is read-only: nothing was changed"), db->path);
+      return FALSE;
+    }
 
   if (!dossier_db_exec (db, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dossier", error))
     return FALSE;

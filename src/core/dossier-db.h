@@ -38,6 +38,9 @@ typedef gpointer (*DossierDbRowFunc)    (sqlite3_stmt          *stmt,
 
 DossierDb    *dossier_db_open            (const char           *path,
                                           GError              **error);
+DossierDb    *dossier_db_open_read_only  (const char           *path,
+                                          GError              **error);
+gboolean      dossier_db_is_read_only    (DossierDb            *db);
 void          dossier_db_close           (DossierDb            *db);
 const char   *dossier_db_get_path        (DossierDb            *db);
 sqlite3      *dossier_db_get_handle      (DossierDb            *db);

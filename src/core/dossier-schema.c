@@ -563,10 +563,25 @@ dossier_schema_prepare (DossierDb              *db,
   if (version > 0 && !dossier_schema_check_pages (db, error))
     return FALSE;
 
+  /* A file that cannot be written can only be read as it is. */
+  if (dossier_db_is_read_only (db) && version < DOSSIER_SCHEMA_VERSION)
+    {
+      if (version == 0)
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                     _("%s is not a Dossier database, and it is read-only"),
+                     dossier_db_get_path (db));
+      else
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
+                     _("%s was written by an older version of Dossier and is read-only, so it cannot be "
+                       "brought up to date; copy it to a folder you can write to"),
+                     dossier_db_get_path (db));
+      return FALSE;
+    }
+
   if (version < DOSSIER_SCHEMA_VERSION && !dossier_db_transaction (db, upgrade, &data, error))
     return FALSE;
 
   return dossier_schema_check_shape (db, migrations, G_N_ELEMENTS (migrations), error) &&
-         use_wal (db, error) &&
+         (dossier_db_is_read_only (db) || use_wal (db, error)) &&
          dossier_schema_harden (db, error);
 }

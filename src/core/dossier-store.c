@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "dossier-case-reader.h"
 #include "dossier-data-resources.h"
@@ -145,9 +147,31 @@ dossier_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "dossier", "dossier.db", NULL);
 }
 
+/* Whether @path is a file that Dossier must not write to or beside: its
+ * mode or its folder's has no write permission (root could write anyway,
+ * but the user said "read-only"), the process cannot write either, or the
+ * file system is mounted read-only. */
+static gboolean
+cannot_write (const char *path,
+              const char *dir)
+{
+  GStatBuf file_st, dir_st;
+  struct statvfs fs;
+
+  if (g_stat (path, &file_st) != 0 || !S_ISREG (file_st.st_mode))
+    return FALSE;
+
+  return (file_st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0 ||
+         (g_stat (dir, &dir_st) == 0 && (dir_st.st_mode & 0222) == 0) || g_access (dir, W_OK) != 0 ||
+         (statvfs (path, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0);
+}
+
 /**
  * dossier_store_open:
  * @path: a database file; created, with the bundled case file, if missing
+ *
+ * A file that cannot be written (see cannot_write()) is opened read-only
+ * (dossier_store_is_read_only()): nothing is written to it or beside it.
  *
  * Opening a database that already holds data never changes it, but for
  * migrating it to this version's schema.
@@ -184,13 +208,27 @@ dossier_store_open (const char  *path,
     }
 
   self = g_object_new (DOSSIER_TYPE_STORE, NULL);
-  if (!(self->db = dossier_db_open (path, error)) ||
+  self->db = cannot_write (path, dir) ? dossier_db_open_read_only (path, error) : dossier_db_open (path, error);
+  if (self->db == NULL ||
       !dossier_schema_prepare (self->db, load_bundled_case, NULL, error))
     return NULL;
 
   /* Set after preparing: creating the file announces nothing. */
   dossier_db_set_commit_func (self->db, announce_changes, self);
   return g_steal_pointer (&self);
+}
+
+/**
+ * dossier_store_is_read_only:
+ *
+ * Returns: whether the database was opened read-only: every change fails
+ *   with %DOSSIER_STORE_ERROR_READ_ONLY and the window offers none
+ */
+gboolean
+dossier_store_is_read_only (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), TRUE);
+  return dossier_db_is_read_only (self->db);
 }
 
 const char *

@@ -19,6 +19,7 @@ DossierStore *dossier_store_open                 (const char    *path,
                                                   GError       **error);
 char         *dossier_store_dup_default_path     (void);
 const char   *dossier_store_get_path             (DossierStore  *self);
+gboolean      dossier_store_is_read_only         (DossierStore  *self);
 const char   *dossier_store_get_language         (DossierStore  *self);
 void          dossier_store_set_language         (DossierStore  *self,
                                                   const char    *language);

@@ -156,6 +156,8 @@ void dossier_problem_free (DossierProblem *problem);
  *   wrong (the message names its first mistake, "FILE:LINE: reason")
  * @DOSSIER_STORE_ERROR_DAMAGED: the database file is damaged (SQLite's
  *   checks fail); it was not changed
+ * @DOSSIER_STORE_ERROR_READ_ONLY: the database was opened read-only (its
+ *   file or folder cannot be written): nothing can be changed in it
  */
 typedef enum
 {
@@ -168,6 +170,7 @@ typedef enum
   DOSSIER_STORE_ERROR_CASE_EXISTS,
   DOSSIER_STORE_ERROR_BAD_SHARES,
   DOSSIER_STORE_ERROR_DAMAGED,
+  DOSSIER_STORE_ERROR_READ_ONLY,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

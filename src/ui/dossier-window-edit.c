@@ -94,8 +94,10 @@ update_history_actions (DossierWindow *self)
   g_autofree char *undo = self->store ? dossier_store_dup_history_action (self->store, FALSE) : NULL;
   g_autofree char *redo = self->store ? dossier_store_dup_history_action (self->store, TRUE) : NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL && writable);
 
   g_menu_remove_all (self->history_section);
   g_menu_append (self->history_section, history_label (undo, FALSE), "win.undo");
@@ -106,10 +108,11 @@ update_history_actions (DossierWindow *self)
 static void
 update_case_actions (DossierWindow *self)
 {
-  gboolean has_case = self->store != NULL && self->selection != NULL &&
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+  gboolean has_case = writable && self->selection != NULL &&
                       dossier_selection_get_case_id (self->selection) != 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-case", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-case", has_case);
 }
@@ -256,6 +259,31 @@ redo_action (GtkWidget  *widget,
   step_history ((DossierWindow *) widget, TRUE);
 }
 
+/* A database that cannot be written is read as it is: every action that
+ * would change it is off (here and in dossier-window-items.c and -exchange.c),
+ * and this bar says why. */
+static void
+show_read_only (DossierWindow *self)
+{
+  g_autofree char *name = g_path_get_basename (dossier_store_get_path (self->store));
+  g_autofree char *message = NULL;
+
+  /* Translators: %s is the database file's name, as in "dossier.db" */
+  message = g_strdup_printf (_("%s is read-only: you can read, search and export it, but not change it. "
+                               "To edit, copy it to a folder you can write to and open the copy."), name);
+  gtk_label_set_label (self->read_only_label, message);
+  gtk_info_bar_set_revealed (self->read_only_bar, TRUE);
+  dossier_a11y_set_shown (GTK_WIDGET (self->read_only_bar), TRUE);
+}
+
+static void
+on_read_only_bar_response (DossierWindow *self,
+                           int            response)
+{
+  gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
+  dossier_a11y_set_shown (GTK_WIDGET (self->read_only_bar), FALSE);
+}
+
 static void
 on_history_bar_response (DossierWindow *self,
                          int            response)
@@ -272,6 +300,7 @@ _dossier_window_class_edit_init (DossierWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_bind_template_callback (widget_class, on_history_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_read_only_bar_response);
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.rename-case", NULL, rename_case_action);
@@ -300,6 +329,9 @@ _dossier_window_edit_init (DossierWindow *self)
 void
 _dossier_window_edit_follow (DossierWindow *self)
 {
+  if (dossier_store_is_read_only (self->store))
+    show_read_only (self);
+
   g_signal_connect_object (self->store, "committed", G_CALLBACK (update_history_actions), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_case_actions), self,

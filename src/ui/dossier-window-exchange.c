@@ -382,9 +382,13 @@ update_export_action (DossierWindow *self)
 void
 _dossier_window_exchange_follow (DossierWindow *self)
 {
+  gboolean writable = !dossier_store_is_read_only (self->store);
+
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_export_action), self,
                            G_CONNECT_SWAPPED);
   update_export_action (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-shares", writable);
 }
 
 void

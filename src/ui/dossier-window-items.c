@@ -474,14 +474,20 @@ update_item_actions (DossierWindow *self)
                                                        : NULL;
   DossierNodeKind kind = node ? dossier_node_get_kind (node) : DOSSIER_NODE_CASE;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-series", case_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role",
-                                 kind == DOSSIER_NODE_PERSON || kind == DOSSIER_NODE_ORGANIZATION);
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+  gboolean in_case = case_id != 0 && writable;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-note", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-note", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-note", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cite", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.uncite", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-series", in_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-role", writable &&
+                                 (kind == DOSSIER_NODE_PERSON || kind == DOSSIER_NODE_ORGANIZATION));
 }
 
 void

@@ -28,6 +28,8 @@ struct _DossierWindow
   DossierMarketPanel   *market_panel;
   GtkInfoBar           *export_bar;
   GtkLabel             *export_label;
+  GtkInfoBar           *read_only_bar;
+  GtkLabel             *read_only_label;
   GtkInfoBar           *history_bar;
   GtkLabel             *history_label;
   GMenu                *history_section;

@@ -206,6 +206,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, market_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);

@@ -291,5 +291,22 @@ else
   not_ok "damaged database" "rc=$rc" "$out"
 fi
 
+# A read-only database, in a folder of its own: it reads, an import is
+# refused in words (exit 1), and nothing is written to it or beside it.
+mkdir "$tmp/ro"
+cp "$tmp/cli.db" "$tmp/ro/ro.db"
+chmod 444 "$tmp/ro/ro.db"
+sum=$(md5sum < "$tmp/ro/ro.db")
+found=$("$dossier" --db "$tmp/ro/ro.db" --search bezos 2>&1)
+out=$("$dossier" --db "$tmp/ro/ro.db" --import-case "$tmp/jedi.json" --as-copy 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && echo "$found" | grep -q "Bezos" && echo "$out" | grep -q "ro.db is read-only: nothing was changed" &&
+   [ "$(md5sum < "$tmp/ro/ro.db")" = "$sum" ] && [ "$(ls "$tmp/ro")" = "ro.db" ]; then
+  ok "a read-only database reads, refuses an import, and nothing is written beside it"
+else
+  not_ok "read-only database" "rc=$rc" "$found" "$out" "$(ls "$tmp/ro")"
+fi
+chmod 644 "$tmp/ro/ro.db"
+
 echo "1..$n"
 [ $fails -eq 0 ]

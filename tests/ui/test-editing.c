@@ -173,8 +173,10 @@ test_delete_and_undo (Fixture       *f,
   g_assert_false (action_enabled (f, "delete-case"));
 
   /* The bar at the top says what went, and its Undo brings it all back. */
-  /* The bar under the search bar, at the top of the window. */
-  bar = GTK_INFO_BAR (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_window_get_child (GTK_WINDOW (f->window)))));
+  /* The bar under the search bar and the read-only notice, at the top of
+   * the window. */
+  bar = GTK_INFO_BAR (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+    gtk_widget_get_first_child (gtk_window_get_child (GTK_WINDOW (f->window))))));
   g_assert_true (GTK_IS_INFO_BAR (bar));
   g_assert_true (gtk_info_bar_get_revealed (bar));
 
