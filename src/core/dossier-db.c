@@ -191,6 +191,28 @@ dossier_db_check (DossierDb   *db,
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
+  /* What the disk did, in words: the transaction it happened in is rolled
+   * back (dossier_db_transaction()), so nothing was changed. */
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DISK,
+                   _("%s cannot be written: the disk is full. Nothing was changed; free some space and try again."),
+                   db->path);
+      return FALSE;
+    case SQLITE_IOERR:
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DISK,
+                   _("%s cannot be written: the disk reported an input/output error. Nothing was changed."),
+                   db->path);
+      return FALSE;
+    case SQLITE_READONLY:
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
+                   _("%s is read-only: nothing was changed"), db->path);
+      return FALSE;
+    default:
+      break;
+    }
+
   g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
                /* Translators: 1: a database file, 2: what failed, 3: SQLite's message */
                _("%s: %s failed: %s"),

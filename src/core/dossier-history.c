@@ -357,6 +357,10 @@ step_body (DossierDb  *db,
   if (changeset != recorded)
     sqlite3_free (changeset);
 
+  /* A conflict aborts with SQLITE_ABORT (or a constraint); anything else
+   * (a full disk, an I/O error) is said as it is, not as a conflict. */
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ABORT && (rc & 0xff) != SQLITE_CONSTRAINT)
+    return dossier_db_check (db, rc, redo ? "redo" : "undo", error);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,

@@ -158,6 +158,8 @@ void dossier_problem_free (DossierProblem *problem);
  *   checks fail); it was not changed
  * @DOSSIER_STORE_ERROR_READ_ONLY: the database was opened read-only (its
  *   file or folder cannot be written): nothing can be changed in it
+ * @DOSSIER_STORE_ERROR_DISK: the disk failed a write (full, or an I/O
+ *   error); the change was rolled back, and can be tried again
  */
 typedef enum
 {
@@ -171,6 +173,7 @@ typedef enum
   DOSSIER_STORE_ERROR_BAD_SHARES,
   DOSSIER_STORE_ERROR_DAMAGED,
   DOSSIER_STORE_ERROR_READ_ONLY,
+  DOSSIER_STORE_ERROR_DISK,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

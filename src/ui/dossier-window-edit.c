@@ -132,9 +132,12 @@ _dossier_window_show_error (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_new_case (DossierWindow *self,
-             const char    *title)
+/* A write that fails (a full disk) keeps the dialog open with the title as
+ * typed and the reason under it. */
+static gboolean
+on_new_case (DossierNewCaseDialog *dialog,
+             const char           *title,
+             DossierWindow        *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 case_id = 0;
@@ -142,11 +145,12 @@ on_new_case (DossierWindow *self,
   if (!dossier_store_create_case (self->store, title, dossier_store_get_language (self->store),
                                   &case_id, &error))
     {
-      _dossier_window_show_error (self, _("The case file could not be created"), error);
-      return;
+      dossier_new_case_dialog_show_error (dialog, error->message);
+      return FALSE;
     }
 
   dossier_selection_select (self->selection, case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  return TRUE;
 }
 
 static void
@@ -159,19 +163,24 @@ new_case_action (GtkWidget  *widget,
   DossierWindow *self = (DossierWindow *) widget;
   GtkWidget *dialog = dossier_new_case_dialog_new (GTK_WINDOW (self));
 
-  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_case), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_new_case), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_rename_case (DossierWindow *self,
-                const char    *title)
+static gboolean
+on_rename_case (DossierNewCaseDialog *dialog,
+                const char           *title,
+                DossierWindow        *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!dossier_store_set_title (self->store, dossier_selection_get_case_id (self->selection),
                                 dossier_store_get_language (self->store), title, &error))
-    _dossier_window_show_error (self, _("The case file could not be renamed"), error);
+    {
+      dossier_new_case_dialog_show_error (dialog, error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -188,7 +197,7 @@ rename_case_action (GtkWidget  *widget,
     return;
 
   dialog = dossier_new_case_dialog_new_for_rename (GTK_WINDOW (self), dossier_node_get_title (node));
-  g_signal_connect_object (dialog, "create", G_CALLBACK (on_rename_case), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "create", G_CALLBACK (on_rename_case), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -1,13 +1,16 @@
 /* test-forms.c: a case file made with Ctrl+N, an event added to it through
  * its form in a real window (checked as typed, saved, seen everywhere),
  * undone and redone; a note and a citation added from a page; an event
- * deleted and brought back from the bar's Undo; Escape cancels a form.
+ * deleted and brought back from the bar's Undo; Escape cancels a form; a
+ * form saved on a full disk stays open with what was typed, says why, and
+ * saves once the disk has room again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <sqlite3.h>
 #include <locale.h>
 #include <string.h>
 
@@ -19,6 +22,7 @@
 #include "dossier-selection.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
+#include "test-failing-vfs.h"
 #include "test-ui-utils.h"
 #include "test-utils.h"
 
@@ -309,17 +313,94 @@ test_cite (Fixture       *f,
                    "Market share, Q1 2024");
 }
 
+static gboolean
+shows_error (gpointer dialog)
+{
+  return dossier_new_case_dialog_get_error (dialog) != NULL;
+}
+
+/* The disk is full when Save is pressed: the form stays open with what was
+ * typed and says why; the database is as it was; once there is room,
+ * Save again works. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 case_id = test_find_case (f->store, "jedi-protest");
+  g_autofree char *before = NULL, *after = NULL;
+  DossierEditDialog *dialog;
+  guint failures = test_failing_vfs_get_failures ();
+
+  dossier_selection_select (dossier_window_get_selection (f->window), case_id, DOSSIER_SECTION_TIMELINE, 0);
+  test_iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "i",
+                                             (gint32) DOSSIER_SECTION_TIMELINE));
+  test_iterate ();
+  dialog = DOSSIER_EDIT_DIALOG (find_toplevel (DOSSIER_TYPE_EDIT_DIALOG));
+  type_into (dialog, "title", "Hearing kept through a full disk");
+  type_into (dialog, "date", "2024-03-05");
+  before = test_dump_content (f->path);
+
+  test_failing_vfs_fail (SQLITE_FULL);
+  g_assert_false (dossier_edit_dialog_save (dialog));
+  test_iterate ();
+  test_failing_vfs_fail (SQLITE_OK);
+  g_assert_cmpuint (test_failing_vfs_get_failures (), >, failures);
+
+  /* Still open, with what was typed and why it was not saved. */
+  g_assert_true (find_toplevel (DOSSIER_TYPE_EDIT_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dossier_edit_dialog_get_field (dialog, "title"))), ==,
+                   "Hearing kept through a full disk");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dossier_edit_dialog_get_field (dialog, "date"))), ==,
+                   "2024-03-05");
+  g_assert_true (shows (GTK_WIDGET (dialog), "the disk is full. Nothing was changed; free some space and try again."));
+  after = test_dump_content (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (shows (dossier_window_get_sidebar (f->window), "|Hearing kept through a full disk|"));
+
+  /* Room again: the same form saves. */
+  g_assert_true (dossier_edit_dialog_save (dialog));
+  test_wait_until (no_form, NULL);
+  g_assert_cmpstr (heading (f), ==, "Hearing kept through a full disk");
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node_text WHERE title = 'Hearing kept through a full disk'"),
+                   ==, 1);
+
+  /* The same for a new case file: the title stays, with the reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
+  test_iterate ();
+  {
+    DossierNewCaseDialog *new_case = DOSSIER_NEW_CASE_DIALOG (find_toplevel (DOSSIER_TYPE_NEW_CASE_DIALOG));
+
+    dossier_new_case_dialog_set_title_text (new_case, "Kept through a full disk");
+    test_iterate ();
+    test_failing_vfs_fail (SQLITE_FULL);
+    /* A button activated clicks after a moment: wait for the answer. */
+    g_assert_true (gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (new_case))));
+    test_wait_until (shows_error, new_case);
+    test_failing_vfs_fail (SQLITE_OK);
+    g_assert_true (find_toplevel (DOSSIER_TYPE_NEW_CASE_DIALOG) == GTK_WINDOW (new_case));
+    g_assert_nonnull (strstr (dossier_new_case_dialog_get_error (new_case), "the disk is full"));
+    g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM case_file"), ==, 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (new_case), "default.activate", NULL));
+    test_wait_until (no_form, NULL);
+    g_assert_cmpstr (heading (f), ==, "Kept through a full disk");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   gtk_test_init (&argc, &argv, NULL);
+  test_failing_vfs_install ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/forms/add-event", test_add_event);
   ADD ("/forms/cite", test_cite);
+  ADD ("/forms/full-disk", test_full_disk);
 #undef ADD
 
   return g_test_run ();

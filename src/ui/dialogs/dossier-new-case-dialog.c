@@ -4,8 +4,11 @@
  * creates the case file (the Create button is the default), Escape or
  * Cancel closes; Create stays insensitive, and says why, while the title is
  * empty. The dialog only asks: ::create hands the title to whoever opened
- * it, which writes it through the store. The same dialog renames a case
- * file (dossier_new_case_dialog_new_for_rename()).
+ * it, which writes it through the store and says whether that worked; if
+ * not (a full disk), the dialog stays open with the title as typed and the
+ * reason under it (dossier_new_case_dialog_show_error()), to try again.
+ * The same dialog renames a case file
+ * (dossier_new_case_dialog_new_for_rename()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,7 @@ struct _DossierNewCaseDialog
   GtkEntry  *title_entry;
   GtkWidget *create_button;
   GtkWidget *hint_label;
+  GtkWidget *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (DossierNewCaseDialog, dossier_new_case_dialog, GTK_TYPE_WINDOW)
@@ -58,12 +62,15 @@ static void
 on_create (DossierNewCaseDialog *self)
 {
   g_autofree char *title = dup_title (self);
+  gboolean done = FALSE;
 
   if (*title == '\0')
     return;
 
-  g_signal_emit (self, signals[CREATE], 0, title);
-  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_set_visible (self->error_label, FALSE);
+  g_signal_emit (self, signals[CREATE], 0, title, &done);
+  if (done)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -75,13 +82,16 @@ dossier_new_case_dialog_class_init (DossierNewCaseDialogClass *klass)
    * DossierNewCaseDialog::create:
    * @title: the title the user typed, without surrounding spaces, never empty
    *
-   * Emitted when the user asks for the case file; the dialog then closes.
+   * Emitted when the user asks for the case file.
+   *
+   * Returns: %TRUE once it is written (the dialog then closes), %FALSE
+   *   to keep the dialog open, with an error shown in it
    */
   signals[CREATE] = g_signal_new ("create",
                                   G_TYPE_FROM_CLASS (klass),
                                   G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 
   /* The resources live in a static library: referencing them links them in. */
   (void) dossier_ui_get_resource ();
@@ -90,6 +100,7 @@ dossier_new_case_dialog_class_init (DossierNewCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierNewCaseDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_create);
 
@@ -149,4 +160,33 @@ dossier_new_case_dialog_set_title_text (DossierNewCaseDialog *self,
   g_return_if_fail (DOSSIER_IS_NEW_CASE_DIALOG (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+}
+
+/**
+ * dossier_new_case_dialog_show_error:
+ * @message: why the title could not be written
+ *
+ * Says under the field why nothing was written; the title stays as typed.
+ */
+void
+dossier_new_case_dialog_show_error (DossierNewCaseDialog *self,
+                                    const char           *message)
+{
+  g_return_if_fail (DOSSIER_IS_NEW_CASE_DIALOG (self));
+
+  gtk_label_set_label (GTK_LABEL (self->error_label), message);
+  gtk_widget_set_visible (self->error_label, TRUE);
+}
+
+/**
+ * dossier_new_case_dialog_get_error:
+ *
+ * Returns: (nullable): the error shown, if any
+ */
+const char *
+dossier_new_case_dialog_get_error (DossierNewCaseDialog *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_NEW_CASE_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (self->error_label) ? gtk_label_get_label (GTK_LABEL (self->error_label)) : NULL;
 }

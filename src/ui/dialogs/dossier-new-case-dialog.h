@@ -18,4 +18,8 @@ GtkWidget  *dossier_new_case_dialog_new_for_rename (GtkWindow        *parent,
 void        dossier_new_case_dialog_set_title_text (DossierNewCaseDialog *self,
                                                     const char           *title);
 
+void        dossier_new_case_dialog_show_error (DossierNewCaseDialog *self,
+                                                const char           *message);
+const char *dossier_new_case_dialog_get_error  (DossierNewCaseDialog *self);
+
 G_END_DECLS
