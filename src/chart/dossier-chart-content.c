@@ -54,6 +54,9 @@ dossier_chart_content_new (DossierSeries *series,
 
   if (series == NULL)
     content->title = g_strdup (_("No market series"));
+  else if (*period_text == '\0')
+    /* A series without a figure (all of them lost in a recovery, say). */
+    content->title = g_strdup (_("Market share"));
   else
     /* Translators: the chart's title; %s is a period such as "Q3 2019" */
     content->title = g_strdup_printf (_("Market share, %s"), period_text);

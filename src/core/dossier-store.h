@@ -19,6 +19,20 @@ DossierStore *dossier_store_open                 (const char    *path,
                                                   GError       **error);
 char         *dossier_store_dup_default_path     (void);
 const char   *dossier_store_get_path             (DossierStore  *self);
+/* dossier-store-recover.c */
+char         *dossier_store_set_aside            (const char    *path,
+                                                  GError       **error);
+gboolean      dossier_store_recover              (const char    *damaged_path,
+                                                  const char    *path,
+                                                  guint         *n_rows,
+                                                  guint         *n_damaged_tables,
+                                                  GError       **error);
+gboolean      dossier_store_replace_damaged      (const char    *path,
+                                                  gboolean       recover,
+                                                  char         **aside_path,
+                                                  guint         *n_rows,
+                                                  guint         *n_damaged_tables,
+                                                  GError       **error);
 gboolean      dossier_store_is_read_only         (DossierStore  *self);
 const char   *dossier_store_get_language         (DossierStore  *self);
 void          dossier_store_set_language         (DossierStore  *self,

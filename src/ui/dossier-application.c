@@ -32,14 +32,20 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+static char *
+dup_path (DossierApplication *self)
+{
+  return self->db_path ? g_strdup (self->db_path) : dossier_store_dup_default_path ();
+}
+
 static DossierStore *
 ensure_store (DossierApplication  *self,
               GError             **error)
 {
   if (self->store == NULL)
     {
-      g_autofree char *path = self->db_path ? g_strdup (self->db_path)
-                                            : dossier_store_dup_default_path ();
+      g_autofree char *path = dup_path (self);
+
       self->store = dossier_store_open (path, error);
     }
 
@@ -86,17 +92,191 @@ dossier_application_handle_local_options (GApplication *app,
   return dossier_cli_handle_options (options, self->db_path);
 }
 
-static void
-show_fatal_error (DossierApplication *self,
-                  const GError       *error)
+/* What the window offers when the database cannot be opened: the
+ * responses of the dialog below. */
+enum
 {
-  GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                              _("Dossier cannot open its database"));
+  RESPONSE_RECOVER = 1,
+  RESPONSE_START_NEW,
+  RESPONSE_OPEN_OTHER,
+};
 
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+static void show_open_problem (DossierApplication *self,
+                               const GError       *error);
+
+/* Tells, over the new window, what became of the old file. */
+static void
+show_outcome (DossierApplication *self,
+              GtkWindow          *window,
+              const char         *title,
+              const char         *details)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", title);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", details);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_other_file_chosen (DossierApplication   *self,
+                      int                   response,
+                      GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      g_free (self->db_path);
+      self->db_path = g_file_get_path (file);
+      g_application_activate (G_APPLICATION (self));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_other_file (DossierApplication *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Dossier Database"), NULL,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Dossier databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  /* No window while the chooser is up: keep running. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_other_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Start a New Database or Recover: the old file set aside as it is, a new
+ * one in its place, the window opened on it, and what happened said. */
+static void
+replace_damaged (DossierApplication *self,
+                 gboolean            recover)
+{
+  g_autofree char *path = dup_path (self);
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_name = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  guint n_rows = 0, n_damaged = 0;
+
+  if (!dossier_store_replace_damaged (path, recover, &aside, &n_rows, &n_damaged, &error) ||
+      !(self->store = dossier_store_open (path, &error)))
+    {
+      g_printerr ("dossier: %s\n", error->message);
+      show_open_problem (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (dossier_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+
+  aside_name = g_path_get_basename (aside);
+  if (recover)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row was recovered.",
+                                                 "%u rows were recovered.", n_rows), n_rows);
+      if (n_damaged > 0)
+        g_string_append_printf (text, " %s",
+                                g_dngettext (GETTEXT_PACKAGE, "One table had parts that could not be read.",
+                                             "Several tables had parts that could not be read.", n_damaged));
+      g_string_append_printf (text, " %s ", _("The undo history starts anew."));
+      /* Translators: %s is a file name */
+      g_string_append_printf (text, _("The damaged file is kept, unchanged, as %s."), aside_name);
+      details = g_string_free (g_steal_pointer (&text), FALSE);
+      show_outcome (self, window, _("What could be read was recovered"), details);
+    }
+  else
+    {
+      /* Translators: %s is a file name */
+      details = g_strdup_printf (_("The damaged file is kept, unchanged, as %s."), aside_name);
+      show_outcome (self, window, _("A new database was started"), details);
+    }
+}
+
+static void
+on_open_problem_response (GtkDialog          *dialog,
+                          int                 response,
+                          DossierApplication *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == RESPONSE_RECOVER || response == RESPONSE_START_NEW)
+    replace_damaged (self, response == RESPONSE_RECOVER);
+  else if (response == RESPONSE_OPEN_OTHER)
+    choose_other_file (self);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+/* GTK 4.8 names a dialog's button after its label twice, the underscore
+ * included ("_Quit Quit"): a screen reader is given the name once. */
+static void
+add_button (GtkWidget  *dialog,
+            const char *mnemonic_label,
+            int         response)
+{
+  GtkWidget *button = gtk_dialog_add_button (GTK_DIALOG (dialog), mnemonic_label, response);
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (const char *p = mnemonic_label; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (name, *p == '_' ? *p++ : *p);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* The database cannot be opened: say why, and offer what can be done with
+ * it. Nothing is done to the file unless the user picks it; whatever is
+ * picked, the file is kept byte for byte (renamed, at most). */
+static void
+show_open_problem (DossierApplication *self,
+                   const GError       *error)
+{
+  gboolean damaged = g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DAMAGED);
+  gboolean foreign = g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER);
+  g_autoptr(GString) text = g_string_new (error->message);
+  GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
+                                              "%s", _("Dossier cannot open its database"));
+
+  if (damaged)
+    g_string_append_printf (text, "\n\n%s",
+                            _("Recover copies what can still be read into a new database in its place; "
+                              "Start a New Database begins again with the bundled case file. Either way the "
+                              "damaged file is kept beside it, renamed with the date and time, exactly as it is."));
+  else if (foreign)
+    g_string_append_printf (text, "\n\n%s",
+                            _("Start a New Database begins again with the bundled case file; the file is kept "
+                              "beside it, renamed with the date and time, exactly as it is."));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text->str);
+  add_button (dialog, _("_Quit"), GTK_RESPONSE_CLOSE);
+  add_button (dialog, _("_Open Another File…"), RESPONSE_OPEN_OTHER);
+  if (damaged || foreign)
+    add_button (dialog, _("_Start a New Database"), RESPONSE_START_NEW);
+  if (damaged)
+    {
+      add_button (dialog, _("_Recover"), RESPONSE_RECOVER);
+      gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_RECOVER);
+    }
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_problem_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -113,7 +293,7 @@ dossier_application_activate (GApplication *app)
       if (ensure_store (self, &error) == NULL)
         {
           g_printerr ("dossier: %s\n", error->message);
-          show_fatal_error (self, error);
+          show_open_problem (self, error);
           return;
         }
 

@@ -144,6 +144,113 @@ test_good (Fixture       *f,
   g_assert_cmpint (dossier_store_count (store, "node", NULL), >, 0);
 }
 
+/* The window's "Start a New Database" and "Recover": the file set aside
+ * under a name with the time, byte for byte; the new one in its place. */
+static char *
+set_aside (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *base = NULL;
+  char *aside;
+
+  g_assert_true (g_file_get_contents (f->path, &before, NULL, NULL));
+  aside = dossier_store_set_aside (f->path, &error);
+  g_assert_no_error (error);
+  base = g_path_get_basename (aside);
+  g_assert_true (g_str_has_prefix (base, "dossier-damaged-") && g_str_has_suffix (base, ".db"));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (aside, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  return aside;
+}
+
+/* A sound file recovered is the same content. */
+static void
+test_recover_sound (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *content = test_dump_content (f->path);
+  g_autofree char *aside = set_aside (f);
+  g_autofree char *recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  guint n_rows = 0, n_damaged = 99;
+
+  g_assert_true (dossier_store_recover (aside, f->path, &n_rows, &n_damaged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_damaged, ==, 0);
+  g_assert_cmpuint (n_rows, >, 500);
+  recovered = test_dump_content (f->path);
+  g_assert_cmpstr (recovered, ==, content);
+  store = test_open_store (f->path);
+  g_assert_false (dossier_store_is_read_only (store));
+}
+
+/* A damaged page in the table of items: what lies on both sides of it is
+ * recovered, and whatever hung on the items lost is left out, so that the
+ * new file is sound and opens. */
+static void
+test_recover_damaged (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 page_size, nodes, last, first, page;
+  g_autofree char *aside = NULL;
+  g_autofree char *check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  guint n_rows = 0, n_damaged = 0;
+  gint64 recovered;
+
+  /* Enough items for the node table to span several pages; the one in
+   * the middle of its leaves, in key order, damaged. */
+  {
+    g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier-case\", \"version\": 2, \"sources\": [],"
+                                            " \"entities\": [], \"case\": {\"slug\": \"many\","
+                                            " \"text\": {\"en\": {\"title\": \"Many events\"}}, \"participants\": [], \"events\": [");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(DossierStore) writer = test_open_store (f->path);
+
+    for (guint i = 0; i < 400; i++)
+      g_string_append_printf (json, "%s{\"slug\": \"many-%u\", \"date\": \"2021-01-01\","
+                              " \"text\": {\"en\": {\"title\": \"Event number %u of many\"}}}", i ? "," : "", i, i);
+    g_string_append (json, "]}}");
+    bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+    g_autoptr(GError) import_error = NULL;
+
+    dossier_store_import_case (writer, bytes, "many.json", &import_error);
+    g_assert_no_error (import_error);
+  }
+  page_size = test_sql_int (f->path, "PRAGMA page_size");
+  nodes = test_sql_int (f->path, "SELECT count(*) FROM node");
+  last = test_sql_int (f->path, "SELECT max(id) FROM node");
+  first = test_sql_int (f->path, "SELECT min(id) FROM node");
+  page = test_sql_int (f->path, "SELECT pageno FROM dbstat WHERE name = 'node' AND pagetype = 'leaf' ORDER BY path "
+                                "LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat WHERE name = 'node' AND pagetype = 'leaf')");
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM dbstat WHERE name = 'node' AND pagetype = 'leaf'"), >=, 3);
+  overwrite (f->path, page_size * (page - 1), page_size);
+  assert_refused (f, DOSSIER_STORE_ERROR_DAMAGED, "is damaged");
+
+  aside = set_aside (f);
+  g_assert_true (dossier_store_recover (aside, f->path, &n_rows, &n_damaged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_damaged, >=, 1);
+  g_test_message ("%u rows recovered; %u tables damaged", n_rows, n_damaged);
+
+  check = test_sql_string (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  recovered = test_sql_int (f->path, "SELECT count(*) FROM node");
+  g_assert_cmpint (recovered, >, 0);
+  g_assert_cmpint (recovered, <, nodes);
+  /* Both sides of the damaged page. */
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE id = (SELECT min(id) FROM node)"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT min(id) FROM node"), ==, first);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT max(id) FROM node"), ==, last);
+
+  store = dossier_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +264,8 @@ main (int   argc,
   ADD ("/damage/view-for-table", test_view_for_table);
   ADD ("/damage/extra-trigger", test_extra_trigger);
   ADD ("/damage/changed-trigger", test_changed_trigger);
+  ADD ("/damage/recover-sound", test_recover_sound);
+  ADD ("/damage/recover-damaged", test_recover_damaged);
 
   return g_test_run ();
 }

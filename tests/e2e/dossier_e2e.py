@@ -152,10 +152,16 @@ class Dossier:
         self.root = None
 
     # life cycle
-    def start(self):
+    def launch(self):
+        """Starts Dossier and waits for it on the accessibility bus only: for
+        what it shows before its window (a dialog about the database)."""
         self.proc = subprocess.Popen([os.environ["DOSSIER"], "--db", self.db] + self.args,
                                      env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.root = self._wait_for_app()
+        return self
+
+    def start(self):
+        self.launch()
         self.find("frame", re.compile(r".*Dossier$"))
         # The first frame of the chart is drawn when its bars have extents,
         # or, for a case file without market figures, when it says so.

@@ -5,6 +5,7 @@ import hashlib
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -66,6 +67,61 @@ def test_read_only_database(app: Dossier):
     expect(not [name for name in left if name.startswith("dossier.db-")],
            f"files were written beside the read-only database: {left}")
     os.chmod(app.db, 0o644)
+
+
+def _damage_middle_page(path):
+    with open(path, "r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        f.seek((size // 8192) * 4096)
+        f.write(b"\xab" * 4096)
+
+
+def _damaged_copies(folder):
+    return sorted(n for n in os.listdir(folder) if re.fullmatch(r"dossier-damaged-\d{4}-\d\d-\d\d-\d{6}\.db", n))
+
+
+def test_damaged_database_recovered(app: Dossier):
+    """A damaged database: the window says so and offers Recover, Start a
+    New Database and Open Another File; Recover opens a window on what
+    could be read, and the damaged file is kept beside it, byte for byte."""
+    app.quit()
+    _damage_middle_page(app.db)
+    before = _digest(app.db)
+    folder = os.path.dirname(app.db)
+    app.launch()
+    app.find(None, "Dossier cannot open its database")
+    app.find("label", re.compile(r".*dossier\.db is damaged \(page \d+ of the file cannot be read\).*", re.DOTALL))
+    for label in ("Quit", "Open Another File…", "Start a New Database"):
+        app.find("push button", label)
+    app.click(app.find("push button", "Recover"))
+    app.find(None, "What could be read was recovered")
+    app.find(None, re.compile(r".* — Dossier$"))
+    app.key("Return")
+    app.find("heading", "JEDI cloud contract protest")
+    kept = _damaged_copies(folder)
+    expect(len(kept) == 1, f"the damaged file is not kept beside the new one: {os.listdir(folder)}")
+    expect(_digest(os.path.join(folder, kept[0])) == before, "the damaged file changed")
+    app.quit()
+    with sqlite3.connect(app.db) as db:
+        check = db.execute("PRAGMA integrity_check").fetchone()[0]
+    expect(check == "ok", f"the recovered database is not sound: {check!r}")
+
+
+def test_damaged_database_started_anew(app: Dossier):
+    """Start a New Database: the bundled case file in a new database, the
+    damaged one kept beside it as it was."""
+    app.quit()
+    _damage_middle_page(app.db)
+    before = _digest(app.db)
+    app.launch()
+    app.click(app.find("push button", "Start a New Database"))
+    app.find(None, "A new database was started")
+    app.key("Return")
+    app.find("heading", "JEDI cloud contract protest")
+    kept = _damaged_copies(os.path.dirname(app.db))
+    expect(len(kept) == 1 and _digest(os.path.join(os.path.dirname(app.db), kept[0])) == before,
+           f"the damaged file is not kept as it was: {kept}")
+    app.quit()
 
 
 run(globals())
