@@ -191,6 +191,14 @@ dossier_db_check (DossierDb   *db,
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
+  /* Only bind_one() returns this, for a text that is not UTF-8. */
+  if (rc == SQLITE_MISMATCH && g_strcmp0 (what, "bind") == 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_INVALID,
+                   _("A text is not valid UTF-8; nothing was written to %s"), db->path);
+      return FALSE;
+    }
+
   /* What the disk did, in words: the transaction it happened in is rolled
    * back (dossier_db_transaction()), so nothing was changed. */
   switch (rc & 0xff)
@@ -330,6 +338,10 @@ bind_one (sqlite3_stmt *stmt,
       {
         const char *text = va_arg (*args, const char *);
 
+        /* Every text Dossier keeps is UTF-8: anything else is refused
+         * here, for every write, rather than stored and exported broken. */
+        if (text != NULL && !g_utf8_validate (text, -1, NULL))
+          return SQLITE_MISMATCH;
         return text != NULL ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT)
                             : sqlite3_bind_null (stmt, index);
       }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-a11y.h"
 #include "dossier-application.h"
 #include "dossier-cli.h"
 #include "dossier-store.h"
@@ -223,21 +224,12 @@ on_open_problem_response (GtkDialog          *dialog,
   g_application_release (G_APPLICATION (self));
 }
 
-/* GTK 4.8 names a dialog's button after its label twice, the underscore
- * included ("_Quit Quit"): a screen reader is given the name once. */
 static void
 add_button (GtkWidget  *dialog,
             const char *mnemonic_label,
             int         response)
 {
-  GtkWidget *button = gtk_dialog_add_button (GTK_DIALOG (dialog), mnemonic_label, response);
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  for (const char *p = mnemonic_label; *p != '\0'; p++)
-    if (*p != '_' || p[1] == '_')
-      g_string_append_c (name, *p == '_' ? *p++ : *p);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  dossier_a11y_name_mnemonic_button (gtk_dialog_add_button (GTK_DIALOG (dialog), mnemonic_label, response));
 }
 
 /* The database cannot be opened: say why, and offer what can be done with

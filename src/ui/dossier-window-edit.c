@@ -329,6 +329,8 @@ _dossier_window_edit_init (DossierWindow *self)
 {
   dossier_a11y_name_close_button (GTK_WIDGET (self->history_bar), _("Close"));
   dossier_a11y_name_mnemonic_buttons (GTK_WIDGET (self->history_bar));
+  dossier_a11y_name_close_button (GTK_WIDGET (self->read_only_bar), _("Close"));
+  dossier_a11y_set_shown (GTK_WIDGET (self->read_only_bar), FALSE);
   reveal_history_bar (self, NULL);
   update_history_actions (self);
   update_case_actions (self);

@@ -38,14 +38,24 @@ show_case_title (DossierWindow *self)
   g_autoptr(DossierNode) node = NULL;
   g_autofree char *title = NULL;
 
+  g_autofree char *one_line = NULL;
+
   node = case_id ? dossier_store_get_node (self->store, case_id, case_id, NULL) : NULL;
 
-  gtk_label_set_label (self->subtitle_label, node ? dossier_node_get_title (node) : "");
+  /* A title is one line in the header bar and the window list: line
+   * breaks, tabs and other control characters pasted into it become
+   * spaces there (the title itself is kept as typed). */
+  one_line = g_strdup (node ? dossier_node_get_title (node) : "");
+  for (char *p = one_line; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+
+  gtk_label_set_label (self->subtitle_label, one_line);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), node != NULL);
 
   if (node != NULL)
     /* Translators: the window title: 1 the case file, 2 the application */
-    title = g_strdup_printf (_("%1$s — %2$s"), dossier_node_get_title (node), _("Dossier"));
+    title = g_strdup_printf (_("%1$s — %2$s"), one_line, _("Dossier"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Dossier"));
 }
 

@@ -308,5 +308,32 @@ else
 fi
 chmod 644 "$tmp/ro/ro.db"
 
+# Hostile text and odd paths: providers named with SQL, quotes, a comma,
+# right-to-left letters, combining marks and emoji, through a CSV import,
+# the chart in three formats, a case file and the market shares, all in a
+# folder named with spaces, quotes and letters beyond ASCII; back the same.
+odd="$tmp/Dossiers d'été «ü» ☃"
+mkdir "$odd"
+printf 'period,provider,share\r\n2031,"Robert\047); DROP TABLE node;--",40\r\n2031,"A ""quoted"", name",30\r\n2031,مرحبا שלום e\314\201\314\201 \360\237\222\276,20\r\n' > "$odd/hostile shares.csv"
+out=$("$dossier" --db "$odd/base été.db" --import-shares "$odd/hostile shares.csv" --series "Hostile ☃" 2>&1)
+rc=$?
+failed=""
+[ $rc -eq 0 ] || failed="import rc=$rc $out"
+for ext in png svg pdf; do
+  "$dossier" --db "$odd/base été.db" --export-chart "$odd/graphique «1» ☃.$ext" --series "Hostile ☃" 2>/dev/null || failed="$failed chart.$ext"
+  case "$ext" in png) want=$(printf '\211PNG') len=4 ;; svg) want='<?xml' len=5 ;; pdf) want='%PDF' len=4 ;; esac
+  [ "$(magic "$odd/graphique «1» ☃.$ext" $len)" = "$want" ] || failed="$failed $ext-magic"
+done
+"$dossier" --db "$odd/base été.db" --export-shares "$odd/parts «1».csv" --series "Hostile ☃" >/dev/null 2>&1 || failed="$failed export-shares"
+"$dossier" --db "$odd/base été.db" --export-case jedi-protest "$odd/affaire «1».json" >/dev/null 2>&1 || failed="$failed export-case"
+"$dossier" --db "$odd/autre base.db" --import-shares "$odd/parts «1».csv" >/dev/null 2>&1 || failed="$failed reimport-shares"
+before=$(grep -c . "$odd/parts «1».csv")
+"$dossier" --db "$odd/autre base.db" --export-shares "$odd/parts «2».csv" --series "Hostile ☃" >/dev/null 2>&1 || failed="$failed re-export"
+if [ -z "$failed" ] && cmp -s "$odd/parts «1».csv" "$odd/parts «2».csv" && [ "$before" -eq 4 ]; then
+  ok "hostile names and odd paths survive import, chart, case and shares export, and a round trip"
+else
+  not_ok "hostile text and odd paths" "$failed" "$(cat "$odd/parts «1».csv" 2>&1)" "$(diff "$odd/parts «1».csv" "$odd/parts «2».csv" 2>&1)"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]

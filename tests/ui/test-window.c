@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 #include <locale.h>
 
 #include "dossier-chart.h"
@@ -379,6 +380,49 @@ test_export (Fixture       *f,
   }
 }
 
+/* Hostile text in the case file's title and summary: a line break, a tab,
+ * control characters, right-to-left and combining letters, emoji, and a
+ * megabyte with a 64 KiB word; the window keeps its layout (no wider than
+ * the screen, the chart still beside the page), the title bar gets one
+ * line, and the page shows the start of the megabyte and says the rest is
+ * kept. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char title[] = "Robert'); DROP TABLE node;-- \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 "
+                              "\xe2\x80\xaeoverride\xe2\x80\xac e\xcc\x81\xcc\x81 "
+                              "\xf0\x9f\x91\xa9\xf0\x9f\x8f\xbd tab\there\x01\x1b[31m CR LF\r\nend";
+  DossierDetailPane *detail = DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window));
+  GtkWidget *chart = dossier_window_get_chart (f->window);
+  gint64 case_id = test_find_case (f->store, "jedi-protest");
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int min_width = 0, natural_width = 0;
+
+  while (summary->len < 1000000)
+    g_string_append (summary, "Lorem ipsum dolor sit amet, \xc3\xa9t\xc3\xa9. ");
+  for (guint i = 0; i < 65536; i++)
+    g_string_append_c (summary, 'x');
+
+  g_assert_true (dossier_store_set_title (f->store, case_id, "en", title, &error));
+  g_assert_true (dossier_store_set_summary (f->store, case_id, "en", summary->str, &error));
+  g_assert_no_error (error);
+  test_iterate ();
+
+  g_assert_cmpstr (dossier_detail_pane_get_heading (detail), ==, title);
+  g_assert_true (g_str_has_prefix (dossier_detail_pane_get_summary (detail), "Lorem ipsum dolor sit amet"));
+  g_assert_true (g_str_has_suffix (dossier_detail_pane_get_summary (detail),
+                                   " more characters are kept; Edit shows the whole text.)"));
+  g_assert_null (strchr (gtk_window_get_title (GTK_WINDOW (f->window)), '\n'));
+  g_assert_null (strchr (gtk_window_get_title (GTK_WINDOW (f->window)), '\t'));
+
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &natural_width, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1280);
+  test_wait_until (is_drawn, chart);
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +435,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/window/opens-on-overview", test_opens_on_overview);
+  ADD ("/window/hostile-text", test_hostile_text);
   ADD ("/window/sidebar-drives-chart", test_sidebar_drives_chart);
   ADD ("/window/chart-drives-sidebar", test_chart_drives_sidebar);
   ADD ("/window/bars-focusable", test_bars_focusable);

@@ -157,6 +157,7 @@ dossier_detail_make_facts (DossierNode *node)
           value = gtk_label_new (facts[i + 1]);
           gtk_label_set_xalign (GTK_LABEL (value), 0.);
           gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
         }
       gtk_widget_set_hexpand (value, TRUE);
       gtk_grid_attach (GTK_GRID (grid), label, 0, i / 2, 1, 1);
@@ -223,11 +224,13 @@ dossier_detail_make_note (gint64      note_id,
                           const char *body)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (body);
+  g_autofree char *shown = dossier_detail_shown_text (body);
+  GtkWidget *label = gtk_label_new (shown);
 
   gtk_widget_add_css_class (row, "note");
   gtk_widget_add_css_class (row, "card");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_margin_start (label, 12);
@@ -263,4 +266,37 @@ dossier_detail_make_citation (const char *text,
   gtk_box_append (GTK_BOX (row), icon_button ("list-remove-symbolic", label, "win.uncite",
                                               g_variant_new ("(xx)", node_id, source_id)));
   return row;
+}
+
+/* A page shows this much of one text: a label lays out all of its text at
+ * each width it is offered, and a megabyte pasted into a summary would
+ * take seconds each time. */
+#define SHOWN_CHARACTERS 20000
+
+/**
+ * dossier_detail_shown_text:
+ *
+ * Returns: (transfer full) (nullable): @text as a page shows it: whole, or,
+ *   past %SHOWN_CHARACTERS, its beginning and a line saying how much more
+ *   there is (all of it is kept, and shown whole in its form)
+ */
+char *
+dossier_detail_shown_text (const char *text)
+{
+  glong length;
+  const char *cut;
+
+  if (text == NULL)
+    return NULL;
+
+  length = g_utf8_strlen (text, -1);
+  if (length <= SHOWN_CHARACTERS)
+    return g_strdup (text);
+
+  cut = g_utf8_offset_to_pointer (text, SHOWN_CHARACTERS);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%.*s…\n\n(%ld more character is kept; Edit shows the whole text.)",
+                                       "%.*s…\n\n(%ld more characters are kept; Edit shows the whole text.)",
+                                       length - SHOWN_CHARACTERS),
+                          (int) (cut - text), text, length - SHOWN_CHARACTERS);
 }

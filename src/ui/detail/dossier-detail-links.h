@@ -18,6 +18,7 @@ GtkWidget *dossier_detail_make_heading (const char         *text);
 char      *dossier_detail_link_text    (DossierNode        *node,
                                         gboolean            with_role);
 GtkWidget *dossier_detail_make_facts   (DossierNode        *node);
+char      *dossier_detail_shown_text   (const char         *text);
 GtkWidget *dossier_detail_add_button   (GtkFlowBox         *box,
                                         const char         *label,
                                         const char         *action,

@@ -240,8 +240,9 @@ set_label (GtkLabel   *label,
            const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
+  g_autofree char *shown = dossier_detail_shown_text (text);
 
-  gtk_label_set_label (label, text ? text : "");
+  gtk_label_set_label (label, shown ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
   dossier_a11y_set_shown (GTK_WIDGET (label), has_text);
 }

@@ -43,6 +43,7 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
 {
   g_autofree char *date = NULL;
   const char *title = "";
+  g_autofree char *shortened = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "heading");
 
@@ -69,11 +70,21 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
         gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
     }
 
-  /* A case file's title is read whole; items stay on one line. */
+  /* A case file's title is read on up to four lines, broken inside a word
+   * too long for one; items stay on one line. */
   gtk_label_set_wrap (self->title, gtk_widget_has_css_class (GTK_WIDGET (self), "heading"));
-  gtk_label_set_ellipsize (self->title, gtk_label_get_wrap (self->title) ? PANGO_ELLIPSIZE_NONE
-                                                                          : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title, gtk_label_get_wrap (self->title) ? 4 : -1);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
 
+  /* Four lines at most are shown: a pasted megabyte is not laid out. */
+  if (g_utf8_strlen (title, 1000) >= 1000)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, 999);
+
+      g_free (shortened);
+      title = shortened = g_strconcat (start, "…", NULL);
+    }
   gtk_label_set_label (self->title, title);
   {
     g_autofree char *name = date ? g_strdup_printf ("%s, %s", date, title) : g_strdup (title);
