@@ -65,9 +65,36 @@ DossierDb *
 dossier_db_open (const char  *path,
                  GError     **error)
 {
+  g_autoptr(DossierDb) db = NULL;
+
   g_return_val_if_fail (path != NULL, NULL);
 
-  return open_with (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (!(db = open_with (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)))
+    return NULL;
+
+  /* Until the file is known to be Dossier's and sound, closing it must not
+   * fold a log another program left into it: see
+   * dossier_db_set_checkpoint_on_close(). */
+  dossier_db_set_checkpoint_on_close (db, FALSE);
+  return g_steal_pointer (&db);
+}
+
+/**
+ * dossier_db_set_checkpoint_on_close:
+ * @checkpoint: whether closing the last connection folds the write-ahead
+ *   log into the file (SQLite's default)
+ *
+ * Off from dossier_db_open() until the schema check has accepted the file
+ * (dossier_schema_prepare()): a file refused at open is left as it was,
+ * its `-wal` included, even when another program's log is pending in it.
+ */
+void
+dossier_db_set_checkpoint_on_close (DossierDb *db,
+                                    gboolean   checkpoint)
+{
+  int ignored;
+
+  (void) sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, !checkpoint, &ignored);
 }
 
 /**

@@ -41,6 +41,8 @@ DossierDb    *dossier_db_open            (const char           *path,
 DossierDb    *dossier_db_open_read_only  (const char           *path,
                                           GError              **error);
 gboolean      dossier_db_is_read_only    (DossierDb            *db);
+void          dossier_db_set_checkpoint_on_close (DossierDb    *db,
+                                                  gboolean      checkpoint);
 void          dossier_db_close           (DossierDb            *db);
 const char   *dossier_db_get_path        (DossierDb            *db);
 sqlite3      *dossier_db_get_handle      (DossierDb            *db);

@@ -581,7 +581,13 @@ dossier_schema_prepare (DossierDb              *db,
   if (version < DOSSIER_SCHEMA_VERSION && !dossier_db_transaction (db, upgrade, &data, error))
     return FALSE;
 
-  return dossier_schema_check_shape (db, migrations, G_N_ELEMENTS (migrations), error) &&
-         (dossier_db_is_read_only (db) || use_wal (db, error)) &&
-         dossier_schema_harden (db, error);
+  if (!dossier_schema_check_shape (db, migrations, G_N_ELEMENTS (migrations), error) ||
+      !(dossier_db_is_read_only (db) || use_wal (db, error)) ||
+      !dossier_schema_harden (db, error))
+    return FALSE;
+
+  /* Accepted: from now on, closing it folds its log in (a copy of the one
+   * file then holds everything). */
+  dossier_db_set_checkpoint_on_close (db, TRUE);
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "dossier-store.h"
@@ -144,6 +145,28 @@ test_good (Fixture       *f,
   g_assert_cmpint (dossier_store_count (store, "node", NULL), >, 0);
 }
 
+/* Another program's change still in the log (it closed without folding
+ * it in): the refusal leaves the file and its log as they were; closing
+ * the refused file folds nothing in. */
+static void
+test_pending_log (Fixture       *f,
+                  gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (other, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TRIGGER wipe AFTER INSERT ON node BEGIN DELETE FROM node; END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_assert_true (g_stat (wal, &st) == 0 && st.st_size > 0);
+
+  assert_refused (f, DOSSIER_STORE_ERROR_NOT_A_DOSSIER, "a trigger “wipe” of its own");
+  g_assert_true (g_stat (wal, &st) == 0 && st.st_size > 0);
+}
+
 /* The window's "Start a New Database" and "Recover": the file set aside
  * under a name with the time, byte for byte; the new one in its place. */
 static char *
@@ -264,6 +287,7 @@ main (int   argc,
   ADD ("/damage/view-for-table", test_view_for_table);
   ADD ("/damage/extra-trigger", test_extra_trigger);
   ADD ("/damage/changed-trigger", test_changed_trigger);
+  ADD ("/damage/pending-log", test_pending_log);
   ADD ("/damage/recover-sound", test_recover_sound);
   ADD ("/damage/recover-damaged", test_recover_damaged);
 
