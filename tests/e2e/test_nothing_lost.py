@@ -124,4 +124,30 @@ def test_damaged_database_started_anew(app: Dossier):
     app.quit()
 
 
+def test_crafted_database_open_another(app: Dossier):
+    """A database changed by another program (a trigger of its own): the
+    window says so, offers no recovery, and Open Another File… opens a good
+    one; the crafted file is left byte for byte as it was."""
+    app.quit()
+    good = os.path.join(os.path.dirname(app.db), "good copy.db")
+    shutil.copyfile(app.db, good)
+    with sqlite3.connect(app.db) as db:
+        db.execute("CREATE TRIGGER wipe AFTER INSERT ON node BEGIN DELETE FROM node; END")
+    db.close()
+    before = _digest(app.db)
+    app.launch()
+    app.find("label", re.compile(r".*was changed outside Dossier \(a trigger “wipe” of its own\).*", re.DOTALL))
+    expect(not app.find_all("push button", "Recover"), "a crafted file is offered a recovery")
+    app.click(app.find("push button", "Open Another File…"))
+    app.find(None, "Open a Dossier Database")
+    app.key("ctrl+l")
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "type", "--delay", "5", good], check=True)
+    time.sleep(0.3)
+    app.key("Return")
+    app.find("heading", "JEDI cloud contract protest")
+    app.quit()
+    expect(_digest(app.db) == before, "the crafted file changed")
+
+
 run(globals())
