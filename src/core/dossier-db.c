@@ -4,8 +4,9 @@
  * code is checked in one place and every error names the file. Statements
  * are prepared once and kept (a cache keyed by their SQL text): the caller
  * borrows one with dossier_db_prepare() and gives it back, reset, when its
- * g_autoptr(DossierStmt) goes out of scope. Writes run in
- * dossier_db_transaction() (dossier-db-transaction.c).
+ * g_autoptr(DossierStmt) goes out of scope. Connections are opened in
+ * dossier-db-open.c; writes run in dossier_db_transaction()
+ * (dossier-db-transaction.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +16,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include <glib/gstdio.h>
-
 #include "dossier-db-private.h"
 
 /* Statements lent out, and those prepared for a nested borrower because
@@ -25,123 +24,6 @@
 G_LOCK_DEFINE_STATIC (lent);
 static GHashTable *lent;      /* sqlite3_stmt → TRUE */
 static GHashTable *private;   /* sqlite3_stmt → TRUE */
-
-
-/**
- * dossier_db_open:
- * @path: a file; created if missing, but not its folder
- *
- * Opens with foreign keys on, extended error codes and a busy timeout, so
- * that two Dossiers on one file wait for each other rather than fail.
- *
- * Returns: (transfer full): the connection, or %NULL with @error set
- */
-static DossierDb *
-open_with (const char  *path,
-           const char  *filename,
-           int          flags,
-           GError     **error)
-{
-  g_autoptr(DossierDb) db = g_new0 (DossierDb, 1);
-  int rc;
-
-  db->path = g_strdup (path);
-  db->read_only = (flags & SQLITE_OPEN_READONLY) != 0;
-  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) sqlite3_finalize);
-  db->changes = g_array_new (FALSE, FALSE, sizeof (DossierDbChange));
-
-  rc = sqlite3_open_v2 (filename, &db->handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
-  if (!dossier_db_check (db, rc, _("opening the database"), error) ||
-      !dossier_db_check (db, sqlite3_extended_result_codes (db->handle, 1), "configure", error) ||
-      !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
-      !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))
-    return NULL;
-
-  return g_steal_pointer (&db);
-}
-
-DossierDb *
-dossier_db_open (const char  *path,
-                 GError     **error)
-{
-  g_autoptr(DossierDb) db = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!(db = open_with (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error)))
-    return NULL;
-
-  /* Until the file is known to be Dossier's and sound, closing it must not
-   * fold a log another program left into it: see
-   * dossier_db_set_checkpoint_on_close(). */
-  dossier_db_set_checkpoint_on_close (db, FALSE);
-  return g_steal_pointer (&db);
-}
-
-/**
- * dossier_db_set_checkpoint_on_close:
- * @checkpoint: whether closing the last connection folds the write-ahead
- *   log into the file (SQLite's default)
- *
- * Off from dossier_db_open() until the schema check has accepted the file
- * (dossier_schema_prepare()): a file refused at open is left as it was,
- * its `-wal` included, even when another program's log is pending in it.
- */
-void
-dossier_db_set_checkpoint_on_close (DossierDb *db,
-                                    gboolean   checkpoint)
-{
-  int ignored;
-
-  (void) sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, !checkpoint, &ignored);
-}
-
-/**
- * dossier_db_open_read_only:
- * @path: an existing file, which nothing will be written to or beside
- *
- * Opens a file that cannot be written (or whose folder cannot): as
- * immutable, so that SQLite creates no `-wal`, `-shm` or journal beside
- * it, unless a `-wal` with content is there, which holds part of the data
- * and is then read through SQLite's read-only WAL support.
- *
- * Returns: (transfer full): the connection, or %NULL with @error set;
- *   every dossier_db_transaction() on it fails with
- *   %DOSSIER_STORE_ERROR_READ_ONLY
- */
-DossierDb *
-dossier_db_open_read_only (const char  *path,
-                           GError     **error)
-{
-  g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *wal = NULL;
-  g_autofree char *filename = NULL;
-  GStatBuf st;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  absolute = g_canonicalize_filename (path, NULL);
-  if (!(uri = g_filename_to_uri (absolute, NULL, error)))
-    return NULL;
-
-  wal = g_strconcat (path, "-wal", NULL);
-  filename = g_strconcat (uri, g_stat (wal, &st) == 0 && st.st_size > 0 ? "?mode=ro" : "?mode=ro&immutable=1",
-                          NULL);
-  return open_with (path, filename, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
-}
-
-/**
- * dossier_db_is_read_only:
- *
- * Returns: whether @db was opened with dossier_db_open_read_only()
- */
-gboolean
-dossier_db_is_read_only (DossierDb *db)
-{
-  return db->read_only;
-}
 
 void
 dossier_db_close (DossierDb *db)

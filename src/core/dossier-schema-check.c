@@ -210,13 +210,28 @@ dossier_schema_check_shape (DossierDb           *db,
 }
 
 /**
+ * dossier_schema_trust:
+ *
+ * The file was opened with an untrusted schema (dossier_db_open()):
+ * SQLite refuses a virtual table or a function with side effects in its
+ * triggers and views. Once dossier_schema_check_shape() has found every
+ * table, index, view and trigger to be Dossier's, word for word (or the
+ * file is new and Dossier makes them), the schema is trusted, as Dossier's
+ * own triggers keep the full-text index, a virtual table.
+ */
+gboolean
+dossier_schema_trust (DossierDb  *db,
+                      GError    **error)
+{
+  return dossier_db_check (db, sqlite3_db_config (dossier_db_get_handle (db), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL),
+                           "configure", error);
+}
+
+/**
  * dossier_schema_harden:
  *
  * Once the file is known good: SQLite's defensive mode (no writable
- * schema, no corrupting pragmas). The schema stays trusted: Dossier's own
- * triggers keep the full-text index, a virtual table SQLite refuses in an
- * untrusted schema; dossier_schema_check_shape() compared every trigger
- * with Dossier's, word for word, before.
+ * schema, no corrupting pragmas).
  */
 gboolean
 dossier_schema_harden (DossierDb  *db,

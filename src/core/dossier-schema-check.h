@@ -14,6 +14,8 @@ gboolean dossier_schema_check_shape (DossierDb           *db,
                                      const char * const  *migrations,
                                      guint                n_migrations,
                                      GError             **error);
+gboolean dossier_schema_trust        (DossierDb           *db,
+                                     GError             **error);
 gboolean dossier_schema_harden      (DossierDb           *db,
                                      GError             **error);
 

@@ -578,6 +578,12 @@ dossier_schema_prepare (DossierDb              *db,
       return FALSE;
     }
 
+  /* Before anything runs on it: its schema is the one its version made
+   * (nothing of its own), and only then trusted. */
+  if ((version > 0 && !dossier_schema_check_shape (db, migrations, version, error)) ||
+      !dossier_schema_trust (db, error))
+    return FALSE;
+
   if (version < DOSSIER_SCHEMA_VERSION && !dossier_db_transaction (db, upgrade, &data, error))
     return FALSE;
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "dossier-db.h"
+#include "dossier-schema.h"
 #include "test-utils.h"
 
 typedef struct
@@ -208,6 +209,39 @@ test_close_while_lent (Fixture       *f,
   dossier_db_release (cached);
 }
 
+/* A file's schema is untrusted until found to be Dossier's; then trusted
+ * (its triggers keep the search index) and defensive. */
+static gint64
+pragma (DossierDb  *db,
+        const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, sql, &error);
+  gint64 value = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_db_query_int (db, stmt, &value, &error));
+  return value;
+}
+
+static void
+test_trust (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "dossier.db", NULL);
+  g_autoptr(DossierDb) db = dossier_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (db, "PRAGMA trusted_schema"), ==, 0);
+  g_assert_true (dossier_schema_prepare (db, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (db, "PRAGMA trusted_schema"), ==, 1);
+  /* Defensive: the schema cannot be written as a table. */
+  g_assert_false (dossier_db_exec (db, "PRAGMA writable_schema = ON; "
+                                       "UPDATE sqlite_schema SET sql = '' WHERE name = 'node'", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +255,7 @@ main (int   argc,
   ADD ("/db/savepoint", test_savepoint);
   ADD ("/db/statement-cache", test_statement_cache);
   ADD ("/db/close-while-lent", test_close_while_lent);
+  ADD ("/db/trust", test_trust);
 
   return g_test_run ();
 }
