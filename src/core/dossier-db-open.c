@@ -39,6 +39,10 @@ open_with (const char  *path,
   if (!dossier_db_check (db, rc, _("opening the database"), error) ||
       !dossier_db_check (db, sqlite3_db_config (db->handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL),
                          "configure", error) ||
+      /* "author" is a column, never a string SQLite guesses when there is
+       * no such column. */
+      !dossier_db_check (db, sqlite3_db_config (db->handle, SQLITE_DBCONFIG_DQS_DML, 0, NULL), "configure", error) ||
+      !dossier_db_check (db, sqlite3_db_config (db->handle, SQLITE_DBCONFIG_DQS_DDL, 0, NULL), "configure", error) ||
       !dossier_db_check (db, sqlite3_extended_result_codes (db->handle, 1), "configure", error) ||
       !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
       !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))

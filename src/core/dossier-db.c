@@ -118,11 +118,18 @@ dossier_db_check (DossierDb   *db,
                    db->path);
       return FALSE;
     case SQLITE_IOERR:
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DISK,
-                   _("%s cannot be written: the disk reported an input/output error. Nothing was changed."),
-                   db->path);
+      if (rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DISK,
+                     _("%s cannot be read: the disk reported an input/output error."), db->path);
+      else
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DISK,
+                     _("%s cannot be written: the disk reported an input/output error. Nothing was changed."),
+                     db->path);
       return FALSE;
     case SQLITE_READONLY:
+      /* Moved or deleted while open: SQLite's own words say it best. */
+      if (rc == SQLITE_READONLY_DBMOVED)
+        break;
       g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_READ_ONLY,
                    _("%s is read-only: nothing was changed"), db->path);
       return FALSE;

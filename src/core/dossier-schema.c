@@ -539,6 +539,49 @@ use_wal (DossierDb  *db,
   return dossier_db_check (db, rc, "PRAGMA journal_mode", error);
 }
 
+typedef struct
+{
+  gint64 version;
+} Create;
+
+static gboolean
+create_version (DossierDb  *db,
+                gpointer    user_data,
+                GError    **error)
+{
+  Create *create = user_data;
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              DOSSIER_APPLICATION_ID, (int) create->version);
+
+  for (gint64 v = 0; v < create->version; v++)
+    if ((before_migration[v] != NULL && !before_migration[v] (db, error)) ||
+        !dossier_db_exec (db, migrations[v], error))
+      return FALSE;
+  return dossier_db_exec (db, pragmas, error);
+}
+
+/**
+ * dossier_schema_create_version:
+ * @db: an empty database
+ * @version: 1 to %DOSSIER_SCHEMA_VERSION
+ *
+ * Makes @db an empty Dossier database of schema @version, as that version
+ * made it, in one transaction: recovery copies an older file into it as it
+ * is, and dossier_schema_prepare() brings it up to date afterwards, as it
+ * would the file itself.
+ */
+gboolean
+dossier_schema_create_version (DossierDb  *db,
+                               gint64      version,
+                               GError    **error)
+{
+  Create create = { version };
+
+  g_return_val_if_fail (version >= 1 && version <= DOSSIER_SCHEMA_VERSION, FALSE);
+
+  return dossier_schema_trust (db, error) && dossier_db_transaction (db, create_version, &create, error);
+}
+
 /**
  * dossier_schema_prepare:
  * @seed: (nullable): fills a newly created database
@@ -579,8 +622,10 @@ dossier_schema_prepare (DossierDb              *db,
     }
 
   /* Before anything runs on it: its schema is the one its version made
-   * (nothing of its own), and only then trusted. */
-  if ((version > 0 && !dossier_schema_check_shape (db, migrations, version, error)) ||
+   * (none at all for version 0: a file that claims to be new but holds
+   * tables is refused here, before anything is written), and only then
+   * trusted. */
+  if (!dossier_schema_check_shape (db, migrations, version, error) ||
       !dossier_schema_trust (db, error))
     return FALSE;
 

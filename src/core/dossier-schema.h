@@ -21,4 +21,8 @@ gboolean dossier_schema_prepare (DossierDb              *db,
                                  gpointer                user_data,
                                  GError                **error);
 
+gboolean dossier_schema_create_version (DossierDb  *db,
+                                        gint64      version,
+                                        GError    **error);
+
 G_END_DECLS

@@ -4,8 +4,9 @@
  * (renamed, with the time, byte for byte as it was) and start a new one in
  * its place, or recover into that new one what can still be read from it.
  *
- * Recovery builds a new database of this version's schema beside the old
- * one and copies it table by table, row by row, reading each table from
+ * Recovery builds a new database of the old file's own schema version
+ * beside it (opening it later brings it up to date, as it would the old
+ * file) and copies it table by table, row by row, reading each table from
  * its start until a damaged page stops the scan, then from its end
  * (rowid tables) until one stops it again, so that what lies on both sides
  * of a bad page is kept. Rows are copied with foreign keys off (an event
@@ -34,6 +35,40 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static const char * const companions[] = { "", "-wal", "-shm" };
+
+/* Moves @from and its -wal and -shm, which belong to it, to @to: all of
+ * them, or none. */
+static gboolean
+move_with_log (const char  *from,
+               const char  *to,
+               GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *source = g_strconcat (from, companions[i], NULL);
+      g_autofree char *target = g_strconcat (to, companions[i], NULL);
+
+      if (i > 0 && !g_file_test (source, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (source, target) != 0)
+        {
+          int saved_errno = errno;
+
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *back = g_strconcat (from, companions[j], NULL);
+              g_autofree char *moved = g_strconcat (to, companions[j], NULL);
+
+              (void) g_rename (moved, back);
+            }
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s cannot be renamed to %s: %s"), source, target, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
 
 /**
  * dossier_store_set_aside:
@@ -68,30 +103,8 @@ dossier_store_set_aside (const char  *path,
       target = g_build_filename (dir, name, NULL);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
-    {
-      g_autofree char *from = g_strconcat (path, companions[i], NULL);
-      g_autofree char *to = g_strconcat (target, companions[i], NULL);
-
-      if (i > 0 && !g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
-      if (g_rename (from, to) != 0)
-        {
-          int saved_errno = errno;
-
-          /* Put back what was moved: all of it moves, or none. */
-          for (guint j = 0; j < i; j++)
-            {
-              g_autofree char *back = g_strconcat (path, companions[j], NULL);
-              g_autofree char *moved = g_strconcat (target, companions[j], NULL);
-
-              (void) g_rename (moved, back);
-            }
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s cannot be renamed to %s: %s"), from, to, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
+  if (!move_with_log (path, target, error))
+    return NULL;
 
   return g_steal_pointer (&target);
 }
@@ -150,8 +163,8 @@ copy_table (DossierDb   *db,
   g_autofree char *sql = NULL;
   gboolean damaged = FALSE;
 
-  /* The columns of the new schema, which the old file has too (it passed
-   * the shape check of this version, or it would not be "damaged"). */
+  /* The columns of the new file, made at the old file's version: the old
+   * file's columns, whatever its damage. */
   sql = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') ORDER BY cid", table);
   if (!dossier_db_check (db, sqlite3_prepare_v2 (to, sql, -1, &info, NULL), _("recovering"), error))
     return FALSE;
@@ -316,8 +329,35 @@ copy_all (DossierDb  *db,
       !(check = dossier_db_prepare (db, "SELECT count(*) FROM pragma_foreign_key_check", error)) ||
       !dossier_db_query_int (db, check, &broken, error))
     return FALSE;
-  g_return_val_if_fail (broken == 0, FALSE);
+  if (broken != 0)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DAMAGED,
+                   _("%s: the recovered rows still point at rows that are gone"), dossier_db_get_path (db));
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* The schema version the damaged file says it has, or -1 with @error. */
+static gint64
+read_version (DossierDb  *from,
+              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (dossier_db_get_handle (from), "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  if (version < 1 || version > DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_DAMAGED,
+                   _("%s is too damaged to recover anything: its header cannot be read"),
+                   dossier_db_get_path (from));
+      return -1;
+    }
+  return version;
 }
 
 /**
@@ -344,6 +384,8 @@ dossier_store_recover (const char  *damaged_path,
   g_autoptr(DossierDb) from = NULL;
   g_autoptr(DossierDb) to = NULL;
   Recovery recovery = { NULL, 0, 0 };
+  g_autofree char *wal = g_strconcat (temporary, "-wal", NULL);
+  gint64 version;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -357,9 +399,15 @@ dossier_store_recover (const char  *damaged_path,
       (void) g_unlink (stale);
     }
 
-  if (!(from = dossier_db_open_read_only (damaged_path, error)) ||
+  /* The new file is made at the old one's version, so that every column
+   * copied is one the old file has; opening it later brings it up to date
+   * as it would have brought the old one. */
+  if (!(from = dossier_db_open_read_only (damaged_path, error)))
+    goto failed;
+  version = read_version (from, error);
+  if (version < 0 ||
       !(to = dossier_db_open (temporary, error)) ||
-      !dossier_schema_prepare (to, NULL, NULL, error))
+      !dossier_schema_create_version (to, version, error))
     goto failed;
 
   /* Links checked once all is copied (drop_orphans()), not row by row. */
@@ -368,8 +416,15 @@ dossier_store_recover (const char  *damaged_path,
       !dossier_db_transaction (to, copy_all, &recovery, error))
     goto failed;
 
-  /* Closed, its log folded in: one whole file to rename into place. */
+  /* A rollback journal, not a log: once committed, the rows are in the one
+   * file that is renamed into place. */
   g_clear_pointer (&to, dossier_db_close);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s cannot be written: %s"), path,
+                   _("the recovered rows were not all written to the file"));
+      goto failed;
+    }
   if (g_rename (temporary, path) != 0)
     {
       int saved_errno = errno;
@@ -439,7 +494,7 @@ dossier_store_replace_damaged (const char  *path,
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("%s cannot be written: %s"), path, g_strerror (saved_errno));
-      (void) g_rename (aside, path);
+      (void) move_with_log (aside, path, NULL);
       (void) g_unlink (recovered);
       return FALSE;
     }

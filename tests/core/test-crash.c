@@ -119,8 +119,12 @@ run_and_kill (void  (*child_func) (Fixture *f, gpointer data),
       /* Sleep in small steps: a child that finished is not killed. */
       while (g_get_monotonic_time () - start < delay_us)
         {
+          /* Finished before its time: it must have succeeded. */
           if (waitpid (child, &status, WNOHANG) == child)
-            return g_get_monotonic_time () - start;
+            {
+              g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+              return g_get_monotonic_time () - start;
+            }
           g_usleep (MIN (500, delay_us));
         }
       kill (child, SIGKILL);
@@ -210,6 +214,7 @@ test_killed_import (Fixture       *f,
 
   g_test_message ("%u imports killed: %u wholly there, %u wholly absent", f->runs, whole, absent);
   g_assert_cmpuint (absent, >, 0);
+  g_assert_cmpuint (whole, >, 0);
 }
 
 static void

@@ -78,7 +78,7 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
 
   /* Four lines at most are shown: a pasted megabyte is not laid out. */
-  if (g_utf8_strlen (title, 1000) >= 1000)
+  if (g_utf8_strlen (title, -1) > 1000)
     {
       g_autofree char *start = g_utf8_substring (title, 0, 999);
 
