@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "dossier-chart-content.h"
 #include "dossier-format.h"
@@ -27,6 +28,7 @@ clear_item (gpointer data)
   g_clear_pointer (&item->name, g_free);
   g_clear_pointer (&item->full_name, g_free);
   g_clear_pointer (&item->value, g_free);
+  g_clear_pointer (&item->values, g_free);
 }
 
 /**
@@ -51,6 +53,7 @@ dossier_chart_content_new (DossierSeries *series,
 
   content->items = g_array_sized_new (FALSE, TRUE, sizeof (DossierChartItem), n);
   g_array_set_clear_func (content->items, clear_item);
+  content->selected_period = -1;
 
   if (series == NULL)
     content->title = g_strdup (_("No market series"));
@@ -158,6 +161,108 @@ dossier_chart_content_load (DossierStore  *store,
 }
 
 /**
+ * dossier_chart_content_load_over_time:
+ * @period: (nullable): the period to mark, or %NULL for the latest
+ *
+ * The series across every period it has: the content of @period (its
+ * title, source line and organizations), with every organization the
+ * series ever names, each with its share in each period (NAN where the
+ * series does not give one: a gap, never a zero).
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+DossierChartContent *
+dossier_chart_content_load_over_time (DossierStore  *store,
+                                      gint64         series_id,
+                                      const char    *period,
+                                      GError       **error)
+{
+  g_autoptr(DossierChartContent) content = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(DossierSeries) series = NULL;
+  guint n_periods;
+
+  if (!(content = dossier_chart_content_load (store, series_id, period, error)) ||
+      !(series = dossier_store_get_series (store, series_id, error)) ||
+      !(content->periods = dossier_store_list_periods (store, series_id, error)))
+    return NULL;
+
+  n_periods = g_strv_length (content->periods);
+  content->selected_period = n_periods - 1;
+  for (guint p = 0; p < n_periods; p++)
+    if (g_strcmp0 (content->periods[p], period) == 0)
+      content->selected_period = p;
+
+  /* The organizations of the selected period first, in its order. */
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+
+      item->values = g_new (double, MAX (1, n_periods));
+      for (guint p = 0; p < n_periods; p++)
+        item->values[p] = NAN;
+      g_hash_table_insert (index, &item->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint p = 0; p < n_periods; p++)
+    {
+      g_autoptr(GListModel) shares = dossier_store_list_shares (store, series_id, content->periods[p], error);
+
+      if (shares == NULL)
+        return NULL;
+
+      for (guint s = 0; s < g_list_model_get_n_items (shares); s++)
+        {
+          g_autoptr(DossierShare) share = g_list_model_get_item (shares, s);
+          gint64 id = dossier_share_get_organization_id (share);
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+          DossierChartItem *item;
+
+          if (position == 0)
+            {
+              /* Named in another period only: no value for the one marked. */
+              DossierChartItem added = {
+                .id = id,
+                .name = g_strdup (dossier_share_get_short_name (share)),
+                .full_name = g_strdup (dossier_share_get_name (share)),
+                .value = g_strdup ("—"),
+                .percent = NAN,
+                .values = g_new (double, n_periods),
+              };
+
+              for (guint q = 0; q < n_periods; q++)
+                added.values[q] = NAN;
+              g_array_append_val (content->items, added);
+              position = content->items->len;
+              /* The array may have moved: index by the id kept in it. */
+              g_hash_table_remove_all (index);
+              for (guint i = 0; i < content->items->len; i++)
+                g_hash_table_insert (index, &g_array_index (content->items, DossierChartItem, i).id,
+                                     GUINT_TO_POINTER (i + 1));
+            }
+          item = &g_array_index (content->items, DossierChartItem, position - 1);
+          item->values[p] = dossier_share_get_percent (share);
+        }
+    }
+
+  g_free (content->title);
+  /* Translators: the title of the chart of shares across periods */
+  content->title = g_strdup (_("Market share over time"));
+  return g_steal_pointer (&content);
+}
+
+/**
+ * dossier_chart_content_get_n_periods:
+ *
+ * Returns: how many periods @content holds over time, or 0 for one period
+ */
+guint
+dossier_chart_content_get_n_periods (const DossierChartContent *content)
+{
+  return content != NULL && content->periods != NULL ? g_strv_length (content->periods) : 0;
+}
+
+/**
  * dossier_chart_content_new_for_case:
  *
  * Returns: (transfer full): the chart a case file opens on (its own series
@@ -193,6 +298,7 @@ dossier_chart_content_free (DossierChartContent *content)
   g_free (content->title);
   g_free (content->subtitle);
   g_free (content->footer);
+  g_strfreev (content->periods);
   g_array_unref (content->items);
   g_free (content);
 }

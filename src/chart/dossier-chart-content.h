@@ -20,6 +20,8 @@ struct _DossierChartItem
   char   *full_name;   /* for screen readers and tooltips */
   char   *value;       /* formatted for the locale: "39%", "39 %" */
   double  percent;
+  double *values;      /* over time: one a period of the content, NAN where
+                        * unknown; %NULL in a content of one period */
 };
 
 struct _DossierChartContent
@@ -29,6 +31,10 @@ struct _DossierChartContent
   char   *footer;
   GArray *items;       /* of DossierChartItem, largest share first */
   double  scale_max;   /* the largest share of the whole series, or 0 */
+  /* Over time (dossier_chart_content_load_over_time()): every period of
+   * the series, oldest first, and the one selected; else %NULL and -1. */
+  GStrv   periods;
+  int     selected_period;
 };
 
 DossierChartContent    *dossier_chart_content_new          (DossierSeries             *series,
@@ -38,6 +44,11 @@ DossierChartContent    *dossier_chart_content_load         (DossierStore        
                                                             gint64                     series_id,
                                                             const char                *period,
                                                             GError                   **error);
+DossierChartContent    *dossier_chart_content_load_over_time (DossierStore            *store,
+                                                            gint64                     series_id,
+                                                            const char                *period,
+                                                            GError                   **error);
+guint                   dossier_chart_content_get_n_periods (const DossierChartContent *content);
 DossierChartContent    *dossier_chart_content_new_for_case (DossierStore              *store,
                                                             gint64                     case_id,
                                                             GError                   **error);

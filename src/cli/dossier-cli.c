@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-chart-bars.h"
+#include "dossier-chart-lines.h"
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
 #include "dossier-cli.h"
@@ -37,6 +38,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-chart, the series to draw (default: the case file's own); with --import-shares or --export-shares, the series to read or write"), N_("NAME") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: “bars” for the shares in one period (the default) or “time” for the shares across every period"),
+    N_("VIEW") },
   { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
   { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -76,17 +80,20 @@ static DossierChartContent *
 load_chart (DossierStore  *store,
             const char    *series_slug,
             const char    *period,
+            gboolean       over_time,
             GError       **error)
 {
   g_autoptr(GListModel) cases = NULL;
   g_autoptr(DossierNode) first = NULL;
+  g_autofree char *case_period = NULL;
   gint64 series_id;
 
   if (series_slug != NULL)
     {
       if (!(series_id = dossier_cli_find_series (store, series_slug, error)))
         return NULL;
-      return dossier_chart_content_load (store, series_id, period, error);
+      return over_time ? dossier_chart_content_load_over_time (store, series_id, period, error)
+                       : dossier_chart_content_load (store, series_id, period, error);
     }
 
   if (period != NULL)
@@ -107,7 +114,19 @@ load_chart (DossierStore  *store,
     }
 
   first = g_list_model_get_item (cases, 0);
-  return dossier_chart_content_new_for_case (store, dossier_node_get_id (first), error);
+  if (!over_time)
+    return dossier_chart_content_new_for_case (store, dossier_node_get_id (first), error);
+
+  /* The first case file's series, across its periods, its own marked. */
+  if (!dossier_store_get_case_market (store, dossier_node_get_id (first), &series_id, &case_period, error))
+    return NULL;
+  if (series_id == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s has no market figures to chart"), dossier_store_get_path (store));
+      return NULL;
+    }
+  return dossier_chart_content_load_over_time (store, series_id, case_period, error);
 }
 
 /* The chart is never written over the database it was read from. */
@@ -128,9 +147,12 @@ export_chart (const char *db_path,
               const char *path,
               const char *series_slug,
               const char *period,
+              const char *view_name,
               int         width,
               int         height)
 {
+  const DossierChartView *view = g_strcmp0 (view_name, "time") == 0 ? dossier_chart_lines_get_view ()
+                                                                     : dossier_chart_bars_get_view ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(DossierChartContent) content = NULL;
@@ -140,9 +162,9 @@ export_chart (const char *db_path,
     db_path = default_path = dossier_store_dup_default_path ();
 
   if (!(store = dossier_store_open (db_path, &error)) ||
-      !(content = load_chart (store, series_slug, period, &error)) ||
+      !(content = load_chart (store, series_slug, period, view == dossier_chart_lines_get_view (), &error)) ||
       !refuse_database (path, db_path, &error) ||
-      !dossier_chart_export_file (dossier_chart_bars_get_view (), content, path, width, height, &error))
+      !dossier_chart_export_file (view, content, path, width, height, &error))
     {
       g_printerr ("dossier: %s\n", error->message);
       return EXIT_FAILURE;
@@ -228,7 +250,7 @@ dossier_cli_handle_options (GVariantDict *options,
                             const char   *db_path)
 {
   const char *export_path = NULL, *series_slug = NULL, *period = NULL, *query = NULL;
-  const char *which = NULL, *import_path = NULL;
+  const char *which = NULL, *import_path = NULL, *view = NULL;
   g_autofree const char **remaining = NULL;
   guint n_remaining;
   int width = 0, height = 0;
@@ -277,5 +299,8 @@ dossier_cli_handle_options (GVariantDict *options,
     return usage (_("--width must be a whole number from 320 to 20000, and --height from 240 to 20000"));
 
   g_variant_dict_lookup (options, "period", "&s", &period);
-  return export_chart (db_path, export_path, series_slug, period, width, height);
+  g_variant_dict_lookup (options, "view", "&s", &view);
+  if (view != NULL && !g_str_equal (view, "bars") && !g_str_equal (view, "time"))
+    return usage (_("--view must be “bars” or “time”"));
+  return export_chart (db_path, export_path, series_slug, period, view, width, height);
 }

@@ -335,5 +335,18 @@ else
   not_ok "hostile text and odd paths" "$failed" "$(cat "$odd/parts «1».csv" 2>&1)" "$(diff "$odd/parts «1».csv" "$odd/parts «2».csv" 2>&1)"
 fi
 
+# --view time: the shares of a series across its periods; a view that does
+# not exist is refused, nothing written.
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/time.png" --view time --series synergy-cloud-infra 2>&1)
+rc=$?
+bad=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/pie.png" --view pie 2>&1)
+bad_rc=$?
+if [ $rc -eq 0 ] && [ "$(magic "$tmp/time.png" 4)" = "$(printf '\211PNG')" ] &&
+   [ $bad_rc -ne 0 ] && echo "$bad" | grep -q -- "--view must be" && [ ! -e "$tmp/pie.png" ]; then
+  ok "--view time draws shares over time; an unknown view is refused"
+else
+  not_ok "--view" "rc=$rc $out" "bad_rc=$bad_rc $bad"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]
