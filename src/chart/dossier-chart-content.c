@@ -245,6 +245,53 @@ dossier_chart_content_load_over_time (DossierStore  *store,
         }
     }
 
+  /* Colours by rank of the largest share an organization ever has, so
+   * that each keeps its colour whatever period is marked. */
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+      double top = -1.;
+
+      for (guint p = 0; p < n_periods; p++)
+        if (!isnan (item->values[p]))
+          top = MAX (top, item->values[p]);
+      item->percent_max = top;
+    }
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+
+      item->colour = 0;
+      for (guint j = 0; j < content->items->len; j++)
+        {
+          const DossierChartItem *other = &g_array_index (content->items, DossierChartItem, j);
+
+          if (other->percent_max > item->percent_max ||
+              (other->percent_max == item->percent_max && other->id < item->id))
+            item->colour++;
+        }
+    }
+
+  /* Each line is read out with the period marked: "Amazon Web Services,
+   * Q3 2021, 33%". */
+  if (content->selected_period >= 0 && (guint) content->selected_period < n_periods)
+    {
+      g_autofree char *shown = dossier_format_period (content->periods[content->selected_period]);
+
+      for (guint i = 0; i < content->items->len; i++)
+        {
+          DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+          double v = item->values[content->selected_period];
+          g_autofree char *percent = isnan (v) ? NULL : dossier_format_percent (v);
+
+          g_free (item->value);
+          item->value = percent != NULL
+            ? g_strdup_printf (_("%1$s, %2$s"), shown, percent)
+            /* Translators: %s is a period, as in "Q3 2021" */
+            : g_strdup_printf (_("%s, no figure"), shown);
+        }
+    }
+
   g_free (content->title);
   /* Translators: the title of the chart of shares across periods */
   content->title = g_strdup (_("Market share over time"));

@@ -22,6 +22,9 @@ struct _DossierChartItem
   double  percent;
   double *values;      /* over time: one a period of the content, NAN where
                         * unknown; %NULL in a content of one period */
+  double  percent_max; /* over time: its largest share in the series */
+  guint   colour;      /* over time: its rank by its largest share in the
+                        * series, the same whatever the period marked */
 };
 
 struct _DossierChartContent

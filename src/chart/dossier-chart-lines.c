@@ -86,6 +86,9 @@ dossier_chart_lines_solve (const DossierChartLinesMetrics *m)
   self->y = g_new0 (double, MAX (1, m->n_items * m->n_periods));
   self->label_x = g_new0 (double, MAX (1, m->n_items));
   self->label_y = g_new0 (double, MAX (1, m->n_items));
+  self->colours = g_new0 (guint, MAX (1, m->n_items));
+  for (guint i = 0; i < m->n_items; i++)
+    self->colours[i] = m->colours != NULL ? m->colours[i] : i;
 
   for (guint i = 0; i < m->n_items * m->n_periods; i++)
     if (!isnan (m->values[i]))
@@ -181,6 +184,7 @@ lines_lay_out (const DossierChartContent      *content,
   DossierChartLinesMetrics m = { .frame = *frame };
   g_autofree double *positions = NULL;
   g_autofree double *values = NULL;
+  g_autofree guint *colours = NULL;
   g_autofree char *widest = dossier_format_percent (100.);
   g_autoptr(PangoLayout) axis = dossier_chart_text_new (context, font, widest, 1., FALSE, -1);
 
@@ -188,6 +192,7 @@ lines_lay_out (const DossierChartContent      *content,
   m.n_periods = dossier_chart_content_get_n_periods (content);
   m.positions = positions = g_new0 (double, MAX (1, m.n_periods));
   m.values = values = g_new0 (double, MAX (1, m.n_items * m.n_periods));
+  m.colours = colours = g_new0 (guint, MAX (1, m.n_items));
   m.axis_label_width = dossier_chart_text_width (axis);
 
   for (guint p = 0; p < m.n_periods; p++)
@@ -199,6 +204,7 @@ lines_lay_out (const DossierChartContent      *content,
       g_autoptr(PangoLayout) name = dossier_chart_text_new (context, font, item->name, 1., TRUE, -1);
 
       m.end_label_width = MAX (m.end_label_width, dossier_chart_text_width (name));
+      colours[i] = item->colour;
       for (guint p = 0; p < m.n_periods; p++)
         values[i * m.n_periods + p] = item->values != NULL ? item->values[p] : NAN;
     }
@@ -262,6 +268,7 @@ set_line_color (cairo_t                 *cr,
                 guint                    index,
                 double                   alpha)
 {
+  /* @index is the item's colour rank, not its place in the list. */
   const double *rgb = palette[index % G_N_ELEMENTS (palette)];
   double colour[4] = { rgb[0], rgb[1], rgb[2], 1. };
 
@@ -339,7 +346,7 @@ draw_line (cairo_t                       *cr,
   const double *ys = &self->y[i * self->n_periods];
   gboolean drawing = FALSE;
 
-  set_line_color (cr, style, i, alpha);
+  set_line_color (cr, style, self->colours[i], alpha);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint p = 0; p < self->n_periods; p++)
@@ -401,7 +408,7 @@ lines_draw (cairo_t                   *cr,
       name = dossier_chart_text_new (context, style->font, item->name, 1., is_highlighted, -1);
       pango_layout_set_width (name, (int) (room * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      set_line_color (cr, style, i, highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
+      set_line_color (cr, style, self->colours[i], highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
       dossier_chart_text_show (cr, name, self->label_x[i], self->label_y[i] - dossier_chart_text_height (name) / 2.);
     }
 }
@@ -415,6 +422,7 @@ lines_clear (DossierChartLayout *layout)
   g_clear_pointer (&self->y, g_free);
   g_clear_pointer (&self->label_x, g_free);
   g_clear_pointer (&self->label_y, g_free);
+  g_clear_pointer (&self->colours, g_free);
 }
 
 static const DossierChartView lines_view = {

@@ -18,6 +18,7 @@ typedef struct
   guint         n_periods;
   const double *positions;          /* each period's place in time */
   const double *values;             /* n_items × n_periods, NAN unknown */
+  const guint  *colours;            /* each item's colour, the same in every period */
 } DossierChartLinesMetrics;
 
 /* The frame's layout, whose items are the lines (the box around each), then
@@ -33,6 +34,7 @@ typedef struct
   double             *y;            /* n_items × n_periods, NAN unknown */
   double             *label_y;      /* each line's name at its end, apart */
   double             *label_x;
+  guint              *colours;
 } DossierChartLinesLayout;
 
 const DossierChartView  *dossier_chart_lines_get_view (void);

@@ -208,6 +208,22 @@ test_content_and_export (void)
     known += !isnan (dossier_chart_content_get_item (content, aws)->values[p]);
   g_assert_cmpuint (known, ==, n_periods);
 
+  /* Each organization keeps its colour whatever period is marked. */
+  {
+    g_autoptr(DossierChartContent) other = dossier_chart_content_load_over_time (store, series_id, content->periods[0], &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < dossier_chart_content_get_n_items (content); i++)
+      {
+        const DossierChartItem *item = dossier_chart_content_get_item (content, i);
+        int j = dossier_chart_content_find (other, item->id);
+
+        g_assert_cmpint (j, >=, 0);
+        g_assert_cmpuint (dossier_chart_content_get_item (other, j)->colour, ==, item->colour);
+      }
+    g_assert_cmpuint (dossier_chart_content_get_item (content, aws)->colour, ==, 0);
+  }
+
   for (guint f = 0; f < 3; f++)
     {
       static const char *const names[] = { "time.png", "time.svg", "time.pdf" };

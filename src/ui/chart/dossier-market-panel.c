@@ -21,6 +21,7 @@
 
 #include "dossier-a11y.h"
 #include "dossier-chart.h"
+#include "dossier-chart-lines.h"
 #include "dossier-chart-content.h"
 #include "dossier-format.h"
 #include "dossier-market-panel.h"
@@ -46,6 +47,7 @@ struct _DossierMarketPanel
   GtkWidget        *pickers;
   GtkDropDown      *series_dropdown;
   GtkDropDown      *period_dropdown;
+  GtkDropDown      *view_dropdown;
   DossierChart     *chart;
 };
 
@@ -67,11 +69,14 @@ selected_series (DossierMarketPanel *self)
   return gtk_drop_down_get_selected_item (self->series_dropdown);
 }
 
+/* The period picked, or the view: the chart of that period, as bars or
+ * across every period of the series with that one marked. */
 static void
 on_period_changed (DossierMarketPanel *self)
 {
   DossierSeries *series = selected_series (self);
   guint position = gtk_drop_down_get_selected (self->period_dropdown);
+  gboolean over_time = gtk_drop_down_get_selected (self->view_dropdown) == 1;
   DossierChartContent *content = NULL;
   g_autoptr(GError) error = NULL;
   const char *period = NULL;
@@ -79,15 +84,23 @@ on_period_changed (DossierMarketPanel *self)
   if (series != NULL && self->periods != NULL &&
       position < g_strv_length (self->periods))
     {
+      gint64 id = dossier_series_get_id (series);
+
       period = self->periods[position];
-      content = dossier_chart_content_load (self->store, dossier_series_get_id (series), period, &error);
+      content = over_time ? dossier_chart_content_load_over_time (self->store, id, period, &error)
+                          : dossier_chart_content_load (self->store, id, period, &error);
       if (content == NULL)
         g_warning ("%s", error->message);
     }
 
   /* Without figures, the chart still names the series and says so. */
   if (content == NULL)
-    content = dossier_chart_content_new (series, period, NULL);
+    {
+      content = dossier_chart_content_new (series, period, NULL);
+      over_time = FALSE;
+    }
+  dossier_chart_set_view (self->chart, over_time ? dossier_chart_lines_get_view () : NULL);
+  dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
   dossier_chart_set_content (self->chart, content);
 }
 
@@ -400,6 +413,7 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, pickers);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, series_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, chart);
   gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
@@ -422,6 +436,7 @@ dossier_market_panel_init (DossierMarketPanel *self)
                                   -1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
 
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",
