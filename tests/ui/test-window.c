@@ -224,6 +224,56 @@ test_bars_focusable (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (dossier_chart_get_item (chart, 1)));
 }
 
+/* The chart as it is drawn now, in pixels. */
+static GBytes *
+render (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = width * 4;
+  guchar *pixels = g_malloc (stride * height);
+  graphene_rect_t bounds;
+
+  /* Drawn afresh, as the next frame would be (a paintable of the widget
+   * would show the last frame's). */
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  /* Where the parent puts it. */
+  gsk_render_node_get_bounds (node, &bounds);
+  bounds.size.width = width;
+  bounds.size.height = height;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  gdk_texture_download (texture, pixels, stride);
+  return g_bytes_new_take (pixels, stride * height);
+}
+
+/* Moving between bars with the keyboard moves a ring you can see: the
+ * pixels change, and change back when the focus returns. */
+static void
+test_focus_ring_drawn (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+  g_autoptr(GBytes) first = NULL, second = NULL, again = NULL;
+
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 0)));
+  test_iterate ();
+  first = render (GTK_WIDGET (chart));
+
+  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 1)));
+  test_iterate ();
+  second = render (GTK_WIDGET (chart));
+
+  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 0)));
+  test_iterate ();
+  again = render (GTK_WIDGET (chart));
+  g_assert_true (g_bytes_equal (first, again));
+}
+
 static void
 test_fold_section (Fixture       *f,
                    gconstpointer  data)
@@ -439,6 +489,7 @@ main (int   argc,
   ADD ("/window/sidebar-drives-chart", test_sidebar_drives_chart);
   ADD ("/window/chart-drives-sidebar", test_chart_drives_sidebar);
   ADD ("/window/bars-focusable", test_bars_focusable);
+  ADD ("/window/focus-ring-drawn", test_focus_ring_drawn);
   ADD ("/window/fold-section", test_fold_section);
   ADD ("/window/series-keeps-period", test_series_keeps_period);
   ADD ("/window/panel-follows-selection", test_panel_follows_selection);
