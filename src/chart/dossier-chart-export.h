@@ -18,4 +18,12 @@ gboolean dossier_chart_export_file (const DossierChartView    *view,
                                     int                        height,
                                     GError                   **error);
 
+gboolean dossier_chart_export_file_scaled (const DossierChartView    *view,
+                                           const DossierChartContent *content,
+                                           const char                *path,
+                                           int                        width,
+                                           int                        height,
+                                           int                        scale,
+                                           GError                   **error);
+
 G_END_DECLS

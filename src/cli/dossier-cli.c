@@ -41,6 +41,8 @@ static const GOptionEntry option_entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: “bars” for the shares in one period (the default) or “time” for the shares across every period"),
     N_("VIEW") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart to a PNG: N times as many pixels a side, laid out as at 1 (1 to 4; default 1)"), N_("N") },
   { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Width of the exported chart, in pixels or points (default 800)"), N_("N") },
   { "height", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -149,7 +151,8 @@ export_chart (const char *db_path,
               const char *period,
               const char *view_name,
               int         width,
-              int         height)
+              int         height,
+              int         scale)
 {
   const DossierChartView *view = g_strcmp0 (view_name, "time") == 0 ? dossier_chart_lines_get_view ()
                                                                      : dossier_chart_bars_get_view ();
@@ -164,7 +167,7 @@ export_chart (const char *db_path,
   if (!(store = dossier_store_open (db_path, &error)) ||
       !(content = load_chart (store, series_slug, period, view == dossier_chart_lines_get_view (), &error)) ||
       !refuse_database (path, db_path, &error) ||
-      !dossier_chart_export_file (view, content, path, width, height, &error))
+      !dossier_chart_export_file_scaled (view, content, path, width, height, scale, &error))
     {
       g_printerr ("dossier: %s\n", error->message);
       return EXIT_FAILURE;
@@ -253,7 +256,7 @@ dossier_cli_handle_options (GVariantDict *options,
   const char *which = NULL, *import_path = NULL, *view = NULL;
   g_autofree const char **remaining = NULL;
   guint n_remaining;
-  int width = 0, height = 0;
+  int width = 0, height = 0, scale = 1;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
@@ -300,7 +303,9 @@ dossier_cli_handle_options (GVariantDict *options,
 
   g_variant_dict_lookup (options, "period", "&s", &period);
   g_variant_dict_lookup (options, "view", "&s", &view);
+  if (!read_size (options, "scale", 1, 1, &scale) || scale > 4)
+    return usage (_("--scale must be a whole number from 1 to 4"));
   if (view != NULL && !g_str_equal (view, "bars") && !g_str_equal (view, "time"))
     return usage (_("--view must be “bars” or “time”"));
-  return export_chart (db_path, export_path, series_slug, period, view, width, height);
+  return export_chart (db_path, export_path, series_slug, period, view, width, height, scale);
 }

@@ -348,5 +348,21 @@ else
   not_ok "--view" "rc=$rc $out" "bad_rc=$bad_rc $bad"
 fi
 
+# --scale 2: a PNG of twice the pixels a side, laid out as at 1; refused
+# for SVG (sharp at any size) and past 4.
+out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x2.png" --scale 2 --width 640 --height 400 2>&1)
+rc=$?
+size=$(od -An -tu1 -j16 -N8 "$tmp/x2.png" 2>/dev/null | tr -s ' ' | sed 's/^ //')
+svg=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x2.svg" --scale 2 2>&1)
+svg_rc=$?
+big=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x5.png" --scale 5 2>&1)
+big_rc=$?
+if [ $rc -eq 0 ] && [ "$size" = "0 0 5 0 0 0 3 32" ] && [ $svg_rc -ne 0 ] && [ ! -e "$tmp/x2.svg" ] &&
+   echo "$svg" | grep -q "a scale other than 1 is for PNG" && [ $big_rc -ne 0 ] && [ ! -e "$tmp/x5.png" ]; then
+  ok "--scale 2 writes a PNG of 1280×800 for 640×400; refused for SVG and past 4"
+else
+  not_ok "--scale" "rc=$rc size=$size $out" "svg_rc=$svg_rc $svg" "big_rc=$big_rc $big"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]
