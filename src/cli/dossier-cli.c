@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-chart-bars.h"
+#include "dossier-chart-donut.h"
 #include "dossier-chart-lines.h"
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
@@ -39,7 +40,7 @@ static const GOptionEntry option_entries[] = {
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: “bars” for the shares in one period (the default) or “time” for the shares across every period"),
+    N_("With --export-chart: “bars” (the default) or “donut” for the shares in one period, “time” for the shares across every period"),
     N_("VIEW") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart to a PNG: N times as many pixels a side, laid out as at 1 (1 to 4; default 1)"), N_("N") },
@@ -155,7 +156,8 @@ export_chart (const char *db_path,
               int         scale)
 {
   const DossierChartView *view = g_strcmp0 (view_name, "time") == 0 ? dossier_chart_lines_get_view ()
-                                                                     : dossier_chart_bars_get_view ();
+                               : g_strcmp0 (view_name, "donut") == 0 ? dossier_chart_donut_get_view ()
+                               : dossier_chart_bars_get_view ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierStore) store = NULL;
   g_autoptr(DossierChartContent) content = NULL;
@@ -305,7 +307,7 @@ dossier_cli_handle_options (GVariantDict *options,
   g_variant_dict_lookup (options, "view", "&s", &view);
   if (!read_size (options, "scale", 1, 1, &scale) || scale > 4)
     return usage (_("--scale must be a whole number from 1 to 4"));
-  if (view != NULL && !g_str_equal (view, "bars") && !g_str_equal (view, "time"))
-    return usage (_("--view must be “bars” or “time”"));
+  if (view != NULL && !g_str_equal (view, "bars") && !g_str_equal (view, "donut") && !g_str_equal (view, "time"))
+    return usage (_("--view must be “bars”, “donut” or “time”"));
   return export_chart (db_path, export_path, series_slug, period, view, width, height, scale);
 }

@@ -339,11 +339,13 @@ fi
 # not exist is refused, nothing written.
 out=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/time.png" --view time --series synergy-cloud-infra 2>&1)
 rc=$?
+"$dossier" --db "$tmp/cli.db" --export-chart "$tmp/donut.svg" --view donut >/dev/null 2>&1 || rc=1
+[ "$(magic "$tmp/donut.svg" 5)" = "<?xml" ] || rc=1
 bad=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/pie.png" --view pie 2>&1)
 bad_rc=$?
 if [ $rc -eq 0 ] && [ "$(magic "$tmp/time.png" 4)" = "$(printf '\211PNG')" ] &&
    [ $bad_rc -ne 0 ] && echo "$bad" | grep -q -- "--view must be" && [ ! -e "$tmp/pie.png" ]; then
-  ok "--view time draws shares over time; an unknown view is refused"
+  ok "--view time draws shares over time, --view donut a ring; an unknown view is refused"
 else
   not_ok "--view" "rc=$rc $out" "bad_rc=$bad_rc $bad"
 fi

@@ -21,6 +21,7 @@
 
 #include "dossier-a11y.h"
 #include "dossier-chart.h"
+#include "dossier-chart-donut.h"
 #include "dossier-chart-lines.h"
 #include "dossier-chart-content.h"
 #include "dossier-format.h"
@@ -76,7 +77,9 @@ on_period_changed (DossierMarketPanel *self)
 {
   DossierSeries *series = selected_series (self);
   guint position = gtk_drop_down_get_selected (self->period_dropdown);
-  gboolean over_time = gtk_drop_down_get_selected (self->view_dropdown) == 1;
+  /* The picker's order: Bars, Donut, Over Time. */
+  guint view = gtk_drop_down_get_selected (self->view_dropdown);
+  gboolean over_time = view == 2;
   DossierChartContent *content = NULL;
   g_autoptr(GError) error = NULL;
   const char *period = NULL;
@@ -99,7 +102,8 @@ on_period_changed (DossierMarketPanel *self)
       content = dossier_chart_content_new (series, period, NULL);
       over_time = FALSE;
     }
-  dossier_chart_set_view (self->chart, over_time ? dossier_chart_lines_get_view () : NULL);
+  dossier_chart_set_view (self->chart, over_time ? dossier_chart_lines_get_view ()
+                                       : view == 1 ? dossier_chart_donut_get_view () : NULL);
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
   dossier_chart_set_content (self->chart, content);
 }
