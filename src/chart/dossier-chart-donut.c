@@ -114,6 +114,7 @@ donut_lay_out (const DossierChartContent      *content,
 {
   DossierChartDonutMetrics m = { .frame = *frame };
   g_autofree double *percents = NULL;
+  double total = 0.;
 
   m.n_items = dossier_chart_content_get_n_items (content);
   m.percents = percents = g_new0 (double, MAX (1, m.n_items));
@@ -125,6 +126,17 @@ donut_lay_out (const DossierChartContent      *content,
       g_autoptr(PangoLayout) line = dossier_chart_text_new (context, font, text, 1., TRUE, -1);
 
       percents[i] = isnan (item->percent) ? 0. : item->percent;
+      m.legend_width = MAX (m.legend_width, SWATCH + GAP + dossier_chart_text_width (line));
+      total += percents[i];
+    }
+
+  /* The rest's line is as wide as it needs, in every language. */
+  if (total < 99.5)
+    {
+      g_autofree char *rest = dossier_format_percent (100. - total);
+      g_autofree char *text = g_strdup_printf (_("Not named  %s"), rest);
+      g_autoptr(PangoLayout) line = dossier_chart_text_new (context, font, text, 1., TRUE, -1);
+
       m.legend_width = MAX (m.legend_width, SWATCH + GAP + dossier_chart_text_width (line));
     }
 
