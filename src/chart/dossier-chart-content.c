@@ -184,7 +184,8 @@ dossier_chart_content_load_over_time (DossierStore  *store,
 
   if (!(content = dossier_chart_content_load (store, series_id, period, error)) ||
       !(series = dossier_store_get_series (store, series_id, error)) ||
-      !(content->periods = dossier_store_list_periods (store, series_id, error)))
+      !(content->periods = dossier_store_list_periods (store, series_id, error)) ||
+      !(content->breaks = dossier_store_list_breaks (store, series_id, error)))
     return NULL;
 
   n_periods = g_strv_length (content->periods);
@@ -346,6 +347,7 @@ dossier_chart_content_free (DossierChartContent *content)
   g_free (content->subtitle);
   g_free (content->footer);
   g_strfreev (content->periods);
+  g_clear_pointer (&content->breaks, g_ptr_array_unref);
   g_array_unref (content->items);
   g_free (content);
 }

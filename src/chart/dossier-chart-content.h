@@ -38,6 +38,7 @@ struct _DossierChartContent
    * the series, oldest first, and the one selected; else %NULL and -1. */
   GStrv   periods;
   int     selected_period;
+  GPtrArray *breaks;   /* over time: DossierMarketBreak, or %NULL */
 };
 
 DossierChartContent    *dossier_chart_content_new          (DossierSeries             *series,

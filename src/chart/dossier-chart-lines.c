@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "dossier-chart-content.h"
@@ -24,6 +25,7 @@
 
 #define GAP DOSSIER_CHART_GAP
 #define HIT_DISTANCE 8.
+#define BREAK_RADIUS 5.
 
 /* Okabe and Ito's colours for colour-blind readers, without the yellow,
  * too light on white. */
@@ -143,6 +145,25 @@ dossier_chart_lines_solve (const DossierChartLinesMetrics *m)
       self->label_y[i] = isnan (end_y) ? NAN : end_y;
     }
 
+  /* A break's mark: on its organization's line at its period, or at the
+   * top of the plot for the whole series. */
+  self->n_breaks = m->n_breaks;
+  self->break_x = g_new0 (double, MAX (1, m->n_breaks));
+  self->break_y = g_new0 (double, MAX (1, m->n_breaks));
+  for (guint b = 0; b < m->n_breaks; b++)
+    {
+      double x = last > first ? left + (right - left) * (m->break_positions[b] - first) / (last - first)
+                              : left + (right - left) / 2.;
+      double y = top;
+
+      if (m->break_items[b] >= 0 && (guint) m->break_items[b] < m->n_items)
+        for (guint p = 0; p < m->n_periods; p++)
+          if (m->positions[p] == m->break_positions[b] && !isnan (self->y[m->break_items[b] * m->n_periods + p]))
+            y = self->y[m->break_items[b] * m->n_periods + p];
+      self->break_x[b] = CLAMP (x, left, right);
+      self->break_y[b] = y;
+    }
+
   /* Names apart: sorted by height, each at least a line under the one
    * above, then the column pushed back up if it ran past the plot. */
   order = g_new (guint, MAX (1, m->n_items));
@@ -185,6 +206,8 @@ lines_lay_out (const DossierChartContent      *content,
   g_autofree double *positions = NULL;
   g_autofree double *values = NULL;
   g_autofree guint *colours = NULL;
+  g_autofree double *break_positions = NULL;
+  g_autofree int *break_items = NULL;
   g_autofree char *widest = dossier_format_percent (100.);
   g_autoptr(PangoLayout) axis = dossier_chart_text_new (context, font, widest, 1., FALSE, -1);
 
@@ -197,6 +220,18 @@ lines_lay_out (const DossierChartContent      *content,
 
   for (guint p = 0; p < m.n_periods; p++)
     positions[p] = dossier_period_position (content->periods[p]);
+
+  m.n_breaks = content->breaks != NULL ? content->breaks->len : 0;
+  m.break_positions = break_positions = g_new0 (double, MAX (1, m.n_breaks));
+  m.break_items = break_items = g_new0 (int, MAX (1, m.n_breaks));
+  for (guint b = 0; b < m.n_breaks; b++)
+    {
+      const DossierMarketBreak *market_break = g_ptr_array_index (content->breaks, b);
+
+      break_positions[b] = dossier_period_position (market_break->period);
+      break_items[b] = market_break->organization_id != 0
+                       ? dossier_chart_content_find (content, market_break->organization_id) : -1;
+    }
 
   for (guint i = 0; i < m.n_items; i++)
     {
@@ -396,6 +431,23 @@ lines_draw (cairo_t                   *cr,
   if (highlighted >= 0)
     draw_line (cr, self, style, highlighted, 3.5, 1.);
 
+  /* Breaks in the method: a hollow diamond, its note in the tooltip. */
+  for (guint b = 0; b < self->n_breaks; b++)
+    {
+      double x = self->break_x[b], y = self->break_y[b], r = BREAK_RADIUS;
+
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x, y + r);
+      cairo_line_to (cr, x - r, y);
+      cairo_close_path (cr);
+      dossier_chart_set_color (cr, style->background, 1.);
+      cairo_fill_preserve (cr);
+      dossier_chart_set_color (cr, style->foreground, 0.9);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+
   for (guint i = 0; i < layout->n_items; i++)
     {
       const DossierChartItem *item = dossier_chart_content_get_item (content, i);
@@ -423,6 +475,30 @@ lines_clear (DossierChartLayout *layout)
   g_clear_pointer (&self->label_x, g_free);
   g_clear_pointer (&self->label_y, g_free);
   g_clear_pointer (&self->colours, g_free);
+  g_clear_pointer (&self->break_x, g_free);
+  g_clear_pointer (&self->break_y, g_free);
+}
+
+/* The note of the break whose mark is under the pointer. */
+static char *
+lines_tooltip_at (const DossierChartContent *content,
+                  const DossierChartLayout  *layout,
+                  double                     x,
+                  double                     y)
+{
+  const DossierChartLinesLayout *self = (const DossierChartLinesLayout *) layout;
+
+  for (guint b = 0; content->breaks != NULL && b < self->n_breaks && b < content->breaks->len; b++)
+    if (hypot (x - self->break_x[b], y - self->break_y[b]) <= BREAK_RADIUS + 3.)
+      {
+        const DossierMarketBreak *market_break = g_ptr_array_index (content->breaks, b);
+        g_autofree char *period = dossier_format_period (market_break->period);
+
+        /* Translators: a mark's tooltip: 1 a period, 2 what changed there */
+        return g_strdup_printf (_("Break in the method, %1$s: %2$s"), period, market_break->note);
+      }
+
+  return NULL;
 }
 
 static const DossierChartView lines_view = {
@@ -432,6 +508,7 @@ static const DossierChartView lines_view = {
   .hit_test = lines_hit_test,
   .draw = lines_draw,
   .clear = lines_clear,
+  .tooltip_at = lines_tooltip_at,
 };
 
 /**

@@ -19,6 +19,9 @@ typedef struct
   const double *positions;          /* each period's place in time */
   const double *values;             /* n_items × n_periods, NAN unknown */
   const guint  *colours;            /* each item's colour, the same in every period */
+  guint         n_breaks;
+  const double *break_positions;    /* each break's place in time */
+  const int    *break_items;        /* the item it concerns, or -1 for all */
 } DossierChartLinesMetrics;
 
 /* The frame's layout, whose items are the lines (the box around each), then
@@ -35,6 +38,9 @@ typedef struct
   double             *label_y;      /* each line's name at its end, apart */
   double             *label_x;
   guint              *colours;
+  guint               n_breaks;
+  double             *break_x;      /* each break's mark */
+  double             *break_y;
 } DossierChartLinesLayout;
 
 const DossierChartView  *dossier_chart_lines_get_view (void);

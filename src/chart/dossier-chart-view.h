@@ -83,6 +83,12 @@ struct _DossierChartView
                                    int                             hovered);
   /* (nullable) Frees what the view added to its layout. */
   void                (*clear)    (DossierChartLayout             *layout);
+  /* (nullable) A tooltip for what is at @x, @y other than an item (a
+   * break in the series' method), or %NULL. */
+  char               *(*tooltip_at) (const DossierChartContent    *content,
+                                     const DossierChartLayout     *layout,
+                                     double                        x,
+                                     double                        y);
 };
 
 /* What the widget and the exporter call. */

@@ -136,6 +136,46 @@ dossier_store_list_periods (DossierStore  *self,
 }
 
 /**
+ * dossier_store_list_breaks:
+ *
+ * Returns: (transfer full) (element-type DossierMarketBreak): the breaks in
+ *   the method of a series, oldest first, each with its note in the store's
+ *   language (or English, or any, when it has none in that one)
+ */
+GPtrArray *
+dossier_store_list_breaks (DossierStore  *self,
+                           gint64         series_id,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) breaks = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_market_break_free);
+  g_autoptr(DossierStmt) stmt = NULL;
+  gboolean has_row, ok;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  stmt = dossier_db_prepare (self->db,
+                             "SELECT b.period, COALESCE (b.organization_id, 0), "
+                             "  COALESCE ((SELECT note FROM market_break_text WHERE break_id = b.id "
+                             "             ORDER BY lang = ?2 DESC, lang = 'en' DESC, lang LIMIT 1), '') "
+                             "FROM market_break b WHERE b.series_id = ?1 ORDER BY b.period, b.id",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "it", series_id, self->language))
+    return NULL;
+
+  while ((ok = dossier_db_step_row (self->db, stmt, &has_row, error)) && has_row)
+    {
+      DossierMarketBreak *market_break = g_new0 (DossierMarketBreak, 1);
+
+      market_break->period = g_strdup (dossier_db_column_text (stmt, 0));
+      market_break->organization_id = sqlite3_column_int64 (stmt, 1);
+      market_break->note = g_strdup (dossier_db_column_text (stmt, 2));
+      g_ptr_array_add (breaks, market_break);
+    }
+
+  return ok ? g_steal_pointer (&breaks) : NULL;
+}
+
+/**
  * dossier_store_list_shares:
  *
  * Returns: (transfer full): the #DossierShare of one period of a series,

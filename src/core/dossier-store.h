@@ -138,6 +138,9 @@ DossierSeries *dossier_store_get_series          (DossierStore  *self,
 char        **dossier_store_list_periods         (DossierStore  *self,
                                                   gint64         series_id,
                                                   GError       **error);
+GPtrArray    *dossier_store_list_breaks          (DossierStore  *self,
+                                                  gint64         series_id,
+                                                  GError       **error);
 GListModel   *dossier_store_list_shares          (DossierStore  *self,
                                                   gint64         series_id,
                                                   const char    *period,

@@ -107,3 +107,13 @@ dossier_problem_free (DossierProblem *problem)
   g_free (problem->message);
   g_free (problem);
 }
+
+void
+dossier_market_break_free (DossierMarketBreak *market_break)
+{
+  if (market_break == NULL)
+    return;
+  g_free (market_break->period);
+  g_free (market_break->note);
+  g_free (market_break);
+}

@@ -139,6 +139,24 @@ typedef struct
 
 void dossier_problem_free (DossierProblem *problem);
 
+/**
+ * DossierMarketBreak:
+ * @period: where the series' method changed ("2024-Q2")
+ * @organization_id: the organization whose figure it concerns, or 0 for
+ *   the whole series
+ * @note: what changed, in the store's language
+ *
+ * A break in a market series' method, as charts mark it.
+ */
+typedef struct
+{
+  char   *period;
+  gint64  organization_id;
+  char   *note;
+} DossierMarketBreak;
+
+void dossier_market_break_free (DossierMarketBreak *market_break);
+
 #define DOSSIER_STORE_ERROR (dossier_store_error_quark ())
 
 /**

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "dossier-chart-content.h"
@@ -222,6 +223,34 @@ test_content_and_export (void)
         g_assert_cmpuint (dossier_chart_content_get_item (other, j)->colour, ==, item->colour);
       }
     g_assert_cmpuint (dossier_chart_content_get_item (content, aws)->colour, ==, 0);
+  }
+
+  /* Its break in method: Microsoft's figure in 2024-Q2, marked on its
+   * line there, the note in the tooltip. */
+  {
+    g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 11");
+    g_autoptr(GObject) context_owner = G_OBJECT (pango_font_map_create_context (pango_cairo_font_map_get_default ()));
+    PangoContext *context = PANGO_CONTEXT (context_owner);
+    g_autoptr(DossierChartLayout) measured = dossier_chart_layout_measure (dossier_chart_lines_get_view (), content,
+                                                                           context, font, 1280, 720);
+    const DossierChartLinesLayout *lines = (const DossierChartLinesLayout *) measured;
+    int microsoft = dossier_chart_content_find (content, test_sql_int (path, "SELECT id FROM node WHERE slug = 'microsoft'"));
+    guint q2 = 0;
+    g_autofree char *tip = NULL, *none = NULL;
+
+    g_assert_nonnull (content->breaks);
+    g_assert_cmpuint (content->breaks->len, ==, 1);
+    g_assert_cmpuint (lines->n_breaks, ==, 1);
+    while (q2 < n_periods && g_strcmp0 (content->periods[q2], "2024-Q2") != 0)
+      q2++;
+    g_assert_cmpuint (q2, <, n_periods);
+    g_assert_cmpfloat_with_epsilon (lines->break_x[0], lines->x[q2], 1e-6);
+    g_assert_cmpfloat_with_epsilon (lines->break_y[0], lines->y[microsoft * n_periods + q2], 1e-6);
+    tip = dossier_chart_lines_get_view ()->tooltip_at (content, measured, lines->break_x[0], lines->break_y[0]);
+    g_assert_nonnull (tip);
+    g_assert_true (g_str_has_prefix (tip, "Break in the method, Q2 2024: Microsoft falls from 25%"));
+    none = dossier_chart_lines_get_view ()->tooltip_at (content, measured, lines->plot.x + 1, lines->plot.y + 1);
+    g_assert_null (none);
   }
 
   for (guint f = 0; f < 3; f++)

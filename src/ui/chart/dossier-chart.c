@@ -190,6 +190,18 @@ on_query_tooltip (GtkWidget    *widget,
   int index;
 
   ensure_layout (self);
+  if (self->layout == NULL)
+    return FALSE;
+
+  /* A mark of the view's own, such as a break in the series' method. */
+  if (self->view->tooltip_at != NULL &&
+      (text = self->view->tooltip_at (self->content, self->layout, x, y)) != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, text);
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 6, y - 6, 12, 12 });
+      return TRUE;
+    }
+
   index = dossier_chart_layout_hit_test (self->layout, x, y);
   if (index < 0)
     return FALSE;
