@@ -20,15 +20,6 @@
 #define GAP DOSSIER_CHART_GAP
 #define MIN_BAR_AREA 40.
 
-static double
-nice_axis_max (double max)
-{
-  if (!(max > 0.))
-    return 10.;
-
-  return MIN (100., ceil (max / 10.) * 10.);
-}
-
 static void
 bars_measure (const DossierChartContent *content,
               double                     line_height,
@@ -68,7 +59,7 @@ dossier_chart_bars_solve (const DossierChartBarsMetrics *m)
   for (guint i = 0; i < m->n_items; i++)
     max = MAX (max, m->percents[i]);
 
-  self->axis_max = nice_axis_max (max);
+  self->axis_max = dossier_chart_nice_axis_max (max);
   self->axis_step = self->axis_max > 60. ? 20. : 10.;
 
   self->label_x = layout->body.x;

@@ -24,16 +24,6 @@
 #define SWATCH 12.
 #define TWELVE (-G_PI / 2.)
 
-/* The same colour-blind-safe colours as the lines, by rank. */
-static const double palette[][3] = {
-  { 0.000, 0.447, 0.698 },
-  { 0.835, 0.369, 0.000 },
-  { 0.000, 0.620, 0.451 },
-  { 0.800, 0.475, 0.655 },
-  { 0.337, 0.706, 0.914 },
-  { 0.902, 0.624, 0.000 },
-};
-
 static void
 donut_measure (const DossierChartContent *content,
                double                     line_height,
@@ -172,17 +162,6 @@ donut_hit_test (const DossierChartLayout *layout,
 }
 
 static void
-set_colour (cairo_t *cr,
-            guint    index,
-            double   alpha)
-{
-  const double *rgb = palette[index % G_N_ELEMENTS (palette)];
-  double colour[4] = { rgb[0], rgb[1], rgb[2], 1. };
-
-  dossier_chart_set_color (cr, colour, alpha);
-}
-
-static void
 donut_draw (cairo_t                   *cr,
             PangoContext              *context,
             const DossierChartContent *content,
@@ -236,7 +215,7 @@ donut_draw (cairo_t                   *cr,
 
       if (self->end[i] > self->start[i])
         {
-          set_colour (cr, i, alpha);
+          dossier_chart_set_series_color (cr, style, i, alpha);
           cairo_new_sub_path (cr);
           cairo_arc (cr, self->cx, self->cy, self->outer + grow, self->start[i], self->end[i]);
           cairo_arc_negative (cr, self->cx, self->cy, self->inner, self->end[i], self->start[i]);
@@ -248,7 +227,7 @@ donut_draw (cairo_t                   *cr,
           cairo_stroke (cr);
         }
 
-      set_colour (cr, i, alpha);
+      dossier_chart_set_series_color (cr, style, i, alpha);
       cairo_rectangle (cr, l->x, l->y + (l->height - SWATCH) / 2., SWATCH, SWATCH);
       cairo_fill (cr);
       pango_layout_set_width (line, (int) (MAX (0., l->width - SWATCH - GAP) * PANGO_SCALE));

@@ -4,8 +4,8 @@
  * series, on one scale from 0, with a gap where the series gives no value
  * (never a zero), the selected period marked by a vertical rule, and each
  * line's name at its last value, moved apart so that no two overlap.
- * Colours come from the Okabe-Ito palette, told apart by colour-blind
- * readers; the selected organization's line is drawn thicker, over the
+ * Colours come from the Okabe-Ito palette (dossier_chart_set_series_color()),
+ * told apart by colour-blind readers; the selected organization's line is drawn thicker, over the
  * others. A line (its points) is an item: what a click, the pointer and a
  * screen reader find.
  *
@@ -26,27 +26,6 @@
 #define GAP DOSSIER_CHART_GAP
 #define HIT_DISTANCE 8.
 #define BREAK_RADIUS 5.
-
-/* Okabe and Ito's colours for colour-blind readers, without the yellow,
- * too light on white. */
-static const double palette[][3] = {
-  { 0.000, 0.447, 0.698 },   /* blue */
-  { 0.835, 0.369, 0.000 },   /* vermilion */
-  { 0.000, 0.620, 0.451 },   /* bluish green */
-  { 0.800, 0.475, 0.655 },   /* reddish purple */
-  { 0.337, 0.706, 0.914 },   /* sky blue */
-  { 0.902, 0.624, 0.000 },   /* orange */
-  { 0.000, 0.000, 0.000 },   /* black */
-};
-
-static double
-nice_axis_max (double max)
-{
-  if (!(max > 0.))
-    return 10.;
-
-  return MIN (100., ceil (max / 10.) * 10.);
-}
 
 static void
 lines_measure (const DossierChartContent *content,
@@ -95,7 +74,7 @@ dossier_chart_lines_solve (const DossierChartLinesMetrics *m)
   for (guint i = 0; i < m->n_items * m->n_periods; i++)
     if (!isnan (m->values[i]))
       max = MAX (max, m->values[i]);
-  self->axis_max = nice_axis_max (max);
+  self->axis_max = dossier_chart_nice_axis_max (max);
   self->axis_step = self->axis_max > 60. ? 20. : 10.;
 
   left = layout->body.x + m->axis_label_width + GAP;
@@ -297,21 +276,14 @@ lines_hit_test (const DossierChartLayout *layout,
   return found;
 }
 
+/* @index is the item's colour rank, not its place in the list. */
 static void
 set_line_color (cairo_t                 *cr,
                 const DossierChartStyle *style,
                 guint                    index,
                 double                   alpha)
 {
-  /* @index is the item's colour rank, not its place in the list. */
-  const double *rgb = palette[index % G_N_ELEMENTS (palette)];
-  double colour[4] = { rgb[0], rgb[1], rgb[2], 1. };
-
-  /* Black is the foreground in a dark style. */
-  if (index % G_N_ELEMENTS (palette) == G_N_ELEMENTS (palette) - 1)
-    dossier_chart_set_color (cr, style->foreground, alpha);
-  else
-    dossier_chart_set_color (cr, colour, alpha);
+  dossier_chart_set_series_color (cr, style, index, alpha);
 }
 
 static void

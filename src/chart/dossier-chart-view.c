@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 #include <pango/pangocairo.h>
 
@@ -322,4 +324,53 @@ dossier_chart_style_init_light (DossierChartStyle *style)
   memcpy (style->accent, accent, sizeof accent);
   style->paint_background = TRUE;
   style->font = NULL;
+}
+
+/* Okabe and Ito's colours for colour-blind readers, without the yellow,
+ * too light on white; the last, black, is the style's foreground. */
+static const double series_palette[][3] = {
+  { 0.000, 0.447, 0.698 },   /* blue */
+  { 0.835, 0.369, 0.000 },   /* vermilion */
+  { 0.000, 0.620, 0.451 },   /* bluish green */
+  { 0.800, 0.475, 0.655 },   /* reddish purple */
+  { 0.337, 0.706, 0.914 },   /* sky blue */
+  { 0.902, 0.624, 0.000 },   /* orange */
+  { 0.000, 0.000, 0.000 },   /* black: the foreground */
+};
+
+/**
+ * dossier_chart_set_series_color:
+ * @rank: the organization's colour rank (its place by share)
+ *
+ * The colour of an organization in views that tell organizations apart by
+ * colour (lines, donut): the same rank, the same colour, in every view.
+ */
+void
+dossier_chart_set_series_color (cairo_t                 *cr,
+                                const DossierChartStyle *style,
+                                guint                    rank,
+                                double                   alpha)
+{
+  guint index = rank % G_N_ELEMENTS (series_palette);
+  double colour[4] = { series_palette[index][0], series_palette[index][1], series_palette[index][2], 1. };
+
+  if (index == G_N_ELEMENTS (series_palette) - 1)
+    dossier_chart_set_color (cr, style->foreground, alpha);
+  else
+    dossier_chart_set_color (cr, colour, alpha);
+}
+
+/**
+ * dossier_chart_nice_axis_max:
+ *
+ * Returns: the top of a percentage axis that holds @max: the next ten,
+ *   100 at most, 10 for nothing
+ */
+double
+dossier_chart_nice_axis_max (double max)
+{
+  if (!(max > 0.))
+    return 10.;
+
+  return MIN (100., ceil (max / 10.) * 10.);
 }
