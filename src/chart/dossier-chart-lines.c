@@ -451,7 +451,8 @@ lines_clear (DossierChartLayout *layout)
   g_clear_pointer (&self->break_y, g_free);
 }
 
-/* The note of the break whose mark is under the pointer. */
+/* The note of the break whose mark is under the pointer, or the point
+ * under it. */
 static char *
 lines_tooltip_at (const DossierChartContent *content,
                   const DossierChartLayout  *layout,
@@ -469,6 +470,36 @@ lines_tooltip_at (const DossierChartContent *content,
         /* Translators: a mark's tooltip: 1 a period, 2 what changed there */
         return g_strdup_printf (_("Break in the method, %1$s: %2$s"), period, market_break->note);
       }
+
+  /* A point: its organization, period and share, whatever period is
+   * marked. */
+  {
+    double best = HIT_DISTANCE;
+    int item = -1, period = -1;
+
+    for (guint i = 0; i < layout->n_items; i++)
+      for (guint p = 0; p < self->n_periods; p++)
+        {
+          double py = self->y[i * self->n_periods + p];
+
+          if (!isnan (py) && hypot (x - self->x[p], y - py) <= best)
+            {
+              best = hypot (x - self->x[p], y - py);
+              item = i;
+              period = p;
+            }
+        }
+
+    if (item >= 0)
+      {
+        const DossierChartItem *it = dossier_chart_content_get_item (content, item);
+        g_autofree char *when = dossier_format_period (content->periods[period]);
+        g_autofree char *share = dossier_format_percent (it->values[period]);
+
+        /* Translators: a point's tooltip: 1 organization, 2 period, 3 share */
+        return g_strdup_printf (_("%1$s: %2$s, %3$s"), it->full_name, when, share);
+      }
+  }
 
   return NULL;
 }

@@ -251,6 +251,21 @@ test_content_and_export (void)
     g_assert_true (g_str_has_prefix (tip, "Break in the method, Q2 2024: Microsoft falls from 25%"));
     none = dossier_chart_lines_get_view ()->tooltip_at (content, measured, lines->plot.x + 1, lines->plot.y + 1);
     g_assert_null (none);
+
+    /* A point says its own period and share, not the marked period's. */
+    {
+      g_autofree char *point = NULL;
+      g_autofree char *expected = NULL;
+      guint first_known = 0;
+
+      while (isnan (dossier_chart_content_get_item (content, aws)->values[first_known]))
+        first_known++;
+      point = dossier_chart_lines_get_view ()->tooltip_at (content, measured, lines->x[first_known],
+                                                           lines->y[aws * n_periods + first_known]);
+      expected = g_strdup_printf ("Amazon Web Services: Q2 2017, %g%%",
+                                  dossier_chart_content_get_item (content, aws)->values[first_known]);
+      g_assert_cmpstr (point, ==, expected);
+    }
   }
 
   for (guint f = 0; f < 3; f++)
