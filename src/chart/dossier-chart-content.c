@@ -178,7 +178,8 @@ dossier_chart_content_load_over_time (DossierStore  *store,
                                       GError       **error)
 {
   g_autoptr(DossierChartContent) content = NULL;
-  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* id → place in the list + 1; the keys are copies, as the list may move. */
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(DossierSeries) series = NULL;
   guint n_periods;
 
@@ -202,7 +203,7 @@ dossier_chart_content_load_over_time (DossierStore  *store,
       item->values = g_new (double, MAX (1, n_periods));
       for (guint p = 0; p < n_periods; p++)
         item->values[p] = NAN;
-      g_hash_table_insert (index, &item->id, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (index, g_memdup2 (&item->id, sizeof item->id), GUINT_TO_POINTER (i + 1));
     }
 
   for (guint p = 0; p < n_periods; p++)
@@ -235,11 +236,7 @@ dossier_chart_content_load_over_time (DossierStore  *store,
                 added.values[q] = NAN;
               g_array_append_val (content->items, added);
               position = content->items->len;
-              /* The array may have moved: index by the id kept in it. */
-              g_hash_table_remove_all (index);
-              for (guint i = 0; i < content->items->len; i++)
-                g_hash_table_insert (index, &g_array_index (content->items, DossierChartItem, i).id,
-                                     GUINT_TO_POINTER (i + 1));
+              g_hash_table_insert (index, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (position));
             }
           item = &g_array_index (content->items, DossierChartItem, position - 1);
           item->values[p] = dossier_share_get_percent (share);

@@ -237,6 +237,34 @@ distance_to_segment (double px, double py,
   return hypot (px - (ax + t * dx), py - (ay + t * dy));
 }
 
+/* The point nearest @x, @y within a few pixels: its item and period, or
+ * FALSE. */
+static gboolean
+nearest_point (const DossierChartLinesLayout *self,
+               double                         x,
+               double                         y,
+               int                           *item,
+               int                           *period)
+{
+  double best = HIT_DISTANCE;
+
+  *item = *period = -1;
+  for (guint i = 0; i < self->parent.n_items; i++)
+    for (guint p = 0; p < self->n_periods; p++)
+      {
+        double py = self->y[i * self->n_periods + p];
+
+        if (!isnan (py) && hypot (x - self->x[p], y - py) <= best)
+          {
+            best = hypot (x - self->x[p], y - py);
+            *item = i;
+            *period = p;
+          }
+      }
+
+  return *item >= 0;
+}
+
 /* The line nearest the pointer, if it passes within a few pixels: its
  * points and the segments between them, or its name at the end. */
 static int
@@ -274,16 +302,6 @@ lines_hit_test (const DossierChartLayout *layout,
     }
 
   return found;
-}
-
-/* @index is the item's colour rank, not its place in the list. */
-static void
-set_line_color (cairo_t                 *cr,
-                const DossierChartStyle *style,
-                guint                    index,
-                double                   alpha)
-{
-  dossier_chart_set_series_color (cr, style, index, alpha);
 }
 
 static void
@@ -353,7 +371,7 @@ draw_line (cairo_t                       *cr,
   const double *ys = &self->y[i * self->n_periods];
   gboolean drawing = FALSE;
 
-  set_line_color (cr, style, self->colours[i], alpha);
+  dossier_chart_set_series_color (cr, style, self->colours[i], alpha);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint p = 0; p < self->n_periods; p++)
@@ -432,7 +450,7 @@ lines_draw (cairo_t                   *cr,
       name = dossier_chart_text_new (context, style->font, item->name, 1., is_highlighted, -1);
       pango_layout_set_width (name, (int) (room * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      set_line_color (cr, style, self->colours[i], highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
+      dossier_chart_set_series_color (cr, style, self->colours[i], highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
       dossier_chart_text_show (cr, name, self->label_x[i], self->label_y[i] - dossier_chart_text_height (name) / 2.);
     }
 }
@@ -460,46 +478,29 @@ lines_tooltip_at (const DossierChartContent *content,
                   double                     y)
 {
   const DossierChartLinesLayout *self = (const DossierChartLinesLayout *) layout;
+  int item, period;
 
   for (guint b = 0; content->breaks != NULL && b < self->n_breaks && b < content->breaks->len; b++)
     if (hypot (x - self->break_x[b], y - self->break_y[b]) <= BREAK_RADIUS + 3.)
       {
         const DossierMarketBreak *market_break = g_ptr_array_index (content->breaks, b);
-        g_autofree char *period = dossier_format_period (market_break->period);
+        g_autofree char *when = dossier_format_period (market_break->period);
 
         /* Translators: a mark's tooltip: 1 a period, 2 what changed there */
-        return g_strdup_printf (_("Break in the method, %1$s: %2$s"), period, market_break->note);
+        return g_strdup_printf (_("Break in the method, %1$s: %2$s"), when, market_break->note);
       }
 
   /* A point: its organization, period and share, whatever period is
    * marked. */
-  {
-    double best = HIT_DISTANCE;
-    int item = -1, period = -1;
+  if (nearest_point (self, x, y, &item, &period))
+    {
+      const DossierChartItem *it = dossier_chart_content_get_item (content, item);
+      g_autofree char *when = dossier_format_period (content->periods[period]);
+      g_autofree char *share = dossier_format_percent (it->values[period]);
 
-    for (guint i = 0; i < layout->n_items; i++)
-      for (guint p = 0; p < self->n_periods; p++)
-        {
-          double py = self->y[i * self->n_periods + p];
-
-          if (!isnan (py) && hypot (x - self->x[p], y - py) <= best)
-            {
-              best = hypot (x - self->x[p], y - py);
-              item = i;
-              period = p;
-            }
-        }
-
-    if (item >= 0)
-      {
-        const DossierChartItem *it = dossier_chart_content_get_item (content, item);
-        g_autofree char *when = dossier_format_period (content->periods[period]);
-        g_autofree char *share = dossier_format_percent (it->values[period]);
-
-        /* Translators: a point's tooltip: 1 organization, 2 period, 3 share */
-        return g_strdup_printf (_("%1$s: %2$s, %3$s"), it->full_name, when, share);
-      }
-  }
+      /* Translators: a point's tooltip: 1 organization, 2 period, 3 share */
+      return g_strdup_printf (_("%1$s: %2$s, %3$s"), it->full_name, when, share);
+    }
 
   return NULL;
 }
