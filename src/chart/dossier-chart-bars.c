@@ -1,8 +1,8 @@
 /* dossier-chart-bars.c
  *
- * A horizontal bar chart, largest share first, one colour for every bar and
- * the theme's accent for the selected one, on a scale shared by every
- * period of the series. A row (name, bar and value) is an item: it is what
+ * A horizontal bar chart, largest share first, each organization in the
+ * colour it has in every view (the others turn neutral while one is
+ * selected), on a scale shared by every period of the series. A row (name, bar and value) is an item: it is what
  * a click, the pointer and a screen reader find.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +15,7 @@
 
 #include "dossier-chart-bars.h"
 #include "dossier-chart-content.h"
+#include "dossier-chart-palette.h"
 #include "dossier-format.h"
 
 #define GAP DOSSIER_CHART_GAP
@@ -192,14 +193,16 @@ bars_draw (cairo_t                   *cr,
           cairo_fill (cr);
         }
 
-      /* With one bar selected, the others turn neutral: the accent then
-       * marks only the selection, in light and dark styles alike. */
-      if (dimmed)
-        dossier_chart_set_color (cr, style->foreground, 0.35);
-      else
-        dossier_chart_set_color (cr, style->accent, 1.);
+      /* Each organization in its colour, as in the other views; with one
+       * bar selected, the others turn neutral. */
       cairo_rectangle (cr, bar->x, bar->y, bar->width, bar->height);
-      cairo_fill (cr);
+      if (dimmed)
+        {
+          dossier_chart_set_color (cr, style->foreground, 0.35);
+          cairo_fill (cr);
+        }
+      else
+        dossier_chart_fill_series (cr, style, item->colour, 1.);
 
       if (is_highlighted)
         {

@@ -28,6 +28,8 @@ clear_item (gpointer data)
   g_clear_pointer (&item->name, g_free);
   g_clear_pointer (&item->full_name, g_free);
   g_clear_pointer (&item->value, g_free);
+  g_clear_pointer (&item->source, g_free);
+  g_clear_pointer (&item->label, g_free);
   g_clear_pointer (&item->values, g_free);
 }
 
@@ -56,13 +58,16 @@ dossier_chart_content_new (DossierSeries *series,
   content->selected_period = -1;
 
   if (series == NULL)
-    content->title = g_strdup (_("No market series"));
+    content->default_title = g_strdup (_("No market series"));
   else if (*period_text == '\0')
     /* A series without a figure (all of them lost in a recovery, say). */
-    content->title = g_strdup (_("Market share"));
+    content->default_title = g_strdup (_("Market share"));
   else
     /* Translators: the chart's title; %s is a period such as "Q3 2019" */
-    content->title = g_strdup_printf (_("Market share, %s"), period_text);
+    content->default_title = g_strdup_printf (_("Market share, %s"), period_text);
+  content->title = g_strdup (content->default_title);
+  /* Translators: the credit line under a chart, as newsrooms write it */
+  content->credit = g_strdup (_("Chart: Dossier"));
   content->subtitle = series ? dossier_series_dup_label (series) : g_strdup ("");
 
   for (guint i = 0; i < n; i++)
@@ -80,6 +85,10 @@ dossier_chart_content_new (DossierSeries *series,
                                                  dossier_share_get_source_publisher (share),
                                                  dossier_share_get_source_title (share));
 
+      item.source = g_strdup (source);
+      /* Translators: an item's name to screen readers and as copied:
+       * 1 organization, 2 period, 3 share, as in "Microsoft, Q3 2019, 19%" */
+      item.label = g_strdup_printf (_("%1$s, %2$s, %3$s"), item.full_name, period_text, item.value);
       g_array_append_val (content->items, item);
 
       if (!g_ptr_array_find_with_equal_func (sources, source, g_str_equal, NULL))
@@ -92,25 +101,101 @@ dossier_chart_content_new (DossierSeries *series,
   content->scale_max = series ? dossier_series_get_max_percent (series) : 0.;
 
   if (series == NULL)
-    content->footer = g_strdup (_("This case file has no market figures of its own. Choose a series above, "
+    content->source = g_strdup (_("This case file has no market figures of its own. Choose a series above, "
                                   "or add one from the case file's overview."));
   else if (n == 0)
-    content->footer = g_strdup (_("No figures for this period."));
+    content->source = g_strdup (_("No figures for this period."));
   else
-    {
-      GString *footer = g_string_new (NULL);
+    /* Translators: under the chart */
+    content->source = g_strdup_printf (_("Source: %s"), source_list);
 
-      /* Translators: under the chart */
-      g_string_append_printf (footer, _("Source: %s."), source_list);
-      if (series != NULL && !dossier_series_get_complete (series))
-        g_string_append_printf (footer, " %s",
-                                _("Only the organizations the source names are shown."));
-      if (series != NULL && *dossier_series_get_note (series) != '\0')
-        g_string_append_printf (footer, " %s", dossier_series_get_note (series));
-      content->footer = g_string_free (footer, FALSE);
-    }
+  /* The long notes go to the tooltip of the source line and to the
+   * exported file's description, not under the chart. */
+  {
+    GString *note = g_string_new (NULL);
+
+    if (series != NULL && n > 0 && !dossier_series_get_complete (series))
+      g_string_append (note, _("Only the organizations the source names are shown."));
+    if (series != NULL && *dossier_series_get_note (series) != '\0')
+      g_string_append_printf (note, "%s%s", note->len > 0 ? " " : "", dossier_series_get_note (series));
+    content->note = g_string_free (note, FALSE);
+  }
 
   return content;
+}
+
+/* Notes @percent as organization @id's share, keeping the largest. */
+static void
+note_top (GHashTable *tops,
+          gint64      id,
+          double      percent)
+{
+  double *top = g_hash_table_lookup (tops, &id);
+
+  if (top == NULL)
+    {
+      top = g_new (double, 1);
+      *top = percent;
+      g_hash_table_insert (tops, g_memdup2 (&id, sizeof id), top);
+    }
+  else if (percent > *top)
+    *top = percent;
+}
+
+/* Gives each item the rank of its organization's largest share among all
+ * those of @tops (organization id → its largest share in the series): the
+ * colour it keeps in every view, whatever the period. Ties go by id. */
+static void
+rank_colours (DossierChartContent *content,
+              GHashTable          *tops)
+{
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+      const double *found = g_hash_table_lookup (tops, &item->id);
+      double top = found != NULL ? *found : -1.;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      item->colour = 0;
+      g_hash_table_iter_init (&iter, tops);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          double other = *(const double *) value;
+          gint64 other_id = *(const gint64 *) key;
+
+          if (other > top || (other == top && other_id < item->id))
+            item->colour++;
+        }
+    }
+}
+
+/* rank_colours() from every period of the series. */
+static gboolean
+rank_colours_in_series (DossierStore         *store,
+                        gint64                series_id,
+                        GStrv                 periods,
+                        DossierChartContent  *content,
+                        GError              **error)
+{
+  g_autoptr(GHashTable) tops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint p = 0; periods[p] != NULL; p++)
+    {
+      g_autoptr(GListModel) shares = dossier_store_list_shares (store, series_id, periods[p], error);
+
+      if (shares == NULL)
+        return FALSE;
+      for (guint s = 0; s < g_list_model_get_n_items (shares); s++)
+        {
+          g_autoptr(DossierShare) share = g_list_model_get_item (shares, s);
+
+          note_top (tops, dossier_share_get_organization_id (share), dossier_share_get_percent (share));
+        }
+    }
+
+  rank_colours (content, tops);
+  return TRUE;
 }
 
 /**
@@ -133,6 +218,7 @@ dossier_chart_content_load (DossierStore  *store,
   g_autoptr(DossierSeries) series = NULL;
   g_autoptr(GListModel) shares = NULL;
   g_auto(GStrv) periods = NULL;
+  g_autoptr(DossierChartContent) content = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
 
@@ -157,7 +243,10 @@ dossier_chart_content_load (DossierStore  *store,
   if (!(shares = dossier_store_list_shares (store, series_id, period, error)))
     return NULL;
 
-  return dossier_chart_content_new (series, period, shares);
+  content = dossier_chart_content_new (series, period, shares);
+  if (!rank_colours_in_series (store, series_id, periods, content, error))
+    return NULL;
+  return g_steal_pointer (&content);
 }
 
 /**
@@ -180,6 +269,7 @@ dossier_chart_content_load_over_time (DossierStore  *store,
   g_autoptr(DossierChartContent) content = NULL;
   /* id → place in the list + 1; the keys are copies, as the list may move. */
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) tops = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(DossierSeries) series = NULL;
   guint n_periods;
 
@@ -190,6 +280,7 @@ dossier_chart_content_load_over_time (DossierStore  *store,
     return NULL;
 
   n_periods = g_strv_length (content->periods);
+  content->period_sources = g_new0 (char *, n_periods + 1);
   content->selected_period = n_periods - 1;
   for (guint p = 0; p < n_periods; p++)
     if (g_strcmp0 (content->periods[p], period) == 0)
@@ -212,6 +303,12 @@ dossier_chart_content_load_over_time (DossierStore  *store,
 
       if (shares == NULL)
         return NULL;
+      {
+        /* The period's own source line, for its points' tooltips. */
+        g_autoptr(DossierChartContent) alone = dossier_chart_content_new (series, content->periods[p], shares);
+
+        content->period_sources[p] = g_steal_pointer (&alone->source);
+      }
 
       for (guint s = 0; s < g_list_model_get_n_items (shares); s++)
         {
@@ -243,8 +340,9 @@ dossier_chart_content_load_over_time (DossierStore  *store,
         }
     }
 
-  /* Colours by rank of the largest share an organization ever has, so
-   * that each keeps its colour whatever period is marked. */
+  /* Colours by rank of the largest share an organization ever has, as
+   * in every view, so that each keeps its colour whatever period is
+   * marked. */
   for (guint i = 0; i < content->items->len; i++)
     {
       DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
@@ -254,21 +352,9 @@ dossier_chart_content_load_over_time (DossierStore  *store,
         if (!isnan (item->values[p]))
           top = MAX (top, item->values[p]);
       item->percent_max = top;
+      note_top (tops, item->id, top);
     }
-  for (guint i = 0; i < content->items->len; i++)
-    {
-      DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
-
-      item->colour = 0;
-      for (guint j = 0; j < content->items->len; j++)
-        {
-          const DossierChartItem *other = &g_array_index (content->items, DossierChartItem, j);
-
-          if (other->percent_max > item->percent_max ||
-              (other->percent_max == item->percent_max && other->id < item->id))
-            item->colour++;
-        }
-    }
+  rank_colours (content, tops);
 
   /* Each line is read out with the period marked: "Amazon Web Services,
    * Q3 2021, 33%". */
@@ -287,12 +373,15 @@ dossier_chart_content_load_over_time (DossierStore  *store,
             ? g_strdup_printf (_("%1$s, %2$s"), shown, percent)
             /* Translators: %s is a period, as in "Q3 2021" */
             : g_strdup_printf (_("%s, no figure"), shown);
+          g_free (item->label);
+          item->label = g_strdup_printf (_("%1$s, %2$s"), item->full_name, item->value);
         }
     }
 
-  g_free (content->title);
+  g_free (content->default_title);
   /* Translators: the title of the chart of shares across periods */
-  content->title = g_strdup (_("Market share over time"));
+  content->default_title = g_strdup (_("Market share over time"));
+  dossier_chart_content_set_title (content, NULL);
   return g_steal_pointer (&content);
 }
 
@@ -334,6 +423,55 @@ dossier_chart_content_new_for_case (DossierStore  *store,
   return dossier_chart_content_load (store, series_id, period, error);
 }
 
+/**
+ * dossier_chart_content_set_title:
+ * @title: (nullable): the user's title, or %NULL or "" for the default
+ *
+ * The title is the user's to write ("AWS leads cloud infrastructure"):
+ * every view and every export shows it.
+ */
+void
+dossier_chart_content_set_title (DossierChartContent *content,
+                                 const char          *title)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (title ? title : ""));
+
+  g_return_if_fail (content != NULL);
+
+  g_free (content->title);
+  content->title = g_strdup (*stripped != '\0' ? stripped : content->default_title);
+}
+
+/**
+ * dossier_chart_content_describe:
+ *
+ * What the chart says, in sentences, for screen readers and the exported
+ * file's description: the market, each organization's figure, the
+ * source and the notes.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+dossier_chart_content_describe (const DossierChartContent *content)
+{
+  GString *description;
+
+  g_return_val_if_fail (content != NULL, NULL);
+
+  description = g_string_new (content->subtitle);
+  for (guint i = 0; i < content->items->len; i++)
+    {
+      const DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
+
+      g_string_append_printf (description, "; %s", item->label);
+    }
+  g_string_append_printf (description, ". %s.", content->source);
+  if (*content->note != '\0')
+    g_string_append_printf (description, " %s", content->note);
+
+  return g_string_free (description, FALSE);
+}
+
 void
 dossier_chart_content_free (DossierChartContent *content)
 {
@@ -341,9 +479,13 @@ dossier_chart_content_free (DossierChartContent *content)
     return;
 
   g_free (content->title);
+  g_free (content->default_title);
   g_free (content->subtitle);
-  g_free (content->footer);
+  g_free (content->source);
+  g_free (content->credit);
+  g_free (content->note);
   g_strfreev (content->periods);
+  g_strfreev (content->period_sources);
   g_clear_pointer (&content->breaks, g_ptr_array_unref);
   g_array_unref (content->items);
   g_free (content);

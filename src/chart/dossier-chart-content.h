@@ -19,24 +19,32 @@ struct _DossierChartItem
   char   *name;        /* short, beside its mark */
   char   *full_name;   /* for screen readers and tooltips */
   char   *value;       /* formatted for the locale: "39%", "39 %" */
+  char   *source;      /* its source: "Synergy Research Group, Title" */
+  char   *label;       /* what a screen reader says and Copy Value copies:
+                        * "Amazon Web Services, Q3 2019, 39%" */
   double  percent;
   double *values;      /* over time: one a period of the content, NAN where
                         * unknown; %NULL in a content of one period */
   double  percent_max; /* over time: its largest share in the series */
-  guint   colour;      /* over time: its rank by its largest share in the
-                        * series, the same whatever the period marked */
+  guint   colour;      /* its rank by its largest share in the series: the
+                        * same in every view whatever the period shown */
 };
 
 struct _DossierChartContent
 {
-  char   *title;
+  char   *title;       /* the user's own, or default_title */
+  char   *default_title;
   char   *subtitle;
-  char   *footer;
+  char   *source;      /* the source line: "Source: …" */
+  char   *credit;      /* the credit line: "Chart: Dossier" */
+  char   *note;        /* the series' notes, for tooltips and the exported
+                        * file's description; may be empty */
   GArray *items;       /* of DossierChartItem, largest share first */
   double  scale_max;   /* the largest share of the whole series, or 0 */
   /* Over time (dossier_chart_content_load_over_time()): every period of
    * the series, oldest first, and the one selected; else %NULL and -1. */
   GStrv   periods;
+  GStrv   period_sources; /* over time: each period's source line */
   int     selected_period;
   GPtrArray *breaks;   /* over time: DossierMarketBreak, or %NULL */
 };
@@ -56,6 +64,9 @@ guint                   dossier_chart_content_get_n_periods (const DossierChartC
 DossierChartContent    *dossier_chart_content_new_for_case (DossierStore              *store,
                                                             gint64                     case_id,
                                                             GError                   **error);
+void                    dossier_chart_content_set_title    (DossierChartContent       *content,
+                                                            const char                *title);
+char                   *dossier_chart_content_describe     (const DossierChartContent *content);
 void                    dossier_chart_content_free         (DossierChartContent       *content);
 guint                   dossier_chart_content_get_n_items  (const DossierChartContent *content);
 const DossierChartItem *dossier_chart_content_get_item     (const DossierChartContent *content,

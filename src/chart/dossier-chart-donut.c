@@ -18,6 +18,7 @@
 
 #include "dossier-chart-content.h"
 #include "dossier-chart-donut.h"
+#include "dossier-chart-palette.h"
 #include "dossier-format.h"
 
 #define GAP DOSSIER_CHART_GAP
@@ -215,21 +216,23 @@ donut_draw (cairo_t                   *cr,
 
       if (self->end[i] > self->start[i])
         {
-          dossier_chart_set_series_color (cr, style, i, alpha);
           cairo_new_sub_path (cr);
           cairo_arc (cr, self->cx, self->cy, self->outer + grow, self->start[i], self->end[i]);
           cairo_arc_negative (cr, self->cx, self->cy, self->inner, self->end[i], self->start[i]);
           cairo_close_path (cr);
-          cairo_fill_preserve (cr);
+          dossier_chart_fill_series (cr, style, item->colour, alpha);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, self->cx, self->cy, self->outer + grow, self->start[i], self->end[i]);
+          cairo_arc_negative (cr, self->cx, self->cy, self->inner, self->end[i], self->start[i]);
+          cairo_close_path (cr);
           /* A hairline of the background between slices. */
           dossier_chart_set_color (cr, style->background, 1.);
           cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
 
-      dossier_chart_set_series_color (cr, style, i, alpha);
       cairo_rectangle (cr, l->x, l->y + (l->height - SWATCH) / 2., SWATCH, SWATCH);
-      cairo_fill (cr);
+      dossier_chart_fill_series (cr, style, item->colour, alpha);
       pango_layout_set_width (line, (int) (MAX (0., l->width - SWATCH - GAP) * PANGO_SCALE));
       pango_layout_set_ellipsize (line, PANGO_ELLIPSIZE_END);
       dossier_chart_set_color (cr, style->foreground, alpha < 1. ? 0.7 : 1.);

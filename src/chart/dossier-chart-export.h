@@ -26,4 +26,25 @@ gboolean dossier_chart_export_file_scaled (const DossierChartView    *view,
                                            int                        scale,
                                            GError                   **error);
 
+typedef enum
+{
+  DOSSIER_CHART_FORMAT_PNG,
+  DOSSIER_CHART_FORMAT_SVG,
+  DOSSIER_CHART_FORMAT_PDF,
+} DossierChartFormat;
+
+/* The smallest chart that stays readable, in pixels at scale 1 or points. */
+#define DOSSIER_CHART_MIN_WIDTH  320
+#define DOSSIER_CHART_MIN_HEIGHT 240
+
+GBytes  *dossier_chart_export_bytes (const DossierChartView    *view,
+                                     const DossierChartContent *content,
+                                     DossierChartFormat         format,
+                                     int                        width,
+                                     int                        height,
+                                     int                        scale,
+                                     GError                   **error);
+gboolean dossier_chart_format_from_path (const char            *path,
+                                         DossierChartFormat    *format);
+
 G_END_DECLS

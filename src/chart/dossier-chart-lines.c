@@ -20,6 +20,7 @@
 
 #include "dossier-chart-content.h"
 #include "dossier-chart-lines.h"
+#include "dossier-chart-palette.h"
 #include "dossier-format.h"
 #include "dossier-period.h"
 
@@ -372,6 +373,7 @@ draw_line (cairo_t                       *cr,
   gboolean drawing = FALSE;
 
   dossier_chart_set_series_color (cr, style, self->colours[i], alpha);
+  dossier_chart_set_series_dash (cr, self->colours[i]);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint p = 0; p < self->n_periods; p++)
@@ -389,6 +391,7 @@ draw_line (cairo_t                       *cr,
       drawing = TRUE;
     }
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0.);
 
   /* A point for each value, so that a lone one shows too. */
   for (guint p = 0; p < self->n_periods; p++)
@@ -450,7 +453,7 @@ lines_draw (cairo_t                   *cr,
       name = dossier_chart_text_new (context, style->font, item->name, 1., is_highlighted, -1);
       pango_layout_set_width (name, (int) (room * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
-      dossier_chart_set_series_color (cr, style, self->colours[i], highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
+      dossier_chart_set_series_text_color (cr, style, self->colours[i], highlighted >= 0 && !is_highlighted ? 0.7 : 1.);
       dossier_chart_text_show (cr, name, self->label_x[i], self->label_y[i] - dossier_chart_text_height (name) / 2.);
     }
 }
@@ -498,8 +501,11 @@ lines_tooltip_at (const DossierChartContent *content,
       g_autofree char *when = dossier_format_period (content->periods[period]);
       g_autofree char *share = dossier_format_percent (it->values[period]);
 
-      /* Translators: a point's tooltip: 1 organization, 2 period, 3 share */
-      return g_strdup_printf (_("%1$s: %2$s, %3$s"), it->full_name, when, share);
+      const char *source = content->period_sources != NULL ? content->period_sources[period] : content->source;
+
+      /* Translators: a point's tooltip: 1 organization, 2 period, 3 share,
+       * 4 the source line ("Source: …") */
+      return g_strdup_printf (_("%1$s: %2$s, %3$s\n%4$s"), it->full_name, when, share, source);
     }
 
   return NULL;

@@ -1,7 +1,9 @@
 /* dossier-chart-view.c
  *
- * The frame every view is drawn in: the period in the title, the market
- * definition under it and the source at the foot, as published charts do.
+ * The frame every view is drawn in: the title (the period, or the user's
+ * own), the market definition under it, and at the foot the source line
+ * on the left and the credit line ("Chart: Dossier") on the right, as
+ * published charts do.
  * The frame measures its text, asks the view through its table of
  * functions how much room its body needs, shortens the source line rather
  * than take that room, and leaves the body to the view. Layout is a pure
@@ -117,6 +119,14 @@ limit_lines (PangoLayout *layout,
     }
 }
 
+/* The source line wraps left of the credit line. */
+static double
+source_width (double       inner,
+              PangoLayout *credit)
+{
+  return MAX (inner / 2., inner - dossier_chart_text_width (credit) - 2 * GAP);
+}
+
 /**
  * dossier_chart_frame_solve:
  * @view: the view that owns @layout
@@ -175,6 +185,7 @@ dossier_chart_layout_measure (const DossierChartView     *view,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle = NULL;
   g_autoptr(PangoLayout) footer = NULL;
+  g_autoptr(PangoLayout) credit = NULL;
   double footer_line, room, request, keep;
 
   g_return_val_if_fail (view != NULL, NULL);
@@ -182,7 +193,9 @@ dossier_chart_layout_measure (const DossierChartView     *view,
 
   title = dossier_chart_text_new (context, font, content->title, TITLE_SCALE, TRUE, inner);
   subtitle = dossier_chart_text_new (context, font, content->subtitle, 1., FALSE, inner);
-  footer = dossier_chart_text_new (context, font, content->footer, FOOTER_SCALE, FALSE, inner);
+  credit = dossier_chart_text_new (context, font, content->credit, FOOTER_SCALE, FALSE, -1);
+  footer = dossier_chart_text_new (context, font, content->source, FOOTER_SCALE, FALSE,
+                                   source_width (inner, credit));
 
   m.width = width;
   m.height = height;
@@ -199,7 +212,7 @@ dossier_chart_layout_measure (const DossierChartView     *view,
       m.footer_lines = MAX (1, (int) (room / footer_line));
       limit_lines (footer, m.footer_lines);
     }
-  m.footer_height = dossier_chart_text_height (footer);
+  m.footer_height = MAX (dossier_chart_text_height (footer), dossier_chart_text_height (credit));
 
   return view->lay_out (content, context, font, &m);
 }
@@ -277,6 +290,7 @@ dossier_chart_render (cairo_t                   *cr,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) subtitle = NULL;
   g_autoptr(PangoLayout) footer = NULL;
+  g_autoptr(PangoLayout) credit = NULL;
 
   g_return_if_fail (layout != NULL && layout->view != NULL);
 
@@ -298,10 +312,16 @@ dossier_chart_render (cairo_t                   *cr,
 
   layout->view->draw (cr, context, content, layout, style, highlighted, hovered);
 
-  footer = dossier_chart_text_new (context, font, content->footer, FOOTER_SCALE, FALSE, layout->footer.width);
+  credit = dossier_chart_text_new (context, font, content->credit, FOOTER_SCALE, FALSE, -1);
+  footer = dossier_chart_text_new (context, font, content->source, FOOTER_SCALE, FALSE,
+                                   source_width (layout->footer.width, credit));
   limit_lines (footer, layout->footer_lines);
-  dossier_chart_set_color (cr, style->foreground, 0.7);
+  /* Secondary text keeps 4.5:1 against the background (WCAG AA). */
+  dossier_chart_set_color (cr, style->foreground, 0.75);
   dossier_chart_text_show (cr, footer, layout->footer.x, layout->footer.y);
+  dossier_chart_text_show (cr, credit,
+                           layout->footer.x + layout->footer.width - dossier_chart_text_width (credit),
+                           layout->footer.y);
 
   cairo_restore (cr);
 }
@@ -324,40 +344,6 @@ dossier_chart_style_init_light (DossierChartStyle *style)
   memcpy (style->accent, accent, sizeof accent);
   style->paint_background = TRUE;
   style->font = NULL;
-}
-
-/* Okabe and Ito's colours for colour-blind readers, without the yellow,
- * too light on white; the last, black, is the style's foreground. */
-static const double series_palette[][3] = {
-  { 0.000, 0.447, 0.698 },   /* blue */
-  { 0.835, 0.369, 0.000 },   /* vermilion */
-  { 0.000, 0.620, 0.451 },   /* bluish green */
-  { 0.800, 0.475, 0.655 },   /* reddish purple */
-  { 0.337, 0.706, 0.914 },   /* sky blue */
-  { 0.902, 0.624, 0.000 },   /* orange */
-  { 0.000, 0.000, 0.000 },   /* black: the foreground */
-};
-
-/**
- * dossier_chart_set_series_color:
- * @rank: the organization's colour rank (its place by share)
- *
- * The colour of an organization in views that tell organizations apart by
- * colour (lines, donut): the same rank, the same colour, in every view.
- */
-void
-dossier_chart_set_series_color (cairo_t                 *cr,
-                                const DossierChartStyle *style,
-                                guint                    rank,
-                                double                   alpha)
-{
-  guint index = rank % G_N_ELEMENTS (series_palette);
-  double colour[4] = { series_palette[index][0], series_palette[index][1], series_palette[index][2], 1. };
-
-  if (index == G_N_ELEMENTS (series_palette) - 1)
-    dossier_chart_set_color (cr, style->foreground, alpha);
-  else
-    dossier_chart_set_color (cr, colour, alpha);
 }
 
 /**

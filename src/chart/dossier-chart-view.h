@@ -134,10 +134,6 @@ void                dossier_chart_text_show         (cairo_t                    
 void                dossier_chart_set_color         (cairo_t                        *cr,
                                                      const double                    rgba[4],
                                                      double                          alpha);
-void                dossier_chart_set_series_color  (cairo_t                        *cr,
-                                                     const DossierChartStyle        *style,
-                                                     guint                           rank,
-                                                     double                          alpha);
 double              dossier_chart_nice_axis_max     (double                          max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierChartLayout, dossier_chart_layout_free)

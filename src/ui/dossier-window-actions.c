@@ -1,8 +1,8 @@
 /* dossier-window-actions.c
  *
- * The window's actions and what they show: win.export-chart (Ctrl+E) asks
- * for a file, has the market panel's chart write itself there, and says so
- * in an info bar above the chart with a button to open the file.
+ * The window's actions and what they show: win.export-chart (Ctrl+E) opens
+ * the export dialog on the market panel's chart, and says what it wrote in
+ * an info bar above the chart with a button to open the file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,7 @@
 
 #include "dossier-a11y.h"
 #include "dossier-chart.h"
+#include "dossier-export-dialog.h"
 #include "dossier-selection.h"
 #include "dossier-window-private.h"
 
@@ -91,24 +92,17 @@ _dossier_window_show_exported (DossierWindow *self,
 }
 
 static void
-on_export_response (DossierWindow        *self,
-                    int                   response,
-                    GtkFileChooserNative *chooser)
+on_exported (DossierWindow *self,
+             const char    *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  g_autofree char *message = g_strdup_printf (_("Chart exported to %s"), name);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        _dossier_window_export_chart (self, path);
-    }
-
-  g_clear_object (&self->export_chooser);
+  _dossier_window_show_exported (self, path, message);
 }
 
+/* Ctrl+E: the export dialog, with its options and preview. */
 static void
 export_chart_action (GtkWidget  *widget,
                      const char *action_name,
@@ -117,18 +111,19 @@ export_chart_action (GtkWidget  *widget,
   /* Installed on the window's class: @widget is a window. A plain cast
    * keeps this file from calling back into dossier-window.c. */
   DossierWindow *self = (DossierWindow *) widget;
+  DossierChart *chart = DOSSIER_CHART (dossier_market_panel_get_chart (self->market_panel));
+  GtkWidget *dialog;
 
-  if (self->export_chooser != NULL)
-    return;
+  if (self->export_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->export_dialog));
+      return;
+    }
 
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  /* Translators: the file name an exported chart is offered under */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), _("market-share.png"));
-  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (on_export_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), chart);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Every link of every view: "win.select((case id, section, node id))". */
@@ -241,8 +236,8 @@ void
 _dossier_window_actions_dispose (DossierWindow *self)
 {
   g_clear_weak_pointer (&self->focus_before_search);
-  if (self->export_chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
-  g_clear_object (&self->export_chooser);
+  if (self->export_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->export_dialog));
+  g_clear_weak_pointer (&self->export_dialog);
   g_clear_pointer (&self->exported_uri, g_free);
 }

@@ -38,7 +38,7 @@ struct _DossierWindow
   GtkWidget            *focus_before_search;
 
   /* dossier-window-actions.c */
-  GtkFileChooserNative *export_chooser;
+  GtkWidget            *export_dialog;    /* weak */
   char                 *exported_uri;
 
   /* dossier-window-exchange.c */

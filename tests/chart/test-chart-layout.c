@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "dossier-chart-bars.h"
 #include "dossier-chart-content.h"
@@ -216,10 +217,25 @@ test_content (void)
   g_assert_cmpstr (first->full_name, ==, "Amazon Web Services");
   g_assert_cmpstr (first->value, ==, "39%");
   g_assert_cmpfloat (first->percent, ==, 39.);
-  g_assert_true (g_str_has_prefix (content->footer, "Source: "));
+  g_assert_true (g_str_has_prefix (content->source, "Source: Synergy Research Group, "));
+  g_assert_cmpstr (content->credit, ==, "Chart: Dossier");
+  g_assert_true (g_str_has_prefix (first->source, "Synergy Research Group, "));
   g_assert_nonnull (strstr (content->subtitle, "Synergy Research Group"));
-  /* The source names only some providers: the chart says so. */
-  g_assert_nonnull (strstr (content->footer, "Only the organizations the source names are shown."));
+  /* The source names only some providers: the note says so, and the
+   * long notes are not in the source line but in the description. */
+  g_assert_nonnull (strstr (content->note, "Only the organizations the source names are shown."));
+  g_assert_null (strstr (content->source, "Only the organizations"));
+  {
+    g_autofree char *description = dossier_chart_content_describe (content);
+
+    g_assert_nonnull (strstr (description, "; Amazon Web Services, Q3 2019, 39%; Microsoft, Q3 2019, 19%; Google, Q3 2019, 9%. Source: "));
+    g_assert_nonnull (strstr (description, "Only the organizations the source names are shown."));
+  }
+  /* The title is the user's to write; empty, it is the default again. */
+  dossier_chart_content_set_title (content, "AWS leads cloud infrastructure");
+  g_assert_cmpstr (content->title, ==, "AWS leads cloud infrastructure");
+  dossier_chart_content_set_title (content, "  ");
+  g_assert_cmpstr (content->title, ==, "Market share, Q3 2019");
   g_assert_cmpfloat (content->scale_max, ==, 39.);
   g_assert_cmpint (dossier_chart_content_find (content, dossier_chart_content_get_item (content, 2)->id), ==, 2);
   g_assert_cmpint (dossier_chart_content_find (content, -5), ==, -1);
@@ -236,9 +252,17 @@ test_content (void)
   }
   g_assert_cmpint (layout->footer_lines, ==, 0);
 
-  /* Small: the source line is shortened so that the bars keep their room. */
+  /* Small, with a long source line: it is shortened so that the bars keep
+   * their room. */
   {
-    g_autoptr(DossierChartLayout) small = dossier_chart_layout_measure (view, content, context, font, 400, 300);
+    g_autoptr(DossierChartLayout) small = NULL;
+
+    g_free (content->source);
+    content->source = g_strjoinv (" ", (char *[]) { "Source:", "A long list of publishers and titles,", "again",
+                                                    "and again,", "and again and again,", "then more of it,",
+                                                    "until it takes four lines or more on a small chart,",
+                                                    "which it must not.", NULL });
+    small = dossier_chart_layout_measure (view, content, context, font, 400, 300);
 
     g_assert_cmpint (small->footer_lines, >, 0);
     for (guint i = 0; i < small->n_items; i++)
@@ -268,6 +292,20 @@ check_export (const DossierChartContent *content,
   g_unlink (path);
 }
 
+/* Whether @needle is in @data, NUL bytes and all. */
+static gboolean
+holds (const char *data,
+       gsize       size,
+       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_export (void)
 {
@@ -285,8 +323,58 @@ test_export (void)
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  g_assert_false (dossier_chart_export_file (dossier_chart_bars_get_view (), content, bad, 0, 400, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  /* Too small to read: refused, the smallest size named, nothing written. */
+  {
+    g_autofree char *tiny = g_build_filename (dir, "tiny.png", NULL);
+
+    g_assert_false (dossier_chart_export_file (dossier_chart_bars_get_view (), content, tiny, 0, 400, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "the smallest is 320×240"));
+    g_clear_error (&error);
+    g_assert_false (dossier_chart_export_file (dossier_chart_bars_get_view (), content, tiny, 319, 400, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_false (g_file_test (tiny, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
+
+  /* The title, the description with the notes, the source and the credit
+   * in each format's metadata; the PNG still reads. */
+  dossier_chart_content_set_title (content, "AWS leads & the rest <follow>");
+  {
+    g_autoptr(GBytes) png = dossier_chart_export_bytes (dossier_chart_bars_get_view (), content,
+                                                        DOSSIER_CHART_FORMAT_PNG, 640, 400, 1, &error);
+    g_autoptr(GBytes) svg = dossier_chart_export_bytes (dossier_chart_bars_get_view (), content,
+                                                        DOSSIER_CHART_FORMAT_SVG, 640, 400, 1, &error);
+    g_autoptr(GBytes) pdf = dossier_chart_export_bytes (dossier_chart_bars_get_view (), content,
+                                                        DOSSIER_CHART_FORMAT_PDF, 640, 400, 1, &error);
+    g_autofree char *png_path = g_build_filename (dir, "meta.png", NULL);
+    g_autofree char *svg_text = NULL;
+    cairo_surface_t *read_back;
+    gsize size;
+    const char *data;
+
+    g_assert_no_error (error);
+    data = g_bytes_get_data (png, &size);
+    g_assert_true (holds (data, size, "iTXtTitle"));
+    g_assert_true (holds (data, size, "AWS leads & the rest <follow>"));
+    g_assert_true (holds (data, size, "Only the organizations the source names are shown."));
+    g_assert_true (holds (data, size, "iTXtAuthor"));
+    g_assert_true (g_file_set_contents (png_path, data, size, NULL));
+    read_back = cairo_image_surface_create_from_png (png_path);
+    g_assert_cmpint (cairo_surface_status (read_back), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (read_back), ==, 640);
+    cairo_surface_destroy (read_back);
+
+    data = g_bytes_get_data (svg, &size);
+    svg_text = g_strndup (data, size);
+    g_assert_nonnull (strstr (svg_text, "<title>AWS leads &amp; the rest &lt;follow&gt;</title>"));
+    g_assert_nonnull (strstr (svg_text, "<desc>Synergy Research Group"));
+    g_assert_nonnull (strstr (svg_text, "Chart: Dossier</desc>"));
+
+    data = g_bytes_get_data (pdf, &size);
+    g_assert_true (holds (data, size, "/Title"));
+    g_assert_true (holds (data, size, "/Subject"));
+  }
   test_remove_tree (dir);
 }
 

@@ -225,6 +225,23 @@ test_content_and_export (void)
     g_assert_cmpuint (dossier_chart_content_get_item (content, aws)->colour, ==, 0);
   }
 
+  /* And in every view: the chart of one period (bars, donut) gives each
+   * organization the colour it has over time. */
+  for (guint p = 0; p < n_periods; p++)
+    {
+      g_autoptr(DossierChartContent) one = dossier_chart_content_load (store, series_id, content->periods[p], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < dossier_chart_content_get_n_items (one); i++)
+        {
+          const DossierChartItem *item = dossier_chart_content_get_item (one, i);
+          int j = dossier_chart_content_find (content, item->id);
+
+          g_assert_cmpint (j, >=, 0);
+          g_assert_cmpuint (item->colour, ==, dossier_chart_content_get_item (content, j)->colour);
+        }
+    }
+
   /* Its break in method: Microsoft's figure in 2024-Q2, marked on its
    * line there, the note in the tooltip. */
   {
@@ -262,9 +279,10 @@ test_content_and_export (void)
         first_known++;
       point = dossier_chart_lines_get_view ()->tooltip_at (content, measured, lines->x[first_known],
                                                            lines->y[aws * n_periods + first_known]);
-      expected = g_strdup_printf ("Amazon Web Services: Q2 2017, %g%%",
+      /* With the source of that period's figures. */
+      expected = g_strdup_printf ("Amazon Web Services: Q2 2017, %g%%\nSource: Synergy Research Group, ",
                                   dossier_chart_content_get_item (content, aws)->values[first_known]);
-      g_assert_cmpstr (point, ==, expected);
+      g_assert_true (g_str_has_prefix (point, expected));
     }
   }
 

@@ -360,7 +360,7 @@ svg_rc=$?
 big=$("$dossier" --db "$tmp/cli.db" --export-chart "$tmp/x5.png" --scale 5 2>&1)
 big_rc=$?
 if [ $rc -eq 0 ] && [ "$size" = "0 0 5 0 0 0 3 32" ] && [ $svg_rc -ne 0 ] && [ ! -e "$tmp/x2.svg" ] &&
-   echo "$svg" | grep -q "a scale other than 1 is for PNG" && [ $big_rc -ne 0 ] && [ ! -e "$tmp/x5.png" ]; then
+   echo "$svg" | grep -q "a scale of 2 to 4 is for PNG" && [ $big_rc -ne 0 ] && [ ! -e "$tmp/x5.png" ]; then
   ok "--scale 2 writes a PNG of 1280×800 for 640×400; refused for SVG and past 4"
 else
   not_ok "--scale" "rc=$rc size=$size $out" "svg_rc=$svg_rc $svg" "big_rc=$big_rc $big"

@@ -45,7 +45,7 @@ def test_aws_over_time(app: Dossier):
 
     # The donut first: the same names as the bars.
     pick(app, "Chart view", ["Down"])
-    app.find("list item", "Amazon Web Services, 39%")
+    app.find("list item", "Amazon Web Services, Q3 2019, 39%")
     pick(app, "Chart view", ["Down"])
     app.find("list item", re.compile(r"Amazon Web Services, Q3 2019, 39%"))
 

@@ -17,8 +17,15 @@ def expect(condition, message):
 def test_export_from_the_window(app: Dossier):
     target = os.path.join(os.path.dirname(app.db), "exported-chart")
     app.key("ctrl+e")
-    # GTK 4.8 gives the file chooser window the role "filler": find it by name.
+    # The export dialog: its options, and a preview of the file.
     dialog = app.find(None, "Export Chart")
+    app.find("combo box", "Format")
+    app.find("combo box", "Size")
+    app.find("combo box", "Scale")
+    # Export… has the focus: Return asks where.
+    app.key("Return")
+    time.sleep(1)
+    # GTK 4.8 gives the file chooser window the role "filler": find it by name.
     # The name field has the focus and holds the suggested name: replace it.
     app.key("ctrl+a")
     subprocess_type(target)

@@ -52,7 +52,7 @@ def test_french(app: Dossier):
         app.find("list item", name, within=sidebar)
     chart = app.find("list", "Parts de marché, T3 2019")
     bars = [bar.name for bar in app.find_all("list item", None, chart)]
-    expect(bars == [f"Amazon Web Services, 39{NNBSP}%", f"Microsoft, 19{NNBSP}%", f"Google, 9{NNBSP}%"],
+    expect(bars == [f"Amazon Web Services, T3 2019, 39{NNBSP}%", f"Microsoft, T3 2019, 19{NNBSP}%", f"Google, T3 2019, 9{NNBSP}%"],
            f"French bars: {bars}")
     details = app.find("panel", "Détails")
     texts = app.texts(details)
@@ -66,7 +66,7 @@ def test_french(app: Dossier):
 def test_english(app: Dossier):
     chart = app.find("list", "Market share, Q3 2019")
     bars = [bar.name for bar in app.find_all("list item", None, chart)]
-    expect(bars == ["Amazon Web Services, 39%", "Microsoft, 19%", "Google, 9%"], f"English bars: {bars}")
+    expect(bars == ["Amazon Web Services, Q3 2019, 39%", "Microsoft, Q3 2019, 19%", "Google, Q3 2019, 9%"], f"English bars: {bars}")
     app.find("list item", "Overview", within=app.find("list", "Case files"))
     app.find("frame", "JEDI cloud contract protest — Dossier")
 

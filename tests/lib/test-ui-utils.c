@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dossier-chart.h"
 #include "test-ui-utils.h"
 
 /**
@@ -71,4 +72,41 @@ test_close_window (DossierWindow *window,
   while (window != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_finalize_object (store);
+}
+
+/* The chart as it is drawn now, in pixels. */
+GBytes *
+test_render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride = width * 4;
+  guchar *pixels = g_malloc (stride * height);
+  graphene_rect_t bounds;
+
+  /* Drawn afresh, as the next frame would be (a paintable of the widget
+   * would show the last frame's). */
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  /* Where the parent puts it. */
+  gsk_render_node_get_bounds (node, &bounds);
+  bounds.size.width = width;
+  bounds.size.height = height;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, &bounds);
+  gdk_texture_download (texture, pixels, stride);
+  return g_bytes_new_take (pixels, stride * height);
+}
+
+/* For test_wait_until(): the chart @data is on screen with its items. */
+gboolean
+test_chart_is_drawn (gpointer data)
+{
+  GtkWidget *chart = data;
+
+  return gtk_widget_get_mapped (chart) && gtk_widget_get_height (chart) > 100 &&
+         dossier_chart_get_n_items (DOSSIER_CHART (chart)) > 0 &&
+         gtk_widget_get_height (dossier_chart_get_item (DOSSIER_CHART (chart), 0)) > 0;
 }

@@ -16,5 +16,7 @@ void           test_wait_until    (gboolean      (*done) (gpointer data),
 DossierWindow *test_open_window   (DossierStore   *store);
 void           test_close_window  (DossierWindow  *window,
                                    DossierStore   *store);
+GBytes        *test_render_widget (GtkWidget      *widget);
+gboolean       test_chart_is_drawn (gpointer       data);
 
 G_END_DECLS

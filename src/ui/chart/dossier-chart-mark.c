@@ -118,12 +118,28 @@ dossier_chart_mark_snapshot (GtkWidget   *widget,
                               (GdkRGBA[4]) { color, color, color, color });
 }
 
+/* The ring is drawn by the snapshot, which GTK keeps from frame to frame:
+ * without a style of its own for :focus-visible, a change of focus must
+ * ask for a new one, or the ring stays where it was. */
+static void
+dossier_chart_mark_state_flags_changed (GtkWidget     *widget,
+                                        GtkStateFlags  previous)
+{
+  GtkStateFlags focus = GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE;
+
+  GTK_WIDGET_CLASS (dossier_chart_mark_parent_class)->state_flags_changed (widget, previous);
+
+  if ((gtk_widget_get_state_flags (widget) & focus) != (previous & focus))
+    gtk_widget_queue_draw (widget);
+}
+
 static void
 dossier_chart_mark_class_init (DossierChartMarkClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->snapshot = dossier_chart_mark_snapshot;
+  widget_class->state_flags_changed = dossier_chart_mark_state_flags_changed;
 
   /**
    * DossierChartMark::activate:

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-chart.h"
+#include "dossier-chart-private.h"
 #include "dossier-chart-bars.h"
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
@@ -23,22 +23,6 @@
 #include "dossier-chart-view.h"
 #include "dossier-selection.h"
 
-struct _DossierChart
-{
-  GtkWidget               parent_instance;
-
-  DossierSelection       *selection;
-  GSignalGroup           *selection_signals;
-  const DossierChartView *view;
-  DossierChartContent    *content;
-  DossierChartLayout     *layout;
-  DossierChartStyle       style;
-  PangoFontDescription   *font;
-  GPtrArray              *marks;
-
-  int                     highlighted;
-  int                     hovered;
-};
 
 G_DEFINE_FINAL_TYPE (DossierChart, dossier_chart, GTK_TYPE_WIDGET)
 
@@ -176,45 +160,6 @@ on_leave (GtkEventControllerMotion *motion,
   set_hovered (self, -1);
 }
 
-static gboolean
-on_query_tooltip (GtkWidget    *widget,
-                  int           x,
-                  int           y,
-                  gboolean      keyboard,
-                  GtkTooltip   *tooltip,
-                  DossierChart *self)
-{
-  g_autofree char *text = NULL;
-  const DossierChartItem *item;
-  const DossierRect *area;
-  int index;
-
-  ensure_layout (self);
-  if (self->layout == NULL)
-    return FALSE;
-
-  /* A mark of the view's own, such as a break in the series' method. */
-  if (self->view->tooltip_at != NULL &&
-      (text = self->view->tooltip_at (self->content, self->layout, x, y)) != NULL)
-    {
-      gtk_tooltip_set_text (tooltip, text);
-      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { x - 6, y - 6, 12, 12 });
-      return TRUE;
-    }
-
-  index = dossier_chart_layout_hit_test (self->layout, x, y);
-  if (index < 0)
-    return FALSE;
-
-  item = dossier_chart_content_get_item (self->content, index);
-  /* Translators: a bar's tooltip: 1 organization, 2 its share */
-  text = g_strdup_printf (_("%1$s: %2$s"), item->full_name, item->value);
-  area = &self->layout->items[index];
-  gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area->x, area->y, area->width, area->height });
-  return TRUE;
-}
-
 static void
 on_mark_activate (DossierChart     *self,
                   DossierChartMark *mark)
@@ -226,9 +171,14 @@ static void
 read_style (DossierChart *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg, accent;
+  GdkRGBA fg, bg, accent;
 
   gtk_style_context_get_color (context, &fg);
+  /* The chart is drawn on the window's background: the colours of the
+   * organizations are worked out against it (dossier-chart-palette.c). */
+  if (!gtk_style_context_lookup_color (context, "window_bg_color", &bg) &&
+      !gtk_style_context_lookup_color (context, "theme_bg_color", &bg))
+    bg = (GdkRGBA) { 1.f, 1.f, 1.f, 1.f };
   /* GTK 4.8 themes name the accent differently: Adwaita has accent_bg_color,
    * older ones only theme_selected_bg_color. */
   if (!gtk_style_context_lookup_color (context, "accent_bg_color", &accent) &&
@@ -244,6 +194,10 @@ read_style (DossierChart *self)
   self->style.accent[1] = accent.green;
   self->style.accent[2] = accent.blue;
   self->style.accent[3] = accent.alpha;
+  self->style.background[0] = bg.red;
+  self->style.background[1] = bg.green;
+  self->style.background[2] = bg.blue;
+  self->style.background[3] = 1.;
   self->style.paint_background = FALSE;
 }
 
@@ -294,6 +248,8 @@ dossier_chart_size_allocate (GtkWidget *widget,
 
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
   ensure_layout (self);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -346,6 +302,7 @@ dossier_chart_dispose (GObject *object)
   DossierChart *self = (DossierChart *)object;
 
   remove_marks (self);
+  _dossier_chart_menu_dispose (self);
   g_clear_object (&self->selection_signals);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->content, dossier_chart_content_free);
@@ -380,6 +337,7 @@ dossier_chart_class_init (DossierChartClass *klass)
   widget_class->snapshot = dossier_chart_snapshot;
   widget_class->css_changed = dossier_chart_css_changed;
 
+  _dossier_chart_class_menu_init (klass);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
@@ -409,8 +367,7 @@ dossier_chart_init (DossierChart *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  _dossier_chart_menu_init (self);
 }
 
 GtkWidget *
@@ -430,7 +387,7 @@ void
 dossier_chart_set_content (DossierChart        *self,
                            DossierChartContent *content)
 {
-  g_autoptr(GString) description = NULL;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (DOSSIER_IS_CHART (self));
   g_return_if_fail (content != NULL);
@@ -441,24 +398,20 @@ dossier_chart_set_content (DossierChart        *self,
   self->highlighted = -1;
   self->hovered = -1;
 
-  description = g_string_new (self->content->subtitle);
   for (guint i = 0; i < dossier_chart_content_get_n_items (self->content); i++)
     {
       const DossierChartItem *item = dossier_chart_content_get_item (self->content, i);
-      /* Translators: a bar's accessible name: 1 organization, 2 its share */
-      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s"), item->full_name, item->value);
-      GtkWidget *mark = dossier_chart_mark_new (i, label);
+      GtkWidget *mark = dossier_chart_mark_new (i, item->label);
 
       g_signal_connect_object (mark, "activate", G_CALLBACK (on_mark_activate), self, G_CONNECT_SWAPPED);
       gtk_widget_set_parent (mark, GTK_WIDGET (self));
       g_ptr_array_add (self->marks, mark);
-      g_string_append_printf (description, "; %s", label);
     }
-  g_string_append_printf (description, ". %s", self->content->footer);
+  description = dossier_chart_content_describe (self->content);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->content->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 
   update_highlight (self);
@@ -566,6 +519,52 @@ dossier_chart_get_title (DossierChart *self)
 {
   g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
   return self->content ? self->content->title : NULL;
+}
+
+/**
+ * dossier_chart_get_content:
+ *
+ * Returns: (transfer none) (nullable): what the chart shows
+ */
+const DossierChartContent *
+dossier_chart_get_content (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  return self->content;
+}
+
+/**
+ * dossier_chart_get_default_title:
+ *
+ * Returns: (nullable): the title the chart has unless the user writes one
+ */
+const char *
+dossier_chart_get_default_title (DossierChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_CHART (self), NULL);
+  return self->content ? self->content->default_title : NULL;
+}
+
+/**
+ * dossier_chart_set_title:
+ * @title: (nullable): the user's title, or %NULL for the default
+ *
+ * Shows @title over the chart, to screen readers, and in its exports.
+ */
+void
+dossier_chart_set_title (DossierChart *self,
+                         const char   *title)
+{
+  g_return_if_fail (DOSSIER_IS_CHART (self));
+
+  if (self->content == NULL)
+    return;
+
+  dossier_chart_content_set_title (self->content, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->content->title,
+                                  -1);
+  invalidate_layout (self);
 }
 
 /**

@@ -32,6 +32,10 @@ gboolean                dossier_chart_activate_at     (DossierChart           *s
                                                        double                  x,
                                                        double                  y);
 const char             *dossier_chart_get_title       (DossierChart           *self);
+const DossierChartContent *dossier_chart_get_content  (DossierChart           *self);
+const char             *dossier_chart_get_default_title (DossierChart         *self);
+void                    dossier_chart_set_title       (DossierChart           *self,
+                                                       const char             *title);
 gboolean                dossier_chart_export          (DossierChart           *self,
                                                        const char             *path,
                                                        GError                **error);

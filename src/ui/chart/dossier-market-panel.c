@@ -25,32 +25,12 @@
 #include "dossier-chart-lines.h"
 #include "dossier-chart-content.h"
 #include "dossier-format.h"
-#include "dossier-market-panel.h"
+#include "dossier-market-panel-private.h"
 #include "dossier-period.h"
 #include "dossier-selection.h"
 #include "dossier-series.h"
 #include "dossier-store.h"
 
-struct _DossierMarketPanel
-{
-  GtkWidget         parent_instance;
-
-  DossierStore     *store;
-  DossierSelection *selection;
-  GSignalGroup     *selection_signals;
-  GSignalGroup     *store_signals;
-  GListModel       *series;
-  char            **periods;
-  char             *case_period;
-  gint64            shown_case_id;
-
-  GtkWidget        *banner;
-  GtkWidget        *pickers;
-  GtkDropDown      *series_dropdown;
-  GtkDropDown      *period_dropdown;
-  GtkDropDown      *view_dropdown;
-  DossierChart     *chart;
-};
 
 G_DEFINE_FINAL_TYPE (DossierMarketPanel, dossier_market_panel, GTK_TYPE_WIDGET)
 
@@ -105,6 +85,11 @@ on_period_changed (DossierMarketPanel *self)
   dossier_chart_set_view (self->chart, over_time ? dossier_chart_lines_get_view ()
                                        : view == 1 ? dossier_chart_donut_get_view () : NULL);
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
+  {
+    g_autofree char *title = _dossier_market_panel_lookup_title (self);
+
+    dossier_chart_content_set_title (content, title);
+  }
   dossier_chart_set_content (self->chart, content);
 }
 
@@ -320,6 +305,7 @@ dossier_market_panel_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->series);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->periods, g_strfreev);
   g_clear_pointer (&self->case_period, g_free);
 
@@ -421,6 +407,7 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, chart);
   gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  _dossier_market_panel_class_title_init (klass);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "marketpanel");
@@ -437,8 +424,10 @@ dossier_market_panel_init (DossierMarketPanel *self)
   /* A vertical group to screen readers, as a vertical GtkBox is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_ORIENTATION, GTK_ORIENTATION_VERTICAL,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Market Chart"),
                                   -1);
 
+  _dossier_market_panel_title_init (self);
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
 

@@ -1,0 +1,41 @@
+/* dossier-chart-private.h: the chart widget's struct, shared by the file
+ * that draws the chart and the one that holds its tooltips and menu
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-chart.h"
+#include "dossier-chart-view.h"
+
+G_BEGIN_DECLS
+
+struct _DossierChart
+{
+  GtkWidget               parent_instance;
+
+  DossierSelection       *selection;
+  GSignalGroup           *selection_signals;
+  const DossierChartView *view;
+  DossierChartContent    *content;
+  DossierChartLayout     *layout;
+  DossierChartStyle       style;
+  PangoFontDescription   *font;
+  GPtrArray              *marks;
+
+  int                     highlighted;
+  int                     hovered;
+
+  /* dossier-chart-menu.c */
+  GtkWidget              *menu;
+  int                     menu_item;   /* the item the menu was opened on */
+};
+
+/* dossier-chart-menu.c */
+void _dossier_chart_class_menu_init (DossierChartClass *klass);
+void _dossier_chart_menu_init       (DossierChart      *self);
+void _dossier_chart_menu_dispose    (DossierChart      *self);
+
+G_END_DECLS
