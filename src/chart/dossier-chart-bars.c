@@ -20,6 +20,8 @@
 
 #define GAP DOSSIER_CHART_GAP
 #define MIN_BAR_AREA 40.
+/* The tallest row, in lines of text: a bar of about 1.6 lines. */
+#define MAX_ROW_LINES 2.4
 
 static void
 bars_measure (const DossierChartContent *content,
@@ -70,8 +72,11 @@ dossier_chart_bars_solve (const DossierChartBarsMetrics *m)
   top = layout->body.y;
   /* The axis labels take a line under the bars. */
   bottom = MAX (top, layout->body.y + layout->body.height - m->frame.line_height - GAP / 2);
-  row_h = m->n_items > 0 ? (bottom - top) / m->n_items : 0.;
-  thickness = MIN (row_h * 0.66, 2.2 * m->frame.line_height);
+  /* Bars keep a published chart's thickness however tall the chart: with
+   * few organizations the rows stop growing and the axis follows the last
+   * bar, rather than thin bars floating in tall rows. */
+  row_h = m->n_items > 0 ? MIN ((bottom - top) / m->n_items, MAX_ROW_LINES * m->frame.line_height) : 0.;
+  thickness = row_h * 0.66;
 
   self->plot = (DossierRect) { bars_x, top, bars_w, row_h * m->n_items };
 

@@ -70,6 +70,33 @@ test_solve (void)
   g_assert_cmpfloat (layout->bars[1].width, >, layout->bars[2].width);
 }
 
+/* One organization or twenty, in a tall chart: the bars keep a published
+ * chart's thickness, between half a line and two lines of text, and the
+ * axis follows the last of them instead of the rows stretching. */
+static void
+test_bar_thickness (void)
+{
+  static const double percents[20] = { 39, 19, 9, 5, 4, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 0.5, 0.5, 0.5, 0.2, 0.1 };
+  static const guint counts[] = { 1, 3, 20 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      DossierChartBarsMetrics m = metrics (percents, counts[c]);
+      g_autoptr(DossierChartBarsLayout) layout = NULL;
+
+      m.frame.height = 900;
+      layout = dossier_chart_bars_solve (&m);
+      for (guint i = 0; i < counts[c]; i++)
+        {
+          g_assert_cmpfloat (layout->bars[i].height, >=, 0.5 * 17);
+          g_assert_cmpfloat (layout->bars[i].height, <=, 2 * 17);
+          /* The bar fills most of its row: no bar floats in empty space. */
+          g_assert_cmpfloat (layout->bars[i].height, >=, 0.6 * layout->parent.items[i].height);
+        }
+      g_assert_cmpfloat (layout->plot.height, <=, counts[c] * 2.4 * 17 + 1e-6);
+    }
+}
+
 static void
 test_hit_test (void)
 {
@@ -388,6 +415,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/layout/solve", test_solve);
   g_test_add_func ("/chart/layout/hit-test", test_hit_test);
+  g_test_add_func ("/chart/layout/bar-thickness", test_bar_thickness);
   g_test_add_func ("/chart/layout/axis", test_axis);
   g_test_add_func ("/chart/layout/series-scale", test_series_scale);
   g_test_add_func ("/chart/layout/tiny", test_tiny);

@@ -43,7 +43,8 @@ def _start_xvfb():
     xvfb = subprocess.Popen(
         # -noreset: an X server resets when its last client leaves, and a
         # client connecting during the reset is refused.
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", os.environ.get("DOSSIER_E2E_SCREEN", "1280x800x24"),
+         "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
     os.close(write_fd)
     display = b""
