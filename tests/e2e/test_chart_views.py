@@ -70,4 +70,31 @@ def test_aws_over_time(app: Dossier):
     expect(len(lines) >= 5, f"only {len(lines)} lines are named for screen readers")
 
 
+
+def type_text(text):
+    import subprocess
+    subprocess.run(["xdotool", "type", "--delay", "5", text], check=True)
+    time.sleep(0.3)
+
+
+def test_title_and_menu_from_the_keyboard(app: Dossier):
+    """F2 on the chart writes its title; the Menu key opens the context
+    menu on the focused bar, with its four entries; Escape closes it."""
+    app.click(app.find("list item", "Microsoft, Q3 2019, 19%"))
+    app.key("F2")
+    entry = app.find("text", "Chart Title")
+    expect(entry is not None, "no title entry")
+    app.key("ctrl+a")
+    type_text("AWS leads cloud infrastructure, Q3 2019")
+    app.key("Return")
+    app.find("list", "AWS leads cloud infrastructure, Q3 2019")
+
+    app.click(app.find("list item", "Google, Q3 2019, 9%"))
+    app.key("Menu")
+    for label in ["Copy Value", "Copy Chart as Image", "Edit Title…", "Export Chart…"]:
+        app.find("menu item", label)
+    app.key("Escape")
+    app.wait(lambda: not app.find_all("menu item", "Copy Value"), "the menu to close")
+
+
 run(globals())

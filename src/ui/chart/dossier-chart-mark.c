@@ -2,10 +2,12 @@
  *
  * The chart's view draws its items itself; this child only gives each item
  * a place in the focus chain and in the accessibility tree: a name
- * ("Amazon Web Services, 39%"), the selected state, and extents that cover
- * the item's area, so that a click on it lands where a screen reader says
- * it is. Arrow keys move the focus between the marks of a chart, Enter
- * activates one. It draws only the keyboard focus ring.
+ * ("Amazon Web Services, Q3 2019, 39%"), the selected state, and extents
+ * that cover the item's area, so that a click on it lands where a screen
+ * reader says it is. The arrow keys (up and left back, down and right on,
+ * whichever way the view lays its items out), Home and End move the focus
+ * between the marks of a chart; Enter activates one. It draws only the
+ * keyboard focus ring.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -68,10 +70,14 @@ on_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
       widget = step (widget, -1);
       break;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
       widget = step (widget, 1);
       break;
     case GDK_KEY_Home:
