@@ -358,6 +358,21 @@ draw_axes (cairo_t                       *cr,
       cairo_line_to (cr, x, plot->y + plot->height);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);
+
+      /* Its name at the top of the line, on the side with room, over a
+       * patch of background so that grid lines do not cross it. */
+      {
+        g_autofree char *label = dossier_format_period (content->periods[content->selected_period]);
+        g_autoptr(PangoLayout) name = dossier_chart_text_new (context, style->font, label, 1., TRUE, -1);
+        double w = dossier_chart_text_width (name), h = dossier_chart_text_height (name);
+        double left = x + GAP / 2 + w > plot->x + plot->width ? x - GAP / 2 - w : x + GAP / 2;
+
+        dossier_chart_set_color (cr, style->background, 0.85);
+        cairo_rectangle (cr, left - 2, plot->y + 1, w + 4, h);
+        cairo_fill (cr);
+        dossier_chart_set_color (cr, style->foreground, 0.75);
+        dossier_chart_text_show (cr, name, left, plot->y + 1);
+      }
     }
 }
 
