@@ -23,8 +23,17 @@ SCALE = int(os.environ.get("GDK_SCALE", "1"))
 PASS = {k: os.environ[k] for k in ("GTK_THEME", "GDK_SCALE", "LANG", "LC_ALL", "LANGUAGE") if k in os.environ}
 
 
+def click(app, obj):
+    """A click at the middle of @obj; AT-SPI's extents are in the window's
+    units, the X screen's pixels are GDK_SCALE times as many."""
+    x, y, w, h = app.extents(obj)
+    subprocess.run(["xdotool", "mousemove", str((x + w // 2) * SCALE), str((y + h // 2) * SCALE),
+                    "click", "1"], check=True)
+    time.sleep(0.3)
+
+
 def pick(app, combo, moves):
-    app.click(combo)
+    click(app, combo)
     time.sleep(0.6)
     for key in moves:
         app.key(key)

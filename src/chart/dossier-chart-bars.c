@@ -80,6 +80,18 @@ dossier_chart_bars_solve (const DossierChartBarsMetrics *m)
 
   self->plot = (DossierRect) { bars_x, top, bars_w, row_h * m->n_items };
 
+  /* The source line follows the axis, as under a published chart, rather
+   * than stay at the foot of a tall chart with a gap above it. */
+  {
+    double footer_y = top + row_h * m->n_items + m->frame.line_height + GAP / 2 + 2 * GAP;
+
+    if (m->n_items > 0 && footer_y < layout->footer.y)
+      {
+        layout->footer.y = footer_y;
+        layout->body.height = MAX (0., footer_y - GAP - layout->body.y);
+      }
+  }
+
   for (guint i = 0; i < m->n_items; i++)
     {
       double y = top + i * row_h;

@@ -404,7 +404,7 @@ dossier_export_dialog_init (DossierExportDialog *self)
   GtkWidget *dimensions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *by = gtk_label_new ("×");
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *header = gtk_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
 
@@ -449,12 +449,14 @@ dossier_export_dialog_init (DossierExportDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
 
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* As GNOME's dialogs: Cancel and the action in the header bar. */
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
   gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), export);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
+  gtk_window_set_titlebar (GTK_WINDOW (self), header);
 
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
@@ -464,7 +466,6 @@ dossier_export_dialog_init (DossierExportDialog *self)
   gtk_box_append (GTK_BOX (box), frame);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pixels));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error));
-  gtk_box_append (GTK_BOX (box), buttons);
   gtk_window_set_child (GTK_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), export);
 
