@@ -70,7 +70,8 @@ try:
     details = find(app, lambda o: o.getRoleName() == "panel" and o.name in ("Details", "Détails"))
     back = find(details, lambda o: o.getRoleName() == "push button")
     click(back)
-    click(find(details, lambda o: o.getRoleName() == "push button" and (o.name or "").endswith("(23)")))
+    click(find(details, lambda o: o.getRoleName() == "push button" and
+               (o.name or "").startswith(("Timeline (", "Chronologie ("))))
     subprocess.run(["xdotool", "mousemove", "5", "795"], check=True)
     time.sleep(0.8)
     shot("timeline")

@@ -212,6 +212,9 @@ dossier_chart_export_bytes (const DossierChartView     *view,
       break;
     case DOSSIER_CHART_FORMAT_SVG:
       surface = cairo_svg_surface_create_for_stream (append_to_bytes, data, width, height);
+      /* Pixels, as a web page means them: cairo's default, points, makes
+       * a 1200-wide chart 1600 pixels wide in a browser. */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case DOSSIER_CHART_FORMAT_PDF:
     default:

@@ -268,7 +268,7 @@ test_export_dialog (Fixture       *f,
   g_assert_true (dossier_export_dialog_export_to (dialog, base, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
-  g_assert_nonnull (strstr (text, "width=\"1200\""));
+  g_assert_nonnull (strstr (text, "width=\"1200px\" height=\"675px\""));
   g_assert_nonnull (strstr (text, "<title>Market share, Q3 2019</title>"));
   g_assert_nonnull (strstr (text, "Only the organizations the source names are shown."));
 
