@@ -463,9 +463,13 @@ dossier_chart_content_describe (const DossierChartContent *content)
     {
       const DossierChartItem *item = &g_array_index (content->items, DossierChartItem, i);
 
-      g_string_append_printf (description, "; %s", item->label);
+      g_string_append_printf (description, "%s%s", description->len > 0 ? "; " : "", item->label);
     }
-  g_string_append_printf (description, ". %s.", content->source);
+  if (description->len > 0)
+    g_string_append (description, ". ");
+  g_string_append (description, content->source);
+  if (!g_str_has_suffix (content->source, "."))
+    g_string_append_c (description, '.');
   if (*content->note != '\0')
     g_string_append_printf (description, " %s", content->note);
 

@@ -95,7 +95,9 @@ add_png_metadata (GByteArray                *png,
 
   append_png_text (chunks, "Title", content->title);
   append_png_text (chunks, "Description", description);
-  append_png_text (chunks, "Source", content->source);
+  /* PNG's "Source" is the device that made the image: the chart's source
+   * goes in a comment. */
+  append_png_text (chunks, "Comment", content->source);
   append_png_text (chunks, "Author", content->credit);
   append_png_text (chunks, "Software", PACKAGE_NAME " " PACKAGE_VERSION);
   g_byte_array_prepend (chunks, png->data, 33);
@@ -195,6 +197,17 @@ dossier_chart_export_bytes (const DossierChartView     *view,
                    /* Translators: 1, 2 the size asked for; 3, 4 the smallest readable */
                    _("A chart of %1$d×%2$d cannot be read: the smallest is %3$d×%4$d, the largest 20000×20000"),
                    width, height, DOSSIER_CHART_MIN_WIDTH, DOSSIER_CHART_MIN_HEIGHT);
+      return NULL;
+    }
+  /* Cairo's images stop at 32767 pixels a side; memory, well before. */
+  if (format == DOSSIER_CHART_FORMAT_PNG && scale >= 1 &&
+      ((gint64) width * scale > 32767 || (gint64) height * scale > 32767 ||
+       (gint64) width * scale * height * scale > 100000000))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: 1, 2 the pixels asked for */
+                   _("A PNG image of %1$d×%2$d pixels is too large to make: at most 100 million pixels, "
+                     "and 32767 a side"), width * scale, height * scale);
       return NULL;
     }
   if (scale < 1 || scale > 4 || (scale > 1 && format != DOSSIER_CHART_FORMAT_PNG))

@@ -13,6 +13,14 @@
 
 G_BEGIN_DECLS
 
+/* What the window's selection points at: a step of its history. */
+typedef struct
+{
+  gint64 case_id;
+  int    section;
+  gint64 node_id;
+} DossierPlace;
+
 struct _DossierWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -43,6 +51,17 @@ struct _DossierWindow
 
   /* dossier-window-exchange.c */
   GtkFileChooserNative *exchange_chooser;
+
+  /* dossier-window-state.c */
+  GSettings            *settings;
+  GtkPaned             *sidebar_paned;
+  GtkPaned             *chart_paned;
+
+  /* dossier-window-navigation.c */
+  GArray               *back;             /* of DossierPlace, the last nearest */
+  GArray               *forward;
+  DossierPlace          here;
+  gboolean              navigating;
 };
 
 /* dossier-window-actions.c, which calls nothing in dossier-window.c */
@@ -64,6 +83,17 @@ void     _dossier_window_show_undo_bar      (DossierWindow      *self,
 void     _dossier_window_show_error         (DossierWindow      *self,
                                              const char         *message,
                                              const GError       *error);
+
+/* dossier-window-state.c: what is remembered between runs; calls nothing here */
+void     _dossier_window_state_init              (DossierWindow      *self);
+gboolean _dossier_window_state_restore_selection (DossierWindow      *self);
+void     _dossier_window_state_dispose           (DossierWindow      *self);
+
+/* dossier-window-navigation.c: back and forward; calls nothing here */
+void     _dossier_window_class_navigation_init (DossierWindowClass *klass);
+void     _dossier_window_navigation_init       (DossierWindow      *self);
+void     _dossier_window_navigation_follow     (DossierWindow      *self);
+void     _dossier_window_navigation_dispose    (DossierWindow      *self);
 
 /* dossier-window-exchange.c: importing and exporting case files and
  * market shares; calls dossier-window-actions.c and -edit.c, never back */

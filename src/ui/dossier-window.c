@@ -119,9 +119,12 @@ dossier_window_load (DossierWindow *self)
   _dossier_window_edit_follow (self);
   _dossier_window_items_follow (self);
   _dossier_window_exchange_follow (self);
+  _dossier_window_navigation_follow (self);
 
-  /* Open on the first case file's overview. */
-  select_first_case (self);
+  /* Open where the user left this database, or on the first case file's
+   * overview. */
+  if (!_dossier_window_state_restore_selection (self))
+    select_first_case (self);
 }
 
 static void
@@ -142,6 +145,8 @@ dossier_window_dispose (GObject *object)
 
   _dossier_window_actions_dispose (self);
   _dossier_window_exchange_dispose (self);
+  _dossier_window_navigation_dispose (self);
+  _dossier_window_state_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -222,17 +227,21 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, chart_paned);
 
   _dossier_window_class_actions_init (klass);
   _dossier_window_class_edit_init (klass);
   _dossier_window_class_items_init (klass);
   _dossier_window_class_exchange_init (klass);
+  _dossier_window_class_navigation_init (klass);
 }
 
 static void
 dossier_window_init (DossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _dossier_window_state_init (self);
   _dossier_window_actions_init (self);
   _dossier_window_edit_init (self);
 
@@ -243,6 +252,7 @@ dossier_window_init (DossierWindow *self)
   dossier_sidebar_set_selection (self->sidebar, self->selection);
   dossier_detail_pane_set_selection (self->detail, self->selection);
   dossier_market_panel_set_selection (self->market_panel, self->selection);
+  _dossier_window_navigation_init (self);
 }
 
 DossierWindow *

@@ -364,6 +364,27 @@ test_export (void)
     g_clear_error (&error);
   }
 
+  /* Too many pixels for an image: refused with the limits named. */
+  {
+    g_autoptr(GBytes) huge = dossier_chart_export_bytes (dossier_chart_bars_get_view (), content,
+                                                         DOSSIER_CHART_FORMAT_PNG, 20000, 20000, 1, &error);
+
+    g_assert_null (huge);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_assert_nonnull (strstr (error->message, "too large"));
+    g_clear_error (&error);
+  }
+
+  /* An empty chart is described in sentences too. */
+  {
+    g_autoptr(DossierChartContent) empty = dossier_chart_content_new (NULL, NULL, NULL);
+    g_autofree char *description = dossier_chart_content_describe (empty);
+
+    g_assert_false (g_str_has_prefix (description, "."));
+    g_assert_null (strstr (description, ".."));
+    g_assert_true (g_str_has_prefix (description, "This case file has no market figures of its own."));
+  }
+
   /* The title, the description with the notes, the source and the credit
    * in each format's metadata; the PNG still reads. */
   dossier_chart_content_set_title (content, "AWS leads & the rest <follow>");

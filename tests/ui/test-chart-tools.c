@@ -133,6 +133,14 @@ test_title (Fixture       *f,
   test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Market share, Q3 2019");
+  /* All of it selected: typing replaces it. */
+  {
+    int start = -1, end = -1;
+
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, g_utf8_strlen ("Market share, Q3 2019", -1));
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "  AWS leads cloud infrastructure, Q3 2019 ");
   g_signal_emit_by_name (entry, "activate");

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "dossier-chart-lines.h"
 #include "dossier-market-panel-private.h"
 #include "dossier-series.h"
 #include "dossier-settings.h"
@@ -26,8 +27,11 @@ title_key (DossierMarketPanel *self)
 
   if (series == NULL || self->periods == NULL || position >= g_strv_length (self->periods))
     return NULL;
+  /* From the view shown, which is bars when shares over time could not
+   * be read. */
   return g_strdup_printf ("%s/%s", dossier_series_get_slug (series),
-                          gtk_drop_down_get_selected (self->view_dropdown) == 2 ? "time" : self->periods[position]);
+                          dossier_chart_get_view (self->chart) == dossier_chart_lines_get_view ()
+                          ? "time" : self->periods[position]);
 }
 
 /* The title the user gave the chart shown, or %NULL. */

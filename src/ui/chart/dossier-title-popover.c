@@ -152,6 +152,8 @@ dossier_title_popover_set_title (DossierTitlePopover *self,
   gtk_editable_set_text (GTK_EDITABLE (self->entry), title ? title : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), default_title);
   gtk_widget_set_sensitive (self->reset, g_strcmp0 (title, default_title) != 0);
+  /* Typing replaces the title, as renaming does. */
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
 GtkWidget *

@@ -126,10 +126,12 @@ update (DossierExportDialog *self)
   if (format == DOSSIER_CHART_FORMAT_PNG)
     /* Translators: under the preview: the PNG's pixels, 1 wide by 2 high */
     pixels = g_strdup_printf (_("A PNG image of %1$d × %2$d pixels"), width * scale, height * scale);
+  else if (format == DOSSIER_CHART_FORMAT_SVG)
+    /* Translators: under the preview: 1 wide by 2 high */
+    pixels = g_strdup_printf (_("An SVG drawing of %1$d × %2$d pixels, sharp at any size"), width, height);
   else
-    /* Translators: under the preview: 1 SVG or PDF, 2 wide by 3 high */
-    pixels = g_strdup_printf (_("A %1$s drawing of %2$d × %3$d points, sharp at any size"),
-                              format == DOSSIER_CHART_FORMAT_SVG ? "SVG" : "PDF", width, height);
+    /* Translators: under the preview: 1 wide by 2 high */
+    pixels = g_strdup_printf (_("A PDF document of %1$d × %2$d points, sharp at any size"), width, height);
   gtk_label_set_label (self->pixels, pixels);
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
 
@@ -252,6 +254,25 @@ on_chooser_response (DossierExportDialog  *self,
   if (path == NULL)
     return;
 
+  /* The chooser asked before replacing the name typed; with the
+   * extension added, the file written is another, maybe there already. */
+  {
+    DossierChartFormat typed;
+    g_autofree char *full = g_strdup_printf ("%s.%s", path, formats[gtk_drop_down_get_selected (self->format)]);
+
+    if (!dossier_chart_format_from_path (path, &typed) && g_file_test (full, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *name = g_path_get_basename (full);
+        /* Translators: %s is a file name, as in "chart.png" */
+        g_autofree char *message = g_strdup_printf (_("“%s” is there already: export again and type its whole "
+                                                      "name to replace it"), name);
+
+        gtk_label_set_label (self->error, message);
+        gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+        return;
+      }
+  }
+
   if (dossier_export_dialog_export_to (self, path, &error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -274,6 +295,8 @@ on_export_clicked (DossierExportDialog *self)
 
   self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* The options stay as they are while the chooser is open. */
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   name = dossier_export_dialog_dup_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
 
@@ -421,8 +444,8 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->height = spin (DOSSIER_CHART_MIN_HEIGHT);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->width), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Width"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->height), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Height"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->width), _("Width, in pixels at 1× or points"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->height), _("Height, in pixels at 1× or points"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->width), _("Width, in pixels at 1× (points for a PDF)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->height), _("Height, in pixels at 1× (points for a PDF)"));
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
