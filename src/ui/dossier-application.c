@@ -314,12 +314,19 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Ctrl+Q: each window goes first, as if closed, so that it writes down
+ * where the user was (dossier-window-state.c). */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  g_application_quit (G_APPLICATION (app));
 }
 
 static const GActionEntry app_actions[] = {

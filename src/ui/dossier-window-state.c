@@ -2,8 +2,8 @@
  *
  * What the window remembers between runs, in the settings: its size and
  * whether it was maximized, where its two dividers were, and what was
- * selected, for the database it showed. It is written when the window
- * closes and read when one opens; a selection whose case file or item is
+ * selected, for the database it showed. It is written as the window goes
+ * (closed, or the application quitting) and read when one opens; a selection whose case file or item is
  * gone, or from another database, is not restored. Calls nothing in
  * dossier-window.c.
  *
@@ -19,13 +19,15 @@
 #include "dossier-store.h"
 #include "dossier-window-private.h"
 
-static gboolean
-on_close_request (DossierWindow *self)
+/* Written as the window goes, however it goes: closed, or with the
+ * application quitting. */
+static void
+save (DossierWindow *self)
 {
   int width = 0, height = 0;
 
   if (self->settings == NULL)
-    return FALSE;
+    return;
 
   g_settings_delay (self->settings);
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -43,8 +45,6 @@ on_close_request (DossierWindow *self)
                     (gint32) dossier_selection_get_section (self->selection),
                     dossier_selection_get_node_id (self->selection));
   g_settings_apply (self->settings);
-
-  return FALSE;
 }
 
 /* Before the window is shown: its size and dividers as they were. */
@@ -52,7 +52,6 @@ void
 _dossier_window_state_init (DossierWindow *self)
 {
   self->settings = dossier_settings_new ();
-  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   if (self->settings == NULL)
     return;
 
@@ -104,8 +103,10 @@ _dossier_window_state_restore_selection (DossierWindow *self)
   return TRUE;
 }
 
+/* Before the template's children go: what they show is written down. */
 void
 _dossier_window_state_dispose (DossierWindow *self)
 {
+  save (self);
   g_clear_object (&self->settings);
 }

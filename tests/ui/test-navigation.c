@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "dossier-chart.h"
+#include "dossier-chart-donut.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -143,19 +144,39 @@ test_deleted_step_dropped (Fixture       *f,
   g_assert_cmpint (shown (f), ==, aws);
 }
 
-static GtkPaned *
-first_paned (GtkWidget *widget)
+/* The @nth descendant of @widget of @type, depth first. */
+static GtkWidget *
+find (GtkWidget *widget,
+      GType      type,
+      guint     *nth)
 {
-  if (GTK_IS_PANED (widget))
-    return GTK_PANED (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkPaned *found = first_paned (child);
+      GtkWidget *found = find (child, type, nth);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gpointer
+find_nth (gpointer widget,
+          GType    type,
+          guint    nth)
+{
+  GtkWidget *found = find (widget, type, &nth);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkPaned *
+first_paned (GtkWidget *widget)
+{
+  return find_nth (widget, GTK_TYPE_PANED, 0);
 }
 
 /* Closed and opened again on the same database, the window has its size,
@@ -166,9 +187,21 @@ test_remembered (Fixture       *f,
 {
   gint64 microsoft = node (f, "microsoft");
   DossierWindow *closing = f->window;
+  g_autofree char *chart_title = NULL;
   int width = 0, height = 0;
 
   select_organization (f, microsoft);
+  /* The chart: another series, its first period, as a donut. */
+  {
+    GtkWidget *panel = dossier_window_get_market_panel (f->window);
+
+    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 0), 1);
+    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 1), 0);
+    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 2), 1);
+    test_iterate ();
+  }
+  chart_title = g_strdup (dossier_chart_get_title (DOSSIER_CHART (dossier_window_get_chart (f->window))));
+  g_assert_cmpstr (chart_title, !=, "Market share, Q3 2019");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 650);
   gtk_paned_set_position (first_paned (GTK_WIDGET (f->window)), 250);
   test_iterate ();
@@ -190,6 +223,16 @@ test_remembered (Fixture       *f,
   g_assert_cmpint (width, ==, 1000);
   g_assert_cmpint (height, ==, 650);
   g_assert_cmpint (gtk_paned_get_position (first_paned (GTK_WIDGET (f->window))), ==, 250);
+  {
+    GtkWidget *panel = dossier_window_get_market_panel (f->window);
+    DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
+
+    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 0)), ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 1)), ==, 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 2)), ==, 1);
+    g_assert_true (dossier_chart_get_view (chart) == dossier_chart_donut_get_view ());
+    g_assert_cmpstr (dossier_chart_get_title (chart), ==, chart_title);
+  }
 }
 
 int

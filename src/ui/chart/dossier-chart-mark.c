@@ -66,6 +66,10 @@ on_key_pressed (GtkEventControllerKey *controller,
   GtkWidget *widget = GTK_WIDGET (self);
   GtkRoot *root;
 
+  /* Alt+Left is Back, Ctrl+Home the window's: not a move in the chart. */
+  if (state & (GDK_ALT_MASK | GDK_CONTROL_MASK | GDK_SUPER_MASK))
+    return GDK_EVENT_PROPAGATE;
+
   switch (keyval)
     {
     case GDK_KEY_Up:

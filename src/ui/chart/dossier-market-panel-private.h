@@ -43,4 +43,12 @@ void  _dossier_market_panel_class_title_init (DossierMarketPanelClass *klass);
 void  _dossier_market_panel_title_init       (DossierMarketPanel      *self);
 char *_dossier_market_panel_lookup_title     (DossierMarketPanel      *self);
 
+/* dossier-market-panel-state.c */
+void     _dossier_market_panel_save_state  (DossierMarketPanel  *self);
+gboolean _dossier_market_panel_remembered  (DossierMarketPanel  *self,
+                                            gint64               case_id,
+                                            gint64              *series_id,
+                                            char               **period,
+                                            guint               *view);
+
 G_END_DECLS

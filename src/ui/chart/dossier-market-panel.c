@@ -91,6 +91,7 @@ on_period_changed (DossierMarketPanel *self)
     dossier_chart_content_set_title (content, title);
   }
   dossier_chart_set_content (self->chart, content);
+  _dossier_market_panel_save_state (self);
 }
 
 /* Shows the periods of the selected series, on the one nearest the case
@@ -167,15 +168,28 @@ show_case_market (DossierMarketPanel *self,
                   gint64              case_id)
 {
   g_autofree char *period = NULL;
+  g_autofree char *left_on = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 series_id = 0;
+  gint64 series_id = 0, left_series = 0;
   guint n = self->series ? g_list_model_get_n_items (self->series) : 0;
   guint position = GTK_INVALID_LIST_POSITION;
+  guint view = 0;
 
   if (!dossier_store_get_case_market (self->store, case_id, &series_id, &period, &error))
     g_warning ("%s", error->message);
   g_free (self->case_period);
   self->case_period = g_strdup (period);
+
+  /* The chart as the user left it with this case file, if they did. */
+  if (_dossier_market_panel_remembered (self, case_id, &left_series, &left_on, &view))
+    {
+      series_id = left_series;
+      g_free (period);
+      period = g_steal_pointer (&left_on);
+      g_signal_handlers_block_by_func (self->view_dropdown, on_period_changed, self);
+      gtk_drop_down_set_selected (self->view_dropdown, view);
+      g_signal_handlers_unblock_by_func (self->view_dropdown, on_period_changed, self);
+    }
 
   for (guint i = 0; i < n; i++)
     {
