@@ -2,7 +2,7 @@
  *
  * The window's actions and what they show: win.export-chart (Ctrl+E) opens
  * the export dialog on the market panel's chart, and says what it wrote in
- * an info bar above the chart with a button to open the file.
+ * a brief notification over the chart with a button to open the file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,24 +19,39 @@
 #include "dossier-selection.h"
 #include "dossier-window-private.h"
 
-/* The "Open" button's response in dossier-window.ui. */
-#define RESPONSE_OPEN 1
+/* How long the notification of an export stays, unless closed. */
+#define NOTIFICATION_SECONDS 6
 
 static void
 reveal_export_bar (DossierWindow *self,
                    gboolean       revealed)
 {
-  gtk_info_bar_set_revealed (self->export_bar, revealed);
+  g_clear_handle_id (&self->export_bar_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->export_bar, revealed);
   dossier_a11y_set_shown (GTK_WIDGET (self->export_bar), revealed);
 }
 
-static void
-on_export_bar_response (DossierWindow *self,
-                        int            response)
+static gboolean
+on_export_bar_timeout (gpointer data)
 {
-  if (response == RESPONSE_OPEN && self->exported_uri != NULL)
-    gtk_show_uri (GTK_WINDOW (self), self->exported_uri, GDK_CURRENT_TIME);
+  DossierWindow *self = data;
 
+  self->export_bar_timeout = 0;
+  reveal_export_bar (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_export_open (DossierWindow *self)
+{
+  if (self->exported_uri != NULL)
+    gtk_show_uri (GTK_WINDOW (self), self->exported_uri, GDK_CURRENT_TIME);
+  reveal_export_bar (self, FALSE);
+}
+
+static void
+on_export_close (DossierWindow *self)
+{
   reveal_export_bar (self, FALSE);
 }
 
@@ -88,7 +103,9 @@ _dossier_window_show_exported (DossierWindow *self,
   g_free (self->exported_uri);
   self->exported_uri = g_file_get_uri (file);
   gtk_label_set_label (self->export_label, message);
+  /* A brief notification over the chart, which keeps its size. */
   reveal_export_bar (self, TRUE);
+  self->export_bar_timeout = g_timeout_add_seconds (NOTIFICATION_SECONDS, on_export_bar_timeout, self);
 }
 
 static void
@@ -207,13 +224,14 @@ on_search_done (DossierWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-/* After the template is set: the info bar's callback is one of its own. */
+/* After the template is set: the notification's callbacks are its own. */
 void
 _dossier_window_class_actions_init (DossierWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_bind_template_callback (widget_class, on_export_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_open);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_close);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   gtk_widget_class_install_action (widget_class, "win.select", "(xix)", select_action);
@@ -227,7 +245,6 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
 void
 _dossier_window_actions_init (DossierWindow *self)
 {
-  dossier_a11y_name_close_button (GTK_WIDGET (self->export_bar), _("Close"));
   dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
   reveal_export_bar (self, FALSE);
 }
@@ -240,4 +257,5 @@ _dossier_window_actions_dispose (DossierWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
   g_clear_weak_pointer (&self->export_dialog);
   g_clear_pointer (&self->exported_uri, g_free);
+  g_clear_handle_id (&self->export_bar_timeout, g_source_remove);
 }

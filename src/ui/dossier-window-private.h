@@ -34,7 +34,7 @@ struct _DossierWindow
   DossierSidebar       *sidebar;
   DossierDetailPane    *detail;
   DossierMarketPanel   *market_panel;
-  GtkInfoBar           *export_bar;
+  GtkRevealer          *export_bar;       /* the notification of an export */
   GtkLabel             *export_label;
   GtkInfoBar           *read_only_bar;
   GtkLabel             *read_only_label;
@@ -48,6 +48,7 @@ struct _DossierWindow
   /* dossier-window-actions.c */
   GtkWidget            *export_dialog;    /* weak */
   char                 *exported_uri;
+  guint                 export_bar_timeout;
 
   /* dossier-window-exchange.c */
   GtkFileChooserNative *exchange_chooser;

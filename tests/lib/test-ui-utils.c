@@ -49,7 +49,19 @@ test_wait_until (gboolean (*done) (gpointer data),
 DossierWindow *
 test_open_window (DossierStore *store)
 {
+  static gsize styled;
   DossierWindow *window = dossier_window_new (NULL, store);
+
+  /* Dossier's own styles, as the application loads them. */
+  if (g_once_init_enter (&styled))
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/dossier/Dossier/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&styled, 1);
+    }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_present (GTK_WINDOW (window));
