@@ -17,6 +17,7 @@
 #include "dossier-node.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
+#include "dossier-settings.h"
 #include "dossier-sidebar.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
@@ -143,6 +144,29 @@ test_opens_on_overview (Fixture       *f,
   assert_label (dossier_chart_get_item (chart, 0), "Amazon Web Services, Q3 2019, 39%");
   assert_label (dossier_chart_get_item (chart, 2), "Google, Q3 2019, 9%");
   assert_highlighted (f, -1);
+
+  /* It fits a 1366×768 laptop's screen, and works down to 800 wide. */
+  {
+    int min_width = 0, min_height = 0, width = 0, height = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+    g_test_message ("smallest window: %d×%d", min_width, min_height);
+    g_assert_cmpint (min_width, <=, 800);
+    g_assert_cmpint (min_height, <=, 600);
+    /* The size a first start opens at (the tests set their own). */
+    {
+      g_autoptr(GSettings) settings = dossier_settings_new ();
+      g_autoptr(GVariant) default_width = g_settings_get_default_value (settings, "window-width");
+      g_autoptr(GVariant) default_height = g_settings_get_default_value (settings, "window-height");
+
+      width = g_variant_get_int32 (default_width);
+      height = g_variant_get_int32 (default_height);
+    }
+    g_assert_cmpint (width, <=, 1366);
+    /* Less GNOME's top bar. */
+    g_assert_cmpint (height, <=, 768 - 32);
+  }
 }
 
 static void

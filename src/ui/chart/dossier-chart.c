@@ -226,7 +226,7 @@ dossier_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 300;
+      *minimum = 280;
       *natural = 480;
     }
   else
