@@ -66,15 +66,35 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
               date = g_steal_pointer (&expected);
             }
         }
+      else if (dossier_node_get_kind (node) == DOSSIER_NODE_SOURCE)
+        {
+          /* A source says whose it is and when, above its headline:
+           * several reports share a headline's first words. */
+          const char *publisher = dossier_node_get_publisher (node);
+          g_autofree char *when = dossier_format_date (dossier_node_get_date (node));
+
+          if (publisher != NULL && *publisher != '\0' && when != NULL)
+            /* Translators: a source in the sidebar: 1 publisher, 2 date */
+            date = g_strdup_printf (_("%1$s, %2$s"), publisher, when);
+          else if (publisher != NULL && *publisher != '\0')
+            date = g_strdup (publisher);
+          else
+            date = g_steal_pointer (&when);
+        }
       else if (dossier_node_get_kind (node) == DOSSIER_NODE_CASE)
         gtk_widget_add_css_class (GTK_WIDGET (self), "heading");
     }
 
-  /* A case file's title is read on up to four lines, broken inside a word
-   * too long for one; items stay on one line. */
-  gtk_label_set_wrap (self->title, gtk_widget_has_css_class (GTK_WIDGET (self), "heading"));
+  /* A case file's title is read on up to four lines, an event's or a
+   * source's on two (their first words alike), broken inside a word too
+   * long for one; other items stay on one line. */
+  {
+    int lines = gtk_widget_has_css_class (GTK_WIDGET (self), "heading") ? 4 : date != NULL ? 2 : -1;
+
+    gtk_label_set_wrap (self->title, lines > 0);
+    gtk_label_set_lines (self->title, lines);
+  }
   gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->title, gtk_label_get_wrap (self->title) ? 4 : -1);
   gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
 
   /* Four lines at most are shown: a pasted megabyte is not laid out. */
