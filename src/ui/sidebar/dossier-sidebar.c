@@ -506,10 +506,49 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
+/* Tab and Shift+Tab leave the list, as in GNOME Files' sidebar: the
+ * whole tree is one stop in the focus chain (arrow keys move inside it),
+ * not one stop a row. GTK 4.8's list has no setting for this (4.12 has
+ * gtk_list_view_set_tab_behavior). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierSidebar        *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType direction;
+
+  if (keyval == GDK_KEY_Tab && !(state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+    direction = GTK_DIR_TAB_FORWARD;
+  else if ((keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK))) &&
+           !(state & GDK_CONTROL_MASK))
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (root == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  /* The list steps aside while the window moves the focus on from it. */
+  gtk_widget_set_can_focus (list, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return GDK_EVENT_STOP;
+}
+
 static void
 dossier_sidebar_init (DossierSidebar *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",
                                  G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

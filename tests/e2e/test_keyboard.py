@@ -1,0 +1,48 @@
+#!/usr/bin/python3
+"""The window from the keyboard: the sidebar is one stop of the focus
+chain (arrow keys move inside it), so Tab goes from it to the page, and
+Shift+Tab comes back to the row that was focused."""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dossier_e2e import Dossier, E2EError, name_of, role_of, run, states_of, walk  # noqa: E402
+
+
+def expect(condition, message):
+    if not condition:
+        raise E2EError(message)
+
+
+def focused(app):
+    for obj, depth in walk(app.root):
+        if "focused" in states_of(obj):
+            return role_of(obj), name_of(obj)
+    return None, None
+
+
+def test_sidebar_is_one_tab_stop(app: Dossier):
+    app.wait(lambda: focused(app)[1] == "JEDI cloud contract protest", "the case file's row to have the focus")
+
+    # From the case file's overview, the chart's first bar is a handful of
+    # presses away: past the page's buttons and links, not the sidebar's rows.
+    for presses in range(1, 30):
+        app.key("Tab")
+        time.sleep(0.1)
+        if focused(app)[1] == "Amazon Web Services, Q3 2019, 39%":
+            break
+    expect(presses <= 16, f"the chart's first bar took {presses} Tab presses")
+
+    # Back in the sidebar, the arrows move inside it; Tab leaves it for the
+    # page, Shift+Tab comes back to the row that had the focus.
+    app.click(app.find("list item", "Overview", within=app.find("list", "Case files")))
+    app.key("Down")
+    app.wait(lambda: focused(app)[1] == "Organizations", "Down to move inside the sidebar")
+    app.key("Tab")
+    app.wait(lambda: focused(app)[0] == "push button", "one Tab to leave the sidebar for the page")
+    app.key("shift+Tab")
+    app.wait(lambda: focused(app)[1] == "Organizations", "Shift+Tab back to the row that had the focus")
+
+
+run(globals())
