@@ -69,6 +69,40 @@ dossier_format_date (const char *iso_date)
 }
 
 /**
+ * dossier_format_delay:
+ * @expected: the day something was expected, "YYYY-MM-DD"
+ * @actual: the day it came
+ *
+ * Returns: (nullable): how late or early it came ("2 days late", "on
+ *   the day expected", "3 days early"), or %NULL unless both are days
+ */
+char *
+dossier_format_delay (const char *expected,
+                      const char *actual)
+{
+  g_autoptr(GDateTime) from = dossier_date_to_datetime (expected);
+  g_autoptr(GDateTime) to = dossier_date_to_datetime (actual);
+  int m1 = 0, d1 = 0, m2 = 0, d2 = 0;
+  gint64 days;
+
+  if (from == NULL || to == NULL)
+    return NULL;
+  dossier_date_parse (expected, NULL, &m1, &d1);
+  dossier_date_parse (actual, NULL, &m2, &d2);
+  if (d1 == 0 || d2 == 0)
+    return NULL;
+
+  days = g_date_time_difference (to, from) / G_TIME_SPAN_DAY;
+  if (days == 0)
+    return g_strdup (_("on the day expected"));
+  if (days > 0)
+    /* Translators: how late an expected event came */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", (gulong) days), (int) days);
+  /* Translators: how early an expected event came */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day early", "%d days early", (gulong) -days), (int) -days);
+}
+
+/**
  * dossier_format_period:
  * @period: "YYYY-Qn" or "YYYY"
  *

@@ -55,6 +55,20 @@ test_english (void)
   check (dossier_format_date, "2020-03-06", "March 6, 2020");
   check (dossier_format_date, "2021-04", "April 2021");
   check (dossier_format_period, "2019-Q3", "Q3 2019");
+  {
+    g_autofree char *late = dossier_format_delay ("2020-02-11", "2020-02-13");
+    g_autofree char *one = dossier_format_delay ("2020-02-11", "2020-02-12");
+    g_autofree char *early = dossier_format_delay ("2020-03-01", "2020-02-27");
+    g_autofree char *same = dossier_format_delay ("2020-02-11", "2020-02-11");
+
+    g_assert_cmpstr (late, ==, "2 days late");
+    g_assert_cmpstr (one, ==, "1 day late");
+    /* Across the leap day of 2020. */
+    g_assert_cmpstr (early, ==, "3 days early");
+    g_assert_cmpstr (same, ==, "on the day expected");
+    g_assert_null (dossier_format_delay ("2020-02", "2020-02-13"));
+    g_assert_null (dossier_format_delay ("2020-02-11", ""));
+  }
   check (dossier_format_period, "2018", "2018");
   g_assert_null (dossier_format_date ("2019-13-40"));
   g_assert_null (dossier_format_date (""));
@@ -86,6 +100,11 @@ test_french (void)
   check (dossier_format_date, "2019-10-25", "25 octobre 2019");
   check (dossier_format_date, "2021-04", "avril 2021");
   check (dossier_format_period, "2019-Q3", "T3 2019");
+  {
+    g_autofree char *late = dossier_format_delay ("2020-02-11", "2020-02-13");
+
+    g_assert_cmpstr (late, ==, "2 jours de retard");
+  }
 }
 
 int

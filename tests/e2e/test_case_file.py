@@ -97,11 +97,12 @@ def test_expected_event_and_what_settled_it(app: Dossier):
                        "February 11, 2020 — Ruling on the injunction expected; task orders to start (expected)"))
     app.wait(lambda: heading(app) == "Ruling on the injunction expected; task orders to start", "the expected event")
     texts = app.texts(details(app))
-    expect("Expected" in texts and "Settled by" in texts, f"status and settlement: {texts}")
+    # And how late it came, which the record shows: two days.
+    expect("Expected" in texts and "Settled by — 2 days late" in texts, f"status and settlement: {texts}")
     app.click(app.find("push button", "February 13, 2020 — Court halts JEDI with a preliminary injunction",
                        within=details(app)))
     app.wait(lambda: heading(app) == "Court halts JEDI with a preliminary injunction", "the ruling")
-    expect("Settles" in app.texts(details(app)), "the ruling names what it settled")
+    expect("Settles — 2 days late" in app.texts(details(app)), "the ruling names what it settled")
 
 
 def test_same_content_after_restart(app: Dossier):

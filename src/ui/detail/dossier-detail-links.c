@@ -300,3 +300,24 @@ dossier_detail_shown_text (const char *text)
                                        length - SHOWN_CHARACTERS),
                           (int) (cut - text), text, length - SHOWN_CHARACTERS);
 }
+
+/**
+ * dossier_detail_kind_name:
+ *
+ * Returns: what a page's kicker calls an item of @kind ("Event")
+ */
+const char *
+dossier_detail_kind_name (DossierNodeKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_NODE_CASE:         return _("Case file");
+    case DOSSIER_NODE_ORGANIZATION: return _("Organization");
+    case DOSSIER_NODE_PERSON:       return _("Person");
+    case DOSSIER_NODE_EVENT:        return _("Event");
+    case DOSSIER_NODE_SOURCE:       return _("Source");
+    case DOSSIER_NODE_ROLE:         return _("Role");
+    case DOSSIER_NODE_CLAIM:        return _("Claim");
+    default:                        return "";
+    }
+}

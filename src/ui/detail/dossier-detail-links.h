@@ -19,6 +19,7 @@ char      *dossier_detail_link_text    (DossierNode        *node,
                                         gboolean            with_role);
 GtkWidget *dossier_detail_make_facts   (DossierNode        *node);
 char      *dossier_detail_shown_text   (const char         *text);
+const char *dossier_detail_kind_name   (DossierNodeKind     kind);
 GtkWidget *dossier_detail_add_button   (GtkFlowBox         *box,
                                         const char         *label,
                                         const char         *action,

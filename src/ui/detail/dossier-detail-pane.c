@@ -268,22 +268,6 @@ clear_page (DossierDetailPane *self)
   set_label (self->summary, NULL);
 }
 
-static const char *
-kind_name (DossierNodeKind kind)
-{
-  switch (kind)
-    {
-    case DOSSIER_NODE_CASE:         return _("Case file");
-    case DOSSIER_NODE_ORGANIZATION: return _("Organization");
-    case DOSSIER_NODE_PERSON:       return _("Person");
-    case DOSSIER_NODE_EVENT:        return _("Event");
-    case DOSSIER_NODE_SOURCE:       return _("Source");
-    case DOSSIER_NODE_ROLE:         return _("Role");
-    case DOSSIER_NODE_CLAIM:        return _("Claim");
-    default:                        return "";
-    }
-}
-
 /* Links back up: the case file, then the section when on one of its items. */
 static void
 set_trail (DossierDetailPane  *self,
@@ -334,7 +318,7 @@ show_overview (DossierDetailPane *self,
       return;
     }
 
-  set_label (self->kicker, kind_name (DOSSIER_NODE_CASE));
+  set_label (self->kicker, dossier_detail_kind_name (DOSSIER_NODE_CASE));
   set_label (self->heading, dossier_node_get_title (node));
   subtitle = dossier_format_node_subtitle (node);
   set_label (self->subtitle, subtitle);
@@ -419,7 +403,7 @@ show_node (DossierDetailPane *self,
   date = kind == DOSSIER_NODE_ROLE ? dossier_format_role_span (node) : dossier_format_date (dossier_node_get_date (node));
 
   set_trail (self, case_id, dossier_node_kind_get_section (kind));
-  set_label (self->kicker, kind_name (kind));
+  set_label (self->kicker, dossier_detail_kind_name (kind));
   set_label (self->heading, dossier_node_get_title (node));
   subtitle = dossier_format_node_subtitle (node);
   set_label (self->subtitle, subtitle);
@@ -449,9 +433,17 @@ show_node (DossierDetailPane *self,
   if (kind == DOSSIER_NODE_EVENT)
     {
       g_autoptr(GListModel) settlement = dossier_store_list_settlement (self->store, case_id, node_id, NULL);
+      g_autoptr(DossierNode) other = settlement ? g_list_model_get_item (settlement, 0) : NULL;
+      gboolean expected = g_str_equal (dossier_node_get_status (node), "expected");
+      /* How late it came: "Settled by — 2 days late". */
+      g_autofree char *delay = other == NULL ? NULL
+        : dossier_format_delay (dossier_node_get_date (expected ? node : other),
+                                dossier_node_get_date (expected ? other : node));
+      g_autofree char *heading = delay == NULL ? g_strdup (expected ? _("Settled by") : _("Settles"))
+        /* Translators: 1 "Settled by" or "Settles", 2 "2 days late" */
+        : g_strdup_printf (_("%1$s — %2$s"), expected ? _("Settled by") : _("Settles"), delay);
 
-      add_group (self, g_str_equal (dossier_node_get_status (node), "expected") ? _("Settled by") : _("Settles"),
-                 settlement, case_id, FALSE);
+      add_group (self, heading, settlement, case_id, FALSE);
     }
   if (kind == DOSSIER_NODE_ORGANIZATION || kind == DOSSIER_NODE_PERSON)
     add_roles (self, case_id, node);
