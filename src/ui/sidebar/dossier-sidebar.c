@@ -521,10 +521,10 @@ on_key_pressed (GtkEventControllerKey *keys,
   GtkRoot *root = gtk_widget_get_root (list);
   GtkDirectionType direction;
 
-  if (keyval == GDK_KEY_Tab && !(state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+  /* Ctrl+Tab too, which leaves any part of the window. */
+  if (keyval == GDK_KEY_Tab && !(state & GDK_SHIFT_MASK))
     direction = GTK_DIR_TAB_FORWARD;
-  else if ((keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK))) &&
-           !(state & GDK_CONTROL_MASK))
+  else if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
     direction = GTK_DIR_TAB_BACKWARD;
   else
     return GDK_EVENT_PROPAGATE;
