@@ -35,6 +35,11 @@ static gboolean
 on_export_bar_timeout (gpointer data)
 {
   DossierWindow *self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Not from under the keyboard: it stays while its buttons have focus. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->export_bar)))
+    return G_SOURCE_CONTINUE;
 
   self->export_bar_timeout = 0;
   reveal_export_bar (self, FALSE);

@@ -59,7 +59,7 @@ on_selection_changed (DossierWindow *self)
 {
   DossierPlace now = current_place (self);
 
-  if (same_place (&now, &self->here))
+  if (self->back == NULL || same_place (&now, &self->here))
     return;
 
   if (!self->navigating)
@@ -79,8 +79,14 @@ go (DossierWindow *self,
 {
   DossierPlace place;
 
+  /* A step to where the user is (left so by a deletion) is no step. */
+  while (from->len > 0 && same_place (&g_array_index (from, DossierPlace, from->len - 1), &self->here))
+    g_array_remove_index (from, from->len - 1);
   if (from->len == 0)
-    return;
+    {
+      update_actions (self);
+      return;
+    }
 
   place = g_array_index (from, DossierPlace, from->len - 1);
   g_array_remove_index (from, from->len - 1);
@@ -131,31 +137,45 @@ on_button_pressed (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-/* Removes the steps that lead to @node_id (or into case file @node_id). */
+/* Removes the steps into case file @node_id (@kind a case file), or to
+ * item @node_id in case file @case_id (0: any), then steps made the same
+ * as the one before them. */
 static void
-forget (GArray *steps,
-        gint64  node_id)
+forget (GArray            *steps,
+        DossierObjectKind  kind,
+        gint64             node_id,
+        gint64             case_id)
 {
   for (guint i = steps->len; i > 0; i--)
     {
       const DossierPlace *place = &g_array_index (steps, DossierPlace, i - 1);
+      gboolean gone = kind == DOSSIER_OBJECT_CASE
+        ? place->case_id == node_id
+        : place->node_id == node_id && (case_id == 0 || place->case_id == case_id);
 
-      if (place->node_id == node_id || place->case_id == node_id)
+      if (gone)
         g_array_remove_index (steps, i - 1);
     }
+  for (guint i = steps->len; i > 1; i--)
+    if (same_place (&g_array_index (steps, DossierPlace, i - 1), &g_array_index (steps, DossierPlace, i - 2)))
+      g_array_remove_index (steps, i - 1);
 }
 
+/* An item gone (from a case file, or from the database): the steps to it
+ * go too. Notes and market series are not steps. */
 static void
 on_store_changed (DossierWindow     *self,
                   DossierObjectKind  kind,
                   gint64             node_id,
-                  DossierChangeType  type)
+                  DossierChangeType  type,
+                  gint64             case_id)
 {
-  if (type != DOSSIER_CHANGE_REMOVED)
+  if (type != DOSSIER_CHANGE_REMOVED || kind == DOSSIER_OBJECT_NOTE || kind == DOSSIER_OBJECT_MARKET_SERIES ||
+      self->back == NULL)
     return;
 
-  forget (self->back, node_id);
-  forget (self->forward, node_id);
+  forget (self->back, kind, node_id, case_id);
+  forget (self->forward, kind, node_id, case_id);
   update_actions (self);
 }
 

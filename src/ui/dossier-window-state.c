@@ -64,6 +64,25 @@ _dossier_window_state_init (DossierWindow *self)
   gtk_paned_set_position (self->chart_paned, MAX (0, g_settings_get_int (self->settings, "chart-divider-position")));
 }
 
+/* Whether item @node_id is still in @section of case file @case_id. */
+static gboolean
+in_section (DossierStore *store,
+            gint64        case_id,
+            int           section,
+            gint64        node_id)
+{
+  g_autoptr(GListModel) items = dossier_store_list_section (store, case_id, section, NULL);
+
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DossierNode) item = g_list_model_get_item (items, i);
+
+      if (DOSSIER_IS_NODE (item) && dossier_node_get_id (item) == node_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _dossier_window_state_restore_selection:
  *
@@ -78,7 +97,6 @@ _dossier_window_state_restore_selection (DossierWindow *self)
 {
   g_autofree char *path = NULL;
   g_autoptr(DossierNode) case_file = NULL;
-  g_autoptr(DossierNode) item = NULL;
   gint64 case_id = 0, node_id = 0;
   gint32 section = 0;
 
@@ -90,10 +108,12 @@ _dossier_window_state_restore_selection (DossierWindow *self)
       section <= DOSSIER_SECTION_NONE || section > DOSSIER_SECTION_SOURCES)
     return FALSE;
 
-  /* Read without a fuss: a file edited elsewhere may have lost them. */
-  if (!(case_file = dossier_store_get_node (self->store, case_id, case_id, NULL)))
+  /* Read without a fuss: a file edited elsewhere may have lost them, or
+   * given their ids to others. */
+  if (!(case_file = dossier_store_get_node (self->store, case_id, case_id, NULL)) ||
+      dossier_node_get_kind (case_file) != DOSSIER_NODE_CASE)
     return FALSE;
-  if (node_id != 0 && !(item = dossier_store_get_node (self->store, case_id, node_id, NULL)))
+  if (node_id != 0 && !in_section (self->store, case_id, section, node_id))
     {
       section = DOSSIER_SECTION_OVERVIEW;
       node_id = 0;

@@ -142,6 +142,22 @@ test_deleted_step_dropped (Fixture       *f,
 
   go (f, "win.go-back");
   g_assert_cmpint (shown (f), ==, aws);
+
+  /* Microsoft, another event, Microsoft again; the event deleted: Back
+   * goes past the step that became Microsoft itself, to AWS. */
+  {
+    gint64 other = test_sql_int (f->path, "SELECT max(id) FROM node WHERE kind = 'event'");
+
+    select_organization (f, microsoft);
+    dossier_selection_select (dossier_window_get_selection (f->window), f->case_id, DOSSIER_SECTION_TIMELINE, other);
+    test_iterate ();
+    select_organization (f, microsoft);
+    g_assert_true (dossier_store_delete (f->store, f->case_id, other, NULL, &error));
+    g_assert_no_error (error);
+    test_iterate ();
+    go (f, "win.go-back");
+    g_assert_cmpint (shown (f), ==, aws);
+  }
 }
 
 /* The @nth descendant of @widget of @type, depth first. */

@@ -36,6 +36,7 @@ struct _DossierMarketPanel
   DossierTitlePopover *title_popover;
   DossierChart     *chart;
   GSettings        *settings;
+  gboolean          filling;   /* the pickers are set for a case file */
 };
 
 /* dossier-market-panel-title.c */

@@ -91,7 +91,9 @@ on_period_changed (DossierMarketPanel *self)
     dossier_chart_content_set_title (content, title);
   }
   dossier_chart_set_content (self->chart, content);
-  _dossier_market_panel_save_state (self);
+  /* What the user picks, not what showing a case file picks for them. */
+  if (!self->filling)
+    _dossier_market_panel_save_state (self);
 }
 
 /* Shows the periods of the selected series, on the one nearest the case
@@ -208,7 +210,9 @@ show_case_market (DossierMarketPanel *self,
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
 
   update_series_tooltip (self);
+  self->filling = TRUE;
   show_periods (self, period);
+  self->filling = FALSE;
 }
 
 static void

@@ -433,7 +433,9 @@ show_node (DossierDetailPane *self,
   if (kind == DOSSIER_NODE_EVENT)
     {
       g_autoptr(GListModel) settlement = dossier_store_list_settlement (self->store, case_id, node_id, NULL);
-      g_autoptr(DossierNode) other = settlement ? g_list_model_get_item (settlement, 0) : NULL;
+      /* One event settles one, or the delay would be whose? */
+      g_autoptr(DossierNode) other = settlement && g_list_model_get_n_items (settlement) == 1
+        ? g_list_model_get_item (settlement, 0) : NULL;
       gboolean expected = g_str_equal (dossier_node_get_status (node), "expected");
       /* How late it came: "Settled by — 2 days late". */
       g_autofree char *delay = other == NULL ? NULL

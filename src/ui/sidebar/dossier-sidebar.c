@@ -529,7 +529,9 @@ on_key_pressed (GtkEventControllerKey *keys,
   else
     return GDK_EVENT_PROPAGATE;
 
-  if (root == NULL)
+  /* Only from the rows: a row's context menu keeps its Tab. */
+  if (root == NULL || gtk_root_get_focus (root) == NULL ||
+      !gtk_widget_is_ancestor (gtk_root_get_focus (root), list))
     return GDK_EVENT_PROPAGATE;
 
   /* The list steps aside while the window moves the focus on from it. */
