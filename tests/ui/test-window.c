@@ -270,8 +270,55 @@ render_settled (GtkWidget *widget)
   return last;
 }
 
+/* Gives item @index the focus, shown as from the keyboard, and returns
+ * the chart's pixels once settled. */
+static GBytes *
+focus_item (DossierChart *chart,
+            guint         index)
+{
+  GtkWidget *mark = dossier_chart_get_item (chart, index);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (chart)));
+
+  g_assert_true (gtk_widget_grab_focus (mark));
+  /* A late pointer event may turn the keyboard's focus ring off: the
+   * ring is what is tested, so it is asked for again. */
+  gtk_window_set_focus_visible (window, TRUE);
+  test_iterate ();
+  gtk_window_set_focus_visible (window, TRUE);
+  g_assert_true (gtk_widget_has_visible_focus (mark));
+  return render_settled (GTK_WIDGET (chart));
+}
+
+/* Whether @a and @b differ along the edge of item @index's area, where
+ * its focus ring is drawn. */
+static gboolean
+ring_differs (DossierChart *chart,
+              guint         index,
+              GBytes       *a,
+              GBytes       *b)
+{
+  GtkWidget *mark = dossier_chart_get_item (chart, index);
+  int stride = gtk_widget_get_width (GTK_WIDGET (chart)) * 4;
+  const guchar *pa = g_bytes_get_data (a, NULL), *pb = g_bytes_get_data (b, NULL);
+  graphene_rect_t box;
+
+  g_assert_true (gtk_widget_compute_bounds (mark, GTK_WIDGET (chart), &box));
+  for (int y = (int) box.origin.y; y < (int) (box.origin.y + box.size.height); y++)
+    for (int x = (int) box.origin.x; x < (int) (box.origin.x + box.size.width); x++)
+      {
+        gboolean edge = x < box.origin.x + 4 || x >= box.origin.x + box.size.width - 4 ||
+                        y < box.origin.y + 4 || y >= box.origin.y + box.size.height - 4;
+
+        if (edge && memcmp (pa + y * stride + 4 * x, pb + y * stride + 4 * x, 4) != 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Moving between bars with the keyboard moves a ring you can see: the
- * pixels change, and change back when the focus returns. */
+ * pixels along the first bar's edge change when the focus leaves it,
+ * those along the second's when it comes, and the first's come back as
+ * they were. */
 static void
 test_focus_ring_drawn (Fixture       *f,
                        gconstpointer  data)
@@ -284,17 +331,15 @@ test_focus_ring_drawn (Fixture       *f,
    * it, must not start hovering a bar halfway through. */
   gtk_widget_set_can_target (GTK_WIDGET (chart), FALSE);
   test_wait_until (window_is_active, f->window);
-  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
-  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 0)));
-  first = render_settled (GTK_WIDGET (chart));
 
-  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 1)));
-  second = render_settled (GTK_WIDGET (chart));
+  first = focus_item (chart, 0);
+  second = focus_item (chart, 1);
+  again = focus_item (chart, 0);
 
-  g_assert_true (gtk_widget_grab_focus (dossier_chart_get_item (chart, 0)));
-  again = render_settled (GTK_WIDGET (chart));
-  g_assert_false (g_bytes_equal (first, second));
-  g_assert_true (g_bytes_equal (first, again));
+  g_assert_true (ring_differs (chart, 0, first, second));
+  g_assert_true (ring_differs (chart, 1, first, second));
+  g_assert_false (ring_differs (chart, 0, first, again));
+  g_assert_false (ring_differs (chart, 1, first, again));
   gtk_widget_set_can_target (GTK_WIDGET (chart), TRUE);
 }
 
