@@ -64,25 +64,6 @@ _dossier_window_state_init (DossierWindow *self)
   gtk_paned_set_position (self->chart_paned, MAX (0, g_settings_get_int (self->settings, "chart-divider-position")));
 }
 
-/* Whether item @node_id is still in @section of case file @case_id. */
-static gboolean
-in_section (DossierStore *store,
-            gint64        case_id,
-            int           section,
-            gint64        node_id)
-{
-  g_autoptr(GListModel) items = dossier_store_list_section (store, case_id, section, NULL);
-
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DossierNode) item = g_list_model_get_item (items, i);
-
-      if (DOSSIER_IS_NODE (item) && dossier_node_get_id (item) == node_id)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * _dossier_window_state_restore_selection:
  *
@@ -97,6 +78,7 @@ _dossier_window_state_restore_selection (DossierWindow *self)
 {
   g_autofree char *path = NULL;
   g_autoptr(DossierNode) case_file = NULL;
+  g_autoptr(DossierNode) item = NULL;
   gint64 case_id = 0, node_id = 0;
   gint32 section = 0;
 
@@ -113,7 +95,11 @@ _dossier_window_state_restore_selection (DossierWindow *self)
   if (!(case_file = dossier_store_get_node (self->store, case_id, case_id, NULL)) ||
       dossier_node_get_kind (case_file) != DOSSIER_NODE_CASE)
     return FALSE;
-  if (node_id != 0 && !in_section (self->store, case_id, section, node_id))
+  /* An item of the section's kind, found by its id: no section is read
+   * whole at start-up. */
+  if (node_id != 0 &&
+      (!(item = dossier_store_get_node (self->store, case_id, node_id, NULL)) ||
+       dossier_node_kind_get_section (dossier_node_get_kind (item)) != (DossierSectionKind) section))
     {
       section = DOSSIER_SECTION_OVERVIEW;
       node_id = 0;

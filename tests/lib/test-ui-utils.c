@@ -122,3 +122,78 @@ test_chart_is_drawn (gpointer data)
          dossier_chart_get_n_items (DOSSIER_CHART (chart)) > 0 &&
          gtk_widget_get_height (dossier_chart_get_item (DOSSIER_CHART (chart), 0)) > 0;
 }
+
+static GtkWidget *
+find_where (GtkWidget *widget,
+            gboolean (*match) (GtkWidget *widget, gpointer data),
+            gpointer   data,
+            guint     *nth)
+{
+  if (match (widget, data) && (*nth)-- == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_where (child, match, data, nth);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * test_find_widget_where:
+ * @match: whether a widget is the one looked for
+ *
+ * Returns: (nullable): the first widget under @root (itself included,
+ *   depth first) that @match accepts
+ */
+GtkWidget *
+test_find_widget_where (GtkWidget *root,
+                        gboolean (*match) (GtkWidget *widget, gpointer data),
+                        gpointer   data)
+{
+  guint nth = 0;
+
+  return find_where (root, match, data, &nth);
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/**
+ * test_find_widget:
+ *
+ * Returns: (nullable): the @nth widget of @type under @root (itself
+ *   included, depth first, from 0)
+ */
+GtkWidget *
+test_find_widget (GtkWidget *root,
+                  GType      type,
+                  guint      nth)
+{
+  return find_where (root, is_of_type, GSIZE_TO_POINTER (type), &nth);
+}
+
+/**
+ * test_get_widget:
+ *
+ * test_find_widget() for a widget that must be there: the test fails
+ * when it is not.
+ *
+ * Returns: (transfer none): the @nth widget of @type under @root
+ */
+gpointer
+test_get_widget (gpointer root,
+                 GType    type,
+                 guint    nth)
+{
+  GtkWidget *found = test_find_widget (root, type, nth);
+
+  g_assert_nonnull (found);
+  return found;
+}

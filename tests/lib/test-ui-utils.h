@@ -18,5 +18,14 @@ void           test_close_window  (DossierWindow  *window,
                                    DossierStore   *store);
 GBytes        *test_render_widget (GtkWidget      *widget);
 gboolean       test_chart_is_drawn (gpointer       data);
+GtkWidget     *test_find_widget   (GtkWidget      *root,
+                                   GType           type,
+                                   guint           nth);
+gpointer       test_get_widget    (gpointer        root,
+                                   GType           type,
+                                   guint           nth);
+GtkWidget     *test_find_widget_where (GtkWidget  *root,
+                                   gboolean      (*match) (GtkWidget *widget, gpointer data),
+                                   gpointer        data);
 
 G_END_DECLS

@@ -63,39 +63,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* The @nth descendant of @widget of @type, depth first. */
-static GtkWidget *
-find (GtkWidget *widget,
-      GType      type,
-      guint     *nth)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      if (*nth == 0)
-        return widget;
-      (*nth)--;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, nth);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_nth (gpointer widget,
-          GType    type,
-          guint    nth)
-{
-  GtkWidget *found = find (widget, type, &nth);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* What the clipboard holds, as @type. */
 static void
 clipboard_value (GtkWidget *widget,
@@ -120,8 +87,8 @@ test_title (Fixture       *f,
             gconstpointer  data)
 {
   GtkWidget *panel = dossier_window_get_market_panel (f->window);
-  DossierTitlePopover *popover = find_nth (panel, DOSSIER_TYPE_TITLE_POPOVER, 0);
-  GtkDropDown *view = find_nth (panel, GTK_TYPE_DROP_DOWN, 2);
+  DossierTitlePopover *popover = test_get_widget (panel, DOSSIER_TYPE_TITLE_POPOVER, 0);
+  GtkDropDown *view = test_get_widget (panel, GTK_TYPE_DROP_DOWN, 2);
   GtkWidget *entry = dossier_title_popover_get_entry (popover);
   g_autoptr(GSettings) settings = dossier_settings_new ();
   g_autoptr(GVariant) titles = NULL;
@@ -183,7 +150,7 @@ static void
 test_copy (Fixture       *f,
            gconstpointer  data)
 {
-  GtkWidget *menu = find_nth (f->chart, GTK_TYPE_POPOVER_MENU, 0);
+  GtkWidget *menu = test_get_widget (f->chart, GTK_TYPE_POPOVER_MENU, 0);
   g_auto(GValue) text = G_VALUE_INIT;
   g_auto(GValue) image = G_VALUE_INIT;
   GdkTexture *texture;
@@ -245,9 +212,9 @@ test_export_dialog (Fixture       *f,
                     gconstpointer  data)
 {
   DossierExportDialog *dialog = open_export_dialog (f);
-  GtkDropDown *format = find_nth (dialog, GTK_TYPE_DROP_DOWN, 0);
-  GtkDropDown *size = find_nth (dialog, GTK_TYPE_DROP_DOWN, 1);
-  GtkDropDown *scale = find_nth (dialog, GTK_TYPE_DROP_DOWN, 2);
+  GtkDropDown *format = test_get_widget (dialog, GTK_TYPE_DROP_DOWN, 0);
+  GtkDropDown *size = test_get_widget (dialog, GTK_TYPE_DROP_DOWN, 1);
+  GtkDropDown *scale = test_get_widget (dialog, GTK_TYPE_DROP_DOWN, 2);
   g_autofree char *svg = g_build_filename (f->dir, "social.svg", NULL);
   g_autofree char *png = g_build_filename (f->dir, "social@2x.png", NULL);
   g_autofree char *base = g_build_filename (f->dir, "social", NULL);
@@ -304,8 +271,8 @@ test_export_dialog (Fixture       *f,
   test_iterate ();
 
   dialog = open_export_dialog (f);
-  g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (dialog, GTK_TYPE_DROP_DOWN, 1)), ==, 1);
-  g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (dialog, GTK_TYPE_DROP_DOWN, 2)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (test_get_widget (dialog, GTK_TYPE_DROP_DOWN, 1)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (test_get_widget (dialog, GTK_TYPE_DROP_DOWN, 2)), ==, 1);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (dossier_export_dialog_get_preview (dialog)), ==, 1200);
 
   /* A folder that is not there: said, nothing written, the dialog kept. */

@@ -160,39 +160,10 @@ test_deleted_step_dropped (Fixture       *f,
   }
 }
 
-/* The @nth descendant of @widget of @type, depth first. */
-static GtkWidget *
-find (GtkWidget *widget,
-      GType      type,
-      guint     *nth)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, type, nth);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_nth (gpointer widget,
-          GType    type,
-          guint    nth)
-{
-  GtkWidget *found = find (widget, type, &nth);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static GtkPaned *
 first_paned (GtkWidget *widget)
 {
-  return find_nth (widget, GTK_TYPE_PANED, 0);
+  return test_get_widget (widget, GTK_TYPE_PANED, 0);
 }
 
 /* Closed and opened again on the same database, the window has its size,
@@ -211,9 +182,9 @@ test_remembered (Fixture       *f,
   {
     GtkWidget *panel = dossier_window_get_market_panel (f->window);
 
-    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 0), 1);
-    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 1), 0);
-    gtk_drop_down_set_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 2), 1);
+    gtk_drop_down_set_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 0), 1);
+    gtk_drop_down_set_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 1), 0);
+    gtk_drop_down_set_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 2), 1);
     test_iterate ();
   }
   chart_title = g_strdup (dossier_chart_get_title (DOSSIER_CHART (dossier_window_get_chart (f->window))));
@@ -243,9 +214,9 @@ test_remembered (Fixture       *f,
     GtkWidget *panel = dossier_window_get_market_panel (f->window);
     DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
 
-    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 0)), ==, 1);
-    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 1)), ==, 0);
-    g_assert_cmpuint (gtk_drop_down_get_selected (find_nth (panel, GTK_TYPE_DROP_DOWN, 2)), ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 0)), ==, 1);
+    g_assert_cmpuint (gtk_drop_down_get_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 1)), ==, 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (test_get_widget (panel, GTK_TYPE_DROP_DOWN, 2)), ==, 1);
     g_assert_true (dossier_chart_get_view (chart) == dossier_chart_donut_get_view ());
     g_assert_cmpstr (dossier_chart_get_title (chart), ==, chart_title);
   }

@@ -46,22 +46,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_labels (GtkWidget *widget,
                 GString   *out)
@@ -92,7 +76,7 @@ has_results (gpointer data)
 static int
 chosen (DossierSearchPanel *panel)
 {
-  GtkListBox *list = GTK_LIST_BOX (find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX));
+  GtkListBox *list = GTK_LIST_BOX (test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX, 0));
   GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
 
   return row ? gtk_list_box_row_get_index (row) : -1;
@@ -121,16 +105,16 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   DossierSelection *selection = dossier_window_get_selection (f->window);
-  GtkSearchBar *bar = GTK_SEARCH_BAR (find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR));
+  GtkSearchBar *bar = GTK_SEARCH_BAR (test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR, 0));
   DossierSearchPanel *panel;
   GtkWidget *entry, *focus;
 
   /* The window starts without its search; Ctrl+F makes it. */
   g_assert_false (gtk_search_bar_get_search_mode (bar));
-  g_assert_null (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
+  g_assert_null (test_find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   test_iterate ();
-  panel = DOSSIER_SEARCH_PANEL (find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL));
+  panel = DOSSIER_SEARCH_PANEL (test_find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL, 0));
   entry = dossier_search_panel_get_entry (panel);
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));

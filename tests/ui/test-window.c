@@ -388,33 +388,12 @@ test_fold_section (Fixture       *f,
   assert_highlighted (f, -1);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             guint      skip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (skip == 0)
-            return child;
-          skip--;
-        }
-      if ((found = find_widget (child, type, skip)))
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_series_keeps_period (Fixture       *f,
                           gconstpointer  data)
 {
   DossierChart *chart = DOSSIER_CHART (dossier_window_get_chart (f->window));
-  GtkDropDown *series = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, 0));
+  GtkDropDown *series = GTK_DROP_DOWN (test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, 0));
 
   g_assert_nonnull (series);
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
@@ -477,20 +456,12 @@ test_panel_follows_selection (Fixture       *f,
   assert_highlighted (f, 0);
 }
 
-static GtkWidget *
-dim_label (GtkWidget *widget)
+static gboolean
+is_dim_label (GtkWidget *widget,
+              gpointer   data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dim-label") &&
-      gtk_widget_get_mapped (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = dim_label (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dim-label") &&
+         gtk_widget_get_mapped (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0';
 }
 
 static double
@@ -511,7 +482,7 @@ static void
 test_secondary_text_contrast (Fixture       *f,
                               gconstpointer  data)
 {
-  GtkWidget *label = dim_label (dossier_window_get_detail (f->window));
+  GtkWidget *label = test_find_widget_where (dossier_window_get_detail (f->window), is_dim_label, NULL);
   g_autoptr(GBytes) pixels = NULL;
   const guchar *p;
   gsize n;
@@ -545,20 +516,12 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 /* The revealer that holds the window's notification of an export. */
-static GtkWidget *
-notification (GtkWidget *widget)
+static gboolean
+is_notification (GtkWidget *widget,
+                 gpointer   data)
 {
-  if (GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
-      gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (widget)), "app-notification"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = notification (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
+         gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (widget)), "app-notification");
 }
 
 static void
@@ -569,7 +532,7 @@ test_export (Fixture       *f,
   g_autofree char *written = g_build_filename (f->dir, "chart.png", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "chart.svg", NULL);
   /* The notification over the chart, which keeps its size. */
-  GtkRevealer *bar = GTK_REVEALER (notification (GTK_WIDGET (f->window)));
+  GtkRevealer *bar = GTK_REVEALER (test_find_widget_where (GTK_WIDGET (f->window), is_notification, NULL));
   GtkWidget *chart = dossier_window_get_chart (f->window);
   int height = gtk_widget_get_height (chart);
 

@@ -27,7 +27,6 @@ struct _DossierMarketPanel
   char             *case_period;
   gint64            shown_case_id;
 
-  GtkWidget        *banner;
   GtkWidget        *pickers;
   GtkDropDown      *series_dropdown;
   GtkDropDown      *period_dropdown;
@@ -41,7 +40,6 @@ struct _DossierMarketPanel
 
 /* dossier-market-panel-title.c */
 void  _dossier_market_panel_class_title_init (DossierMarketPanelClass *klass);
-void  _dossier_market_panel_title_init       (DossierMarketPanel      *self);
 char *_dossier_market_panel_lookup_title     (DossierMarketPanel      *self);
 
 /* dossier-market-panel-state.c */

@@ -15,7 +15,6 @@
 #include "dossier-chart-lines.h"
 #include "dossier-market-panel-private.h"
 #include "dossier-series.h"
-#include "dossier-settings.h"
 
 /* Where the title the user gave the chart shown is remembered: its series
  * and period, or its series alone over time. */
@@ -113,11 +112,4 @@ _dossier_market_panel_class_title_init (DossierMarketPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "market.edit-title", NULL, edit_title_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "market.edit-title", NULL);
-}
-
-/* Before the template: the settings the titles are read from. */
-void
-_dossier_market_panel_title_init (DossierMarketPanel *self)
-{
-  self->settings = dossier_settings_new ();
 }

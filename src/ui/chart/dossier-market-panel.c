@@ -29,6 +29,7 @@
 #include "dossier-period.h"
 #include "dossier-selection.h"
 #include "dossier-series.h"
+#include "dossier-settings.h"
 #include "dossier-store.h"
 
 
@@ -38,7 +39,6 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SELECTION,
-  PROP_BANNER,
   N_PROPS
 };
 
@@ -311,7 +311,6 @@ dossier_market_panel_dispose (GObject *object)
 {
   DossierMarketPanel *self = (DossierMarketPanel *)object;
 
-  g_clear_pointer (&self->banner, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_MARKET_PANEL);
 
   if (self->selection_signals != NULL)
@@ -346,9 +345,6 @@ dossier_market_panel_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
       break;
-    case PROP_BANNER:
-      g_value_set_object (value, self->banner);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,9 +365,6 @@ dossier_market_panel_set_property (GObject      *object,
       break;
     case PROP_SELECTION:
       dossier_market_panel_set_selection (self, g_value_get_object (value));
-      break;
-    case PROP_BANNER:
-      dossier_market_panel_set_banner (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -400,15 +393,6 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_object ("selection", NULL, NULL, DOSSIER_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * DossierMarketPanel:banner:
-   *
-   * A widget shown between the pickers and the chart, such as the window's
-   * message that the chart was exported.
-   */
-  properties[PROP_BANNER] =
-    g_param_spec_object ("banner", NULL, NULL, GTK_TYPE_WIDGET,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOSSIER_TYPE_CHART);
@@ -418,6 +402,7 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   (void) dossier_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossier/Dossier/chart/dossier-market-panel.ui");
+  /* Bound so that dispose_template() takes it away with the rest. */
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, pickers);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, series_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, period_dropdown);
@@ -445,7 +430,7 @@ dossier_market_panel_init (DossierMarketPanel *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Market Chart"),
                                   -1);
 
-  _dossier_market_panel_title_init (self);
+  self->settings = dossier_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
 
@@ -514,34 +499,6 @@ dossier_market_panel_set_selection (DossierMarketPanel *self,
   dossier_chart_set_selection (self->chart, selection);
   on_selection_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
-}
-
-GtkWidget *
-dossier_market_panel_get_banner (DossierMarketPanel *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_MARKET_PANEL (self), NULL);
-  return self->banner;
-}
-
-/**
- * dossier_market_panel_set_banner:
- * @banner: (nullable): a widget to show between the pickers and the chart
- */
-void
-dossier_market_panel_set_banner (DossierMarketPanel *self,
-                                 GtkWidget          *banner)
-{
-  g_return_if_fail (DOSSIER_IS_MARKET_PANEL (self));
-  g_return_if_fail (banner == NULL || GTK_IS_WIDGET (banner));
-
-  if (self->banner == banner)
-    return;
-
-  g_clear_pointer (&self->banner, gtk_widget_unparent);
-  self->banner = banner;
-  if (banner != NULL)
-    gtk_widget_insert_after (banner, GTK_WIDGET (self), self->pickers);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANNER]);
 }
 
 /**

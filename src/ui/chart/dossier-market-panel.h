@@ -22,9 +22,6 @@ void              dossier_market_panel_set_store     (DossierMarketPanel *self,
 DossierSelection *dossier_market_panel_get_selection (DossierMarketPanel *self);
 void              dossier_market_panel_set_selection (DossierMarketPanel *self,
                                                       DossierSelection   *selection);
-GtkWidget        *dossier_market_panel_get_banner    (DossierMarketPanel *self);
-void              dossier_market_panel_set_banner    (DossierMarketPanel *self,
-                                                      GtkWidget          *banner);
 GtkWidget        *dossier_market_panel_get_chart     (DossierMarketPanel *self);
 
 G_END_DECLS

@@ -317,18 +317,6 @@ on_export_clicked (DossierExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static guint
-index_of (const char *value,
-          const char *const *keys,
-          guint       n,
-          gsize       stride)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (value, *(const char *const *) ((const char *) keys + i * stride)) == 0)
-      return i;
-  return 0;
-}
-
 /* The options remembered from the last export. */
 static void
 restore (DossierExportDialog *self)
@@ -341,8 +329,12 @@ restore (DossierExportDialog *self)
 
   format = g_settings_get_string (self->settings, "export-format");
   size = g_settings_get_string (self->settings, "export-size");
-  gtk_drop_down_set_selected (self->format, index_of (format, formats, G_N_ELEMENTS (formats), sizeof formats[0]));
-  gtk_drop_down_set_selected (self->size, index_of (size, &sizes[0].key, G_N_ELEMENTS (sizes), sizeof sizes[0]));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (format, formats[i]))
+      gtk_drop_down_set_selected (self->format, i);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_str_equal (size, sizes[i].key))
+      gtk_drop_down_set_selected (self->size, i);
   gtk_spin_button_set_value (self->width, g_settings_get_int (self->settings, "export-width"));
   gtk_spin_button_set_value (self->height, g_settings_get_int (self->settings, "export-height"));
   gtk_drop_down_set_selected (self->scale, CLAMP (g_settings_get_int (self->settings, "export-scale"), 1, 2) - 1);
