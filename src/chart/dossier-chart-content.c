@@ -20,8 +20,13 @@
 #include "dossier-share.h"
 #include "dossier-store.h"
 
-static void
-clear_item (gpointer data)
+/**
+ * dossier_chart_item_clear:
+ *
+ * Frees what an item holds: the clear function of a content's items.
+ */
+void
+dossier_chart_item_clear (gpointer data)
 {
   DossierChartItem *item = data;
 
@@ -53,8 +58,11 @@ dossier_chart_content_new (DossierSeries *series,
   g_autofree char *source_list = NULL;
   guint n = shares ? g_list_model_get_n_items (shares) : 0;
 
+  content->item_section = DOSSIER_SECTION_ORGANIZATIONS;
+  content->today = NAN;
+
   content->items = g_array_sized_new (FALSE, TRUE, sizeof (DossierChartItem), n);
-  g_array_set_clear_func (content->items, clear_item);
+  g_array_set_clear_func (content->items, dossier_chart_item_clear);
   content->selected_period = -1;
 
   if (series == NULL)
@@ -491,6 +499,7 @@ dossier_chart_content_free (DossierChartContent *content)
   g_strfreev (content->periods);
   g_strfreev (content->period_sources);
   g_clear_pointer (&content->breaks, g_ptr_array_unref);
+  g_clear_pointer (&content->events, g_array_unref);
   g_array_unref (content->items);
   g_free (content);
 }

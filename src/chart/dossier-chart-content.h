@@ -28,6 +28,29 @@ struct _DossierChartItem
   double  percent_max; /* over time: its largest share in the series */
   guint   colour;      /* its rank by its largest share in the series: the
                         * same in every view whatever the period shown */
+  gboolean related;    /* a timeline's event the selected organization or
+                        * person took part in (the widget sets it) */
+};
+
+/* The shape of an event's mark, told apart by more than its colour. */
+typedef enum
+{
+  DOSSIER_CHART_SHAPE_CIRCLE,   /* filings, motions, appeals */
+  DOSSIER_CHART_SHAPE_DIAMOND,  /* rulings, awards */
+  DOSSIER_CHART_SHAPE_SQUARE,   /* hearings, deadlines */
+  DOSSIER_CHART_SHAPE_TRIANGLE, /* reports, announcements, the rest */
+} DossierChartShape;
+
+/* A timeline's event, the item of the same index. */
+struct _DossierChartEvent
+{
+  double   start;      /* days since 1970-01-01 */
+  double   end;        /* the day after its last: a month-precise event spans it */
+  gboolean expected;   /* expected, not (yet) happened */
+  DossierChartShape shape;
+  int      settled_by; /* the event that settled this expected one, or -1 */
+  char    *delay;      /* "2 days late", when settled_by says how late */
+  GArray  *actors;     /* gint64: the organizations and people in it */
 };
 
 struct _DossierChartContent
@@ -47,6 +70,13 @@ struct _DossierChartContent
   GStrv   period_sources; /* over time: each period's source line */
   int     selected_period;
   GPtrArray *breaks;   /* over time: DossierMarketBreak, or %NULL */
+  /* A timeline (dossier-timeline-content.c): DossierChartEvent, one an
+   * item, oldest first; else %NULL. */
+  GArray *events;
+  double  from, to;    /* the days shown */
+  double  first, last; /* the whole case's, for "fit the case" */
+  double  today;       /* days since 1970-01-01, or NAN */
+  DossierSectionKind item_section; /* what an item is: an organization, an event */
 };
 
 DossierChartContent    *dossier_chart_content_new          (DossierSeries             *series,
@@ -68,6 +98,7 @@ void                    dossier_chart_content_set_title    (DossierChartContent 
                                                             const char                *title);
 char                   *dossier_chart_content_describe     (const DossierChartContent *content);
 void                    dossier_chart_content_free         (DossierChartContent       *content);
+void                    dossier_chart_item_clear           (gpointer                   item);
 guint                   dossier_chart_content_get_n_items  (const DossierChartContent *content);
 const DossierChartItem *dossier_chart_content_get_item     (const DossierChartContent *content,
                                                             guint                      index);

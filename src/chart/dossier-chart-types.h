@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct _DossierChartContent      DossierChartContent;
 typedef struct _DossierChartItem         DossierChartItem;
+typedef struct _DossierChartEvent        DossierChartEvent;
 typedef struct _DossierChartLayout       DossierChartLayout;
 typedef struct _DossierChartFrameMetrics DossierChartFrameMetrics;
 typedef struct _DossierChartStyle        DossierChartStyle;

@@ -128,8 +128,9 @@ dossier_timeline_solve (const DossierTimelineSpan  *spans,
       double x0 = x_of (scale, span->start), x1 = x_of (scale, span->end);
       double label_x;
 
-      /* A day is a dot; a month or a year, the stretch it covers. */
-      if (x1 - x0 < DOT)
+      /* A day is a dot, however far zoomed in; a month or a year, the
+       * stretch it covers. */
+      if (x1 - x0 < DOT || span->end - span->start <= 1.)
         place->mark = (DossierRect) { (x0 + x1) / 2. - DOT / 2., axis_y - DOT / 2., DOT, DOT };
       else
         place->mark = (DossierRect) { x0, axis_y - DOT / 2., x1 - x0, DOT };

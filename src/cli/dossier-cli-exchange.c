@@ -36,26 +36,40 @@ fail (const GError *error)
   return EXIT_FAILURE;
 }
 
-/* The case file named @name (its slug, or its title in any case), or 0
- * with an error listing them. */
-static gint64
-find_case (DossierStore  *store,
-           const char    *name,
-           GError       **error)
+/**
+ * dossier_cli_find_case:
+ * @name: (nullable): a case file's slug, or its title in any case; %NULL
+ *   for the first case file
+ *
+ * Returns: the case file's id, or 0 with an error listing them
+ */
+gint64
+dossier_cli_find_case (DossierStore  *store,
+                       const char    *name,
+                       GError       **error)
 {
   g_autoptr(GListModel) cases = dossier_store_list_case_files (store, error);
   g_autoptr(GString) known = g_string_new (NULL);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
 
   if (cases == NULL)
     return 0;
+  if (name == NULL)
+    {
+      g_autoptr(DossierNode) first = g_list_model_get_item (cases, 0);
+
+      if (first == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("%s has no case file"), dossier_store_get_path (store));
+      return first ? dossier_node_get_id (first) : 0;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (cases, i);
       g_autofree char *title = g_utf8_casefold (dossier_node_get_title (node), -1);
 
-      if (g_str_equal (dossier_node_get_slug (node), name) || g_str_equal (title, folded))
+      if (name != NULL && (g_str_equal (dossier_node_get_slug (node), name) || g_str_equal (title, folded)))
         return dossier_node_get_id (node);
       g_string_append_printf (known, "%s%s (%s)", i ? ", " : "", dossier_node_get_slug (node),
                               dossier_node_get_title (node));
@@ -116,7 +130,7 @@ dossier_cli_export_case (const char *db_path,
   if (!(store = open_store (db_path, &error)))
     return fail (error);
 
-  if (!g_str_equal (which, "all") && !(case_id = find_case (store, which, &error)))
+  if (!g_str_equal (which, "all") && !(case_id = dossier_cli_find_case (store, which, &error)))
     return fail (error);
 
   if (!dossier_store_export_case_file (store, case_id, path, &error))

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+gint64 dossier_cli_find_case     (DossierStore  *store,
+                                  const char    *name,
+                                  GError       **error);
 gint64 dossier_cli_find_series   (DossierStore  *store,
                                   const char    *slug,
                                   GError       **error);

@@ -19,6 +19,7 @@
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
 #include "dossier-cli.h"
+#include "dossier-cli-brief.h"
 #include "dossier-cli-exchange.h"
 #include "dossier-file.h"
 #include "dossier-node.h"
@@ -38,10 +39,12 @@ static const GOptionEntry option_entries[] = {
   { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart, the series to draw (default: the case file's own); with --import-shares or --export-shares, the series to read or write"), N_("NAME") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series)"), N_("PERIOD") },
+    N_("With --export-chart: the period to draw, such as 2019-Q3 or 2018 (default: the latest of the series); with --view timeline, the days to show, such as 2020-01"), N_("PERIOD") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-chart: “bars” (the default) or “donut” for the shares in one period, “time” for the shares across every period"),
+    N_("With --export-chart: “bars” (the default) or “donut” for the shares in one period, “time” for the shares across every period, “timeline” for a case file's events"),
     N_("VIEW") },
+  { "case", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --view timeline: the case file, by name or title (default: the first)"), N_("NAME") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart to a PNG: N times as many pixels a side, laid out as at 1 (1 to 4; default 1)"), N_("N") },
   { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -307,7 +310,14 @@ dossier_cli_handle_options (GVariantDict *options,
   g_variant_dict_lookup (options, "view", "&s", &view);
   if (!read_size (options, "scale", 1, 1, &scale) || scale > 4)
     return usage (_("--scale must be a whole number from 1 to 4"));
+  if (g_strcmp0 (view, "timeline") == 0)
+    {
+      const char *case_name = NULL;
+
+      g_variant_dict_lookup (options, "case", "&s", &case_name);
+      return dossier_cli_export_timeline (db_path, export_path, case_name, period, width, height, scale);
+    }
   if (view != NULL && !g_str_equal (view, "bars") && !g_str_equal (view, "donut") && !g_str_equal (view, "time"))
-    return usage (_("--view must be “bars”, “donut” or “time”"));
+    return usage (_("--view must be “bars”, “donut”, “time” or “timeline”"));
   return export_chart (db_path, export_path, series_slug, period, view, width, height, scale);
 }

@@ -60,6 +60,15 @@ on_export_close (DossierWindow *self)
   reveal_export_bar (self, FALSE);
 }
 
+/* The chart on screen: the market's or the timeline. */
+static DossierChart *
+shown_chart (DossierWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "timeline") == 0)
+    return DOSSIER_CHART (dossier_timeline_panel_get_chart (self->timeline_panel));
+  return DOSSIER_CHART (dossier_market_panel_get_chart (self->market_panel));
+}
+
 /* What dossier_window_export_chart_to() does. */
 gboolean
 _dossier_window_export_chart (DossierWindow *self,
@@ -75,7 +84,7 @@ _dossier_window_export_chart (DossierWindow *self,
   name = g_path_get_basename (path);
   target = strchr (name, '.') ? g_strdup (path) : g_strconcat (path, ".png", NULL);
 
-  chart = DOSSIER_CHART (dossier_market_panel_get_chart (self->market_panel));
+  chart = shown_chart (self);
   if (!dossier_chart_export (chart, target, &error))
     {
       GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
@@ -133,7 +142,7 @@ export_chart_action (GtkWidget  *widget,
   /* Installed on the window's class: @widget is a window. A plain cast
    * keeps this file from calling back into dossier-window.c. */
   DossierWindow *self = (DossierWindow *) widget;
-  DossierChart *chart = DOSSIER_CHART (dossier_market_panel_get_chart (self->market_panel));
+  DossierChart *chart = shown_chart (self);
   GtkWidget *dialog;
 
   if (self->export_dialog != NULL)

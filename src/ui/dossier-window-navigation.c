@@ -70,6 +70,23 @@ on_selection_changed (DossierWindow *self)
     }
   self->here = now;
   update_actions (self);
+
+  /* An event, or the Timeline section, shows the timeline. */
+  if (now.section == DOSSIER_SECTION_TIMELINE)
+    gtk_stack_set_visible_child_name (self->view_stack, "timeline");
+}
+
+/* Alt+1, Alt+2: the market chart or the timeline. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = (DossierWindow *) widget;  /* installed on the window's class */
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->view_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, name);
 }
 
 static void
@@ -190,6 +207,10 @@ _dossier_window_class_navigation_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.go-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "market");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
 }
 
 /* After the selection is made: steps are taken from then on. */

@@ -9,6 +9,7 @@
 #include "dossier-market-panel.h"
 #include "dossier-search-panel.h"
 #include "dossier-sidebar.h"
+#include "dossier-timeline-panel.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _DossierWindow
   DossierSidebar       *sidebar;
   DossierDetailPane    *detail;
   DossierMarketPanel   *market_panel;
+  DossierTimelinePanel *timeline_panel;
+  GtkStack             *view_stack;       /* the market chart or the timeline */
   GtkRevealer          *export_bar;       /* the notification of an export */
   GtkLabel             *export_label;
   GtkInfoBar           *read_only_bar;

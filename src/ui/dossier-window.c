@@ -114,6 +114,7 @@ dossier_window_load (DossierWindow *self)
   dossier_sidebar_set_store (self->sidebar, self->store);
   dossier_detail_pane_set_store (self->detail, self->store);
   dossier_market_panel_set_store (self->market_panel, self->store);
+  dossier_timeline_panel_set_store (self->timeline_panel, self->store);
   if (self->search_panel != NULL)
     dossier_search_panel_set_store (self->search_panel, self->store);
   _dossier_window_edit_follow (self);
@@ -210,6 +211,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   g_type_ensure (DOSSIER_TYPE_DETAIL_PANE);
   g_type_ensure (DOSSIER_TYPE_MARKET_PANEL);
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_PANEL);
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
 
   /* The resources live in a static library: referencing them links them in. */
@@ -219,6 +221,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, detail);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, market_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, export_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, read_only_bar);
@@ -252,6 +256,7 @@ dossier_window_init (DossierWindow *self)
   dossier_sidebar_set_selection (self->sidebar, self->selection);
   dossier_detail_pane_set_selection (self->detail, self->selection);
   dossier_market_panel_set_selection (self->market_panel, self->selection);
+  dossier_timeline_panel_set_selection (self->timeline_panel, self->selection);
   _dossier_window_navigation_init (self);
 }
 
@@ -298,6 +303,18 @@ dossier_window_get_market_panel (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->market_panel);
+}
+
+/**
+ * dossier_window_get_timeline:
+ *
+ * Returns: (transfer none): the #DossierChart drawing the timeline
+ */
+GtkWidget *
+dossier_window_get_timeline (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+  return dossier_timeline_panel_get_chart (self->timeline_panel);
 }
 
 GtkWidget *

@@ -22,6 +22,7 @@ GtkWidget        *dossier_window_get_sidebar      (DossierWindow  *self);
 GtkWidget        *dossier_window_get_detail       (DossierWindow  *self);
 GtkWidget        *dossier_window_get_market_panel (DossierWindow  *self);
 GtkWidget        *dossier_window_get_chart        (DossierWindow  *self);
+GtkWidget        *dossier_window_get_timeline     (DossierWindow  *self);
 void              dossier_window_import_case_from (DossierWindow  *self,
                                                    const char     *path);
 gboolean          dossier_window_export_case_to   (DossierWindow  *self,

@@ -27,11 +27,23 @@ struct _DossierChart
 
   int                     highlighted;
   int                     hovered;
+  double                  pointer_x;   /* where the pointer is, or -1 */
+
+  /* dossier-chart-zoom.c */
+  double                  drag_from;
+  double                  drag_to;
 
   /* dossier-chart-menu.c */
   GtkWidget              *menu;
   int                     menu_item;   /* the item the menu was opened on */
 };
+
+/* dossier-chart-zoom.c, which calls nothing in dossier-chart.c either */
+void _dossier_chart_class_zoom_init (DossierChartClass *klass);
+void _dossier_chart_zoom_init       (DossierChart      *self);
+void _dossier_chart_zoom_update     (DossierChart      *self);
+void _dossier_chart_zoom_show_item  (DossierChart      *self,
+                                     int                index);
 
 /* dossier-chart-menu.c */
 void _dossier_chart_class_menu_init (DossierChartClass *klass);

@@ -22,6 +22,7 @@
 #include "dossier-chart-mark.h"
 #include "dossier-chart-view.h"
 #include "dossier-selection.h"
+#include "dossier-timeline-content.h"
 
 
 G_DEFINE_FINAL_TYPE (DossierChart, dossier_chart, GTK_TYPE_WIDGET)
@@ -53,27 +54,48 @@ ensure_layout (DossierChart *self)
                                                width, height);
 }
 
+/* The highlighted item follows the selection: the organization selected,
+ * on a market chart; on a timeline, the event selected (brought into the
+ * days shown), or the events the organization or person selected took
+ * part in. */
 static void
 update_highlight (DossierChart *self)
 {
+  DossierSectionKind section = self->selection ? dossier_selection_get_section (self->selection) : DOSSIER_SECTION_NONE;
+  gint64 node_id = self->selection ? dossier_selection_get_node_id (self->selection) : 0;
   int highlighted = -1;
+  gboolean related_changed = FALSE;
 
-  if (self->selection != NULL &&
-      dossier_selection_get_section (self->selection) == DOSSIER_SECTION_ORGANIZATIONS)
-    highlighted = dossier_chart_content_find (self->content,
-                                              dossier_selection_get_node_id (self->selection));
+  if (self->content != NULL && section != DOSSIER_SECTION_NONE && section == self->content->item_section)
+    highlighted = dossier_chart_content_find (self->content, node_id);
+
+  for (guint i = 0; self->content != NULL && self->content->events != NULL && i < self->content->items->len; i++)
+    {
+      DossierChartItem *item = &g_array_index (self->content->items, DossierChartItem, i);
+      const DossierChartEvent *event = &g_array_index (self->content->events, DossierChartEvent, i);
+      gboolean related = FALSE;
+
+      for (guint k = 0; (section == DOSSIER_SECTION_ORGANIZATIONS || section == DOSSIER_SECTION_PEOPLE) &&
+                        k < event->actors->len; k++)
+        related |= g_array_index (event->actors, gint64, k) == node_id;
+      related_changed |= item->related != related;
+      item->related = related;
+    }
 
   for (guint i = 0; i < self->marks->len; i++)
     dossier_chart_mark_set_selected (self->marks->pdata[i], (int) i == highlighted);
 
-  if (highlighted != self->highlighted)
+  if (highlighted != self->highlighted || related_changed)
     {
       self->highlighted = highlighted;
+      if (highlighted >= 0 && self->content->events != NULL &&
+          dossier_timeline_content_show_event (self->content, highlighted))
+        invalidate_layout (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
-/* An item leads to its organization, as every link does: through the
+/* An item leads to its organization (or a timeline's to its event), as every link does: through the
  * window's "win.select" action, or straight to the selection for a chart
  * that is not in a Dossier window. */
 static void
@@ -89,8 +111,8 @@ select_item (DossierChart *self,
   case_id = dossier_selection_get_case_id (self->selection);
   node_id = dossier_chart_content_get_item (self->content, index)->id;
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.select", "(xix)",
-                                   case_id, (gint32) DOSSIER_SECTION_ORGANIZATIONS, node_id))
-    dossier_selection_select (self->selection, case_id, DOSSIER_SECTION_ORGANIZATIONS, node_id);
+                                   case_id, (gint32) self->content->item_section, node_id))
+    dossier_selection_select (self->selection, case_id, self->content->item_section, node_id);
 }
 
 /**
@@ -150,6 +172,7 @@ on_motion (GtkEventControllerMotion *motion,
            DossierChart             *self)
 {
   ensure_layout (self);
+  self->pointer_x = x;
   set_hovered (self, dossier_chart_layout_hit_test (self->layout, x, y));
 }
 
@@ -157,6 +180,7 @@ static void
 on_leave (GtkEventControllerMotion *motion,
           DossierChart             *self)
 {
+  self->pointer_x = -1;
   set_hovered (self, -1);
 }
 
@@ -199,6 +223,16 @@ read_style (DossierChart *self)
   self->style.background[2] = bg.blue;
   self->style.background[3] = 1.;
   self->style.paint_background = FALSE;
+}
+
+static void
+dossier_chart_set_focus_child (GtkWidget *widget,
+                               GtkWidget *child)
+{
+  GTK_WIDGET_CLASS (dossier_chart_parent_class)->set_focus_child (widget, child);
+
+  if (DOSSIER_IS_CHART_MARK (child))
+    _dossier_chart_zoom_show_item (DOSSIER_CHART (widget), dossier_chart_mark_get_index (DOSSIER_CHART_MARK (child)));
 }
 
 static void
@@ -336,8 +370,10 @@ dossier_chart_class_init (DossierChartClass *klass)
   widget_class->size_allocate = dossier_chart_size_allocate;
   widget_class->snapshot = dossier_chart_snapshot;
   widget_class->css_changed = dossier_chart_css_changed;
+  widget_class->set_focus_child = dossier_chart_set_focus_child;
 
   _dossier_chart_class_menu_init (klass);
+  _dossier_chart_class_zoom_init (klass);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
@@ -352,6 +388,7 @@ dossier_chart_init (DossierChart *self)
   self->marks = g_ptr_array_new ();
   self->highlighted = -1;
   self->hovered = -1;
+  self->pointer_x = -1;
   dossier_chart_style_init_light (&self->style);
   self->style.paint_background = FALSE;
 
@@ -368,6 +405,7 @@ dossier_chart_init (DossierChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   _dossier_chart_menu_init (self);
+  _dossier_chart_zoom_init (self);
 }
 
 GtkWidget *
@@ -415,6 +453,7 @@ dossier_chart_set_content (DossierChart        *self,
                                   -1);
 
   update_highlight (self);
+  _dossier_chart_zoom_update (self);
   invalidate_layout (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -451,6 +490,7 @@ dossier_chart_set_view (DossierChart           *self,
 
   self->view = view;
   self->hovered = -1;
+  _dossier_chart_zoom_update (self);
   invalidate_layout (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
