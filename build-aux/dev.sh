@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 PACKAGES="build-essential meson ninja-build pkg-config gettext
 libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libsqlite3-dev libjson-glib-dev libjson-glib-1.0-common
 desktop-file-utils appstream locales
-xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick
+xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick poppler-utils
 fonts-dejavu-core fonts-cantarell adwaita-icon-theme valgrind"
 
 install_missing () {

@@ -17,4 +17,8 @@ int dossier_cli_export_timeline (const char *db_path,
                                  int         height,
                                  int         scale);
 
+int dossier_cli_export_brief    (const char *db_path,
+                                 const char *path,
+                                 const char *case_name);
+
 G_END_DECLS

@@ -43,8 +43,10 @@ static const GOptionEntry option_entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: “bars” (the default) or “donut” for the shares in one period, “time” for the shares across every period, “timeline” for a case file's events"),
     N_("VIEW") },
+  { "export-brief", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the brief of a case file (of --case, or the first) to FILE, a PDF, and quit"), N_("FILE") },
   { "case", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --view timeline: the case file, by name or title (default: the first)"), N_("NAME") },
+    N_("With --export-brief or --view timeline: the case file, by name or title (default: the first)"), N_("NAME") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart to a PNG: N times as many pixels a side, laid out as at 1 (1 to 4; default 1)"), N_("N") },
   { "width", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -298,6 +300,14 @@ dossier_cli_handle_options (GVariantDict *options,
 
   if (n_remaining > 0)
     return usage (_("Dossier opens no file given by name; use --db FILE for another database"));
+
+  if (g_variant_dict_lookup (options, "export-brief", "^&ay", &export_path))
+    {
+      const char *case_name = NULL;
+
+      g_variant_dict_lookup (options, "case", "&s", &case_name);
+      return dossier_cli_export_brief (db_path, export_path, case_name);
+    }
 
   if (!g_variant_dict_lookup (options, "export-chart", "^&ay", &export_path))
     return -1;

@@ -78,6 +78,9 @@ void     _dossier_window_show_exported      (DossierWindow      *self,
                                              const char         *path,
                                              const char         *message);
 
+/* dossier-window-print.c, which calls nothing in dossier-window.c either */
+void     _dossier_window_class_print_init   (DossierWindowClass *klass);
+
 /* dossier-window-edit.c, which calls nothing in dossier-window.c either */
 void     _dossier_window_class_edit_init    (DossierWindowClass *klass);
 void     _dossier_window_edit_init          (DossierWindow      *self);

@@ -239,6 +239,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_items_init (klass);
   _dossier_window_class_exchange_init (klass);
   _dossier_window_class_navigation_init (klass);
+  _dossier_window_class_print_init (klass);
 }
 
 static void

@@ -23,6 +23,9 @@ GtkWidget        *dossier_window_get_detail       (DossierWindow  *self);
 GtkWidget        *dossier_window_get_market_panel (DossierWindow  *self);
 GtkWidget        *dossier_window_get_chart        (DossierWindow  *self);
 GtkWidget        *dossier_window_get_timeline     (DossierWindow  *self);
+gboolean          dossier_window_print_brief_to   (DossierWindow  *self,
+                                                   const char     *path,
+                                                   GError        **error);
 void              dossier_window_import_case_from (DossierWindow  *self,
                                                    const char     *path);
 gboolean          dossier_window_export_case_to   (DossierWindow  *self,
