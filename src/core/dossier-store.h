@@ -129,6 +129,18 @@ GListModel   *dossier_store_list_related         (DossierStore  *self,
                                                   gint64         node_id,
                                                   GError       **error);
 
+/* dossier-store-names.c: how an organization or a person is named in texts */
+typedef struct
+{
+  char               *text;
+  gint64              id;
+  DossierSectionKind  section;
+} DossierName;
+
+GArray       *dossier_store_list_names           (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  GError       **error);
+
 /* dossier-store-market.c */
 GListModel   *dossier_store_list_series          (DossierStore  *self,
                                                   GError       **error);

@@ -76,6 +76,25 @@ on_selection_changed (DossierWindow *self)
     gtk_stack_set_visible_child_name (self->view_stack, "timeline");
 }
 
+/* A source's Open Source button: its address in the browser. Only web
+ * addresses: a case file from elsewhere must not open local files or
+ * run other handlers. */
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  if (scheme == NULL || (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
+    {
+      g_warning ("Not opening %s: only web addresses are opened", uri);
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
 /* Alt+1, Alt+2: the market chart or the timeline. */
 static void
 show_view_action (GtkWidget  *widget,
@@ -209,6 +228,7 @@ _dossier_window_class_navigation_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "market");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
 }

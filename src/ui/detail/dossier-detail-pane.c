@@ -16,8 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "dossier-a11y.h"
+#include "dossier-detail-groups.h"
 #include "dossier-detail-links.h"
 #include "dossier-detail-pane.h"
+#include "dossier-detail-summary.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
 #include "dossier-note.h"
@@ -132,6 +134,9 @@ add_page_actions (DossierDetailPane *self,
     dossier_detail_add_button (self->page_actions, _("Add _Role…"), "win.add-role", NULL, FALSE);
   if (kind == DOSSIER_NODE_CASE)
     dossier_detail_add_button (self->page_actions, _("Add Market _Series…"), "win.add-series", NULL, FALSE);
+  if (kind == DOSSIER_NODE_SOURCE && *dossier_node_get_url (node) != '\0')
+    dossier_detail_add_button (self->page_actions, _("_Open Source"), "win.open-uri",
+                               g_variant_new_string (dossier_node_get_url (node)), TRUE);
   if (kind != DOSSIER_NODE_CASE)
     gtk_widget_add_css_class (dossier_detail_add_button (self->page_actions, _("_Delete"), "win.delete-item",
                                                          NULL, FALSE),
@@ -208,31 +213,13 @@ add_link_to (DossierDetailPane *self,
   gtk_box_append (self->groups, box);
 }
 
-/* A person's roles, each leading to its page (with its sources), or the
- * roles held at an organization. */
+/* A group built elsewhere (dossier-detail-groups.c), if it has anything. */
 static void
-add_roles (DossierDetailPane *self,
-           gint64             case_id,
-           DossierNode       *node)
+add_built (DossierDetailPane *self,
+           GtkWidget         *group)
 {
-  g_autoptr(GListModel) roles = dossier_store_list_roles (self->store, dossier_node_get_id (node), NULL);
-  gboolean for_person = dossier_node_get_kind (node) == DOSSIER_NODE_PERSON;
-  guint n = roles ? MIN (g_list_model_get_n_items (roles), MAX_LINKS) : 0;
-  GtkWidget *box;
-
-  if (n == 0)
-    return;
-
-  box = begin_group (_("Roles"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DossierNode) role = g_list_model_get_item (roles, i);
-      g_autofree char *text = dossier_format_role (role, for_person);
-
-      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_PEOPLE,
-                                                               dossier_node_get_id (role)));
-    }
-  gtk_box_append (self->groups, box);
+  if (group != NULL)
+    gtk_box_append (self->groups, group);
 }
 
 static void
@@ -327,9 +314,11 @@ show_overview (DossierDetailPane *self,
     /* Translators: %s is a date */
     filed_text = g_strdup_printf (_("Filed on %s"), filed);
   set_label (self->date, filed_text);
-  set_label (self->summary, dossier_node_get_summary (node));
+  dossier_detail_summary_show (self->summary, self->store, case_id, case_id, dossier_node_get_summary (node));
   add_facts (self, node);
   add_page_actions (self, node);
+  add_built (self, dossier_detail_make_parties (self->store, case_id));
+  add_built (self, dossier_detail_make_next_expected (self->store, case_id));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (_("In this case file")));
@@ -408,7 +397,7 @@ show_node (DossierDetailPane *self,
   subtitle = dossier_format_node_subtitle (node);
   set_label (self->subtitle, subtitle);
   set_label (self->date, date);
-  set_label (self->summary, dossier_node_get_summary (node));
+  dossier_detail_summary_show (self->summary, self->store, case_id, node_id, dossier_node_get_summary (node));
   add_facts (self, node);
   add_page_actions (self, node);
 
@@ -447,8 +436,10 @@ show_node (DossierDetailPane *self,
 
       add_group (self, heading, settlement, case_id, FALSE);
     }
+  if (kind == DOSSIER_NODE_ORGANIZATION)
+    add_built (self, dossier_detail_make_share_chart (self->store, self->selection, case_id, node_id));
   if (kind == DOSSIER_NODE_ORGANIZATION || kind == DOSSIER_NODE_PERSON)
-    add_roles (self, case_id, node);
+    add_built (self, dossier_detail_make_roles (self->store, case_id, node));
   add_link_to (self, case_id, kind == DOSSIER_NODE_CLAIM ? _("Made by") : _("Held by"),
                dossier_node_get_holder_id (node));
   add_link_to (self, case_id, kind == DOSSIER_NODE_ROLE ? _("At") : _("Part of"),
@@ -633,11 +624,12 @@ dossier_detail_pane_get_heading (DossierDetailPane *self)
 /**
  * dossier_detail_pane_get_summary:
  *
- * Returns: the summary shown under the heading, or ""
+ * Returns: the summary shown under the heading, as text (its links are
+ *   markup), or ""
  */
 const char *
 dossier_detail_pane_get_summary (DossierDetailPane *self)
 {
   g_return_val_if_fail (DOSSIER_IS_DETAIL_PANE (self), NULL);
-  return gtk_label_get_label (self->summary);
+  return gtk_label_get_text (self->summary);
 }

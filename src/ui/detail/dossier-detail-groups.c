@@ -1,0 +1,202 @@
+/* dossier-detail-groups.c
+ *
+ * Groups of links a page shows besides its lists: a person's roles (or
+ * the roles held at an organization); a case file's parties and the next
+ * event it expects (or, when none is pending, how late the last one
+ * came); and an organization's share of the market over time, as a small
+ * chart that highlights it. Each is built from the store and handed to
+ * the pane, which places it; none calls back into the pane.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-detail-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-chart.h"
+#include "dossier-chart-content.h"
+#include "dossier-chart-lines.h"
+#include "dossier-detail-groups.h"
+#include "dossier-detail-links.h"
+#include "dossier-format.h"
+#include "dossier-node.h"
+#include "dossier-store.h"
+
+/* At most this many roles are listed on a page. */
+#define MAX_ROLES 500
+
+static GtkWidget *
+begin_group (const char *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
+  return box;
+}
+
+/**
+ * dossier_detail_make_roles:
+ *
+ * Returns: (transfer floating) (nullable): a person's roles, or those held
+ *   at an organization, each a link to its page (with its sources)
+ */
+GtkWidget *
+dossier_detail_make_roles (DossierStore *store,
+                           gint64        case_id,
+                           DossierNode  *node)
+{
+  g_autoptr(GListModel) roles = dossier_store_list_roles (store, dossier_node_get_id (node), NULL);
+  gboolean for_person = dossier_node_get_kind (node) == DOSSIER_NODE_PERSON;
+  guint n = roles ? MIN (g_list_model_get_n_items (roles), MAX_ROLES) : 0;
+  GtkWidget *box;
+
+  if (n == 0)
+    return NULL;
+
+  box = begin_group (_("Roles"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) role = g_list_model_get_item (roles, i);
+      g_autofree char *text = dossier_format_role (role, for_person);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_PEOPLE,
+                                                               dossier_node_get_id (role)));
+    }
+  return box;
+}
+
+/**
+ * dossier_detail_make_parties:
+ *
+ * Returns: (transfer floating) (nullable): the case file's parties (its
+ *   organizations with a standing in it other than "other": the
+ *   protester, the awardee, the courts…), each with its role
+ */
+GtkWidget *
+dossier_detail_make_parties (DossierStore *store,
+                             gint64        case_id)
+{
+  g_autoptr(GListModel) organizations = dossier_store_list_section (store, case_id, DOSSIER_SECTION_ORGANIZATIONS, NULL);
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; organizations != NULL && i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(DossierNode) org = g_list_model_get_item (organizations, i);
+      const char *standing = dossier_node_get_standing (org);
+      g_autofree char *text = NULL;
+
+      if (standing == NULL || *standing == '\0' || g_str_equal (standing, "other"))
+        continue;
+      if (box == NULL)
+        box = begin_group (_("Parties"));
+      text = dossier_detail_link_text (org, TRUE);
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_ORGANIZATIONS,
+                                                               dossier_node_get_id (org)));
+    }
+  return box;
+}
+
+/**
+ * dossier_detail_make_next_expected:
+ *
+ * Returns: (transfer floating) (nullable): the first expected event that
+ *   nothing has settled yet; when none is pending, the last one expected,
+ *   with how late it came
+ */
+GtkWidget *
+dossier_detail_make_next_expected (DossierStore *store,
+                                   gint64        case_id)
+{
+  g_autoptr(GListModel) events = dossier_store_list_section (store, case_id, DOSSIER_SECTION_TIMELINE, NULL);
+  g_autoptr(DossierNode) last = NULL, last_settler = NULL;
+  g_autofree char *text = NULL, *heading = NULL, *delay = NULL;
+  GtkWidget *box;
+
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DossierNode) event = g_list_model_get_item (events, i);
+      g_autoptr(GListModel) settlement = NULL;
+      g_autoptr(DossierNode) settler = NULL;
+
+      if (g_strcmp0 (dossier_node_get_status (event), "expected") != 0)
+        continue;
+      settlement = dossier_store_list_settlement (store, case_id, dossier_node_get_id (event), NULL);
+      for (guint k = 0; settlement != NULL && k < g_list_model_get_n_items (settlement) && settler == NULL; k++)
+        {
+          g_autoptr(DossierNode) other = g_list_model_get_item (settlement, k);
+
+          if (g_strcmp0 (dossier_node_get_status (other), "expected") != 0)
+            settler = g_steal_pointer (&other);
+        }
+      if (settler == NULL)
+        {
+          /* Pending: the next one. */
+          g_set_object (&last, event);
+          g_clear_object (&last_settler);
+          break;
+        }
+      g_set_object (&last, event);
+      g_set_object (&last_settler, settler);
+    }
+
+  if (last == NULL)
+    return NULL;
+
+  if (last_settler == NULL)
+    heading = g_strdup (_("Next expected event"));
+  else if ((delay = dossier_format_delay (dossier_node_get_date (last), dossier_node_get_date (last_settler))))
+    /* Translators: on a case file's page when nothing expected is pending: how late the last came */
+    heading = g_strdup_printf (_("Last expected event — %s"), delay);
+  else
+    heading = g_strdup (_("Last expected event"));
+
+  box = begin_group (heading);
+  text = dossier_detail_link_text (last, FALSE);
+  gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_TIMELINE,
+                                                           dossier_node_get_id (last)));
+  if (last_settler != NULL)
+    {
+      g_autofree char *settled = dossier_detail_link_text (last_settler, FALSE);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (settled, case_id, DOSSIER_SECTION_TIMELINE,
+                                                               dossier_node_get_id (last_settler)));
+    }
+  return box;
+}
+
+/**
+ * dossier_detail_make_share_chart:
+ * @selection: the window's, which the chart's highlight follows and a
+ *   click on another organization changes
+ *
+ * Returns: (transfer floating) (nullable): @org_id's share of the case
+ *   file's market over time, a small chart with it highlighted; %NULL
+ *   when the case file's series has no figure for it
+ */
+GtkWidget *
+dossier_detail_make_share_chart (DossierStore     *store,
+                                 DossierSelection *selection,
+                                 gint64            case_id,
+                                 gint64            org_id)
+{
+  g_autoptr(DossierChartContent) content = NULL;
+  g_autofree char *period = NULL;
+  gint64 series_id = 0;
+  GtkWidget *box, *chart;
+
+  if (!dossier_store_get_case_market (store, case_id, &series_id, &period, NULL) || series_id == 0 ||
+      !(content = dossier_chart_content_load_over_time (store, series_id, period, NULL)) ||
+      dossier_chart_content_find (content, org_id) < 0)
+    return NULL;
+
+  box = begin_group (_("Market share over time"));
+  chart = dossier_chart_new ();
+  dossier_chart_set_view (DOSSIER_CHART (chart), dossier_chart_lines_get_view ());
+  dossier_chart_set_content (DOSSIER_CHART (chart), g_steal_pointer (&content));
+  dossier_chart_set_selection (DOSSIER_CHART (chart), selection);
+  gtk_widget_set_size_request (chart, -1, 300);
+  gtk_box_append (GTK_BOX (box), chart);
+  return box;
+}

@@ -1,0 +1,259 @@
+/* test-links.c: every name a link, in a real window: names inside a
+ * summary select their organization or person; a case file's page links
+ * its parties and the expected event (how late it came); an
+ * organization's page has its share over time, highlighted; a source's
+ * page opens its address; a person's page lists roles that lead on; and
+ * every step goes through win.select, so back returns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dossier-chart.h"
+#include "dossier-chart-content.h"
+#include "dossier-detail-summary.h"
+#include "dossier-section.h"
+#include "dossier-selection.h"
+#include "dossier-store.h"
+#include "dossier-window.h"
+#include "test-ui-utils.h"
+#include "test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  DossierStore  *store;
+  DossierWindow *window;
+  gint64         case_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_make_tmp_dir ("dossier-links-XXXXXX");
+  f->path = g_build_filename (f->dir, "dossier.db", NULL);
+  f->store = test_open_store (f->path);
+  f->window = test_open_window (f->store);
+  test_wait_until (test_chart_is_drawn, dossier_window_get_chart (f->window));
+  f->case_id = dossier_selection_get_case_id (dossier_window_get_selection (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  test_close_window (f->window, f->store);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+node (Fixture    *f,
+      const char *slug)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM node WHERE slug = '%s'", slug);
+
+  return test_sql_int (f->path, sql);
+}
+
+static gint64
+shown (Fixture *f)
+{
+  return dossier_selection_get_node_id (dossier_window_get_selection (f->window));
+}
+
+static void
+select_node (Fixture            *f,
+             DossierSectionKind  section,
+             gint64              id)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "(xix)",
+                                             f->case_id, (gint32) section, id));
+  test_iterate ();
+}
+
+/* A button whose words (its label, or its child label's) have @data. */
+static gboolean
+is_button_named (GtkWidget *widget,
+                 gpointer   data)
+{
+  GtkWidget *child;
+  const char *text;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  text = GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : gtk_button_get_label (GTK_BUTTON (widget));
+  return text != NULL && strstr (text, data) != NULL;
+}
+
+static gboolean
+is_summary (GtkWidget *widget,
+            gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), "dossier:select/") != NULL;
+}
+
+static gboolean
+is_label_starting (GtkWidget *widget,
+                   gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
+}
+
+/* Clicks the page's button whose name has @text. */
+static void
+click (Fixture    *f,
+       const char *text)
+{
+  GtkWidget *button = test_find_widget_where (dossier_window_get_detail (f->window), is_button_named, (gpointer) text);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  test_iterate ();
+}
+
+/* The overview's summary names Microsoft and the Pentagon's department;
+ * activating a name selects it, and back returns to the overview. */
+static void
+test_summary_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkLabel *summary = GTK_LABEL (test_find_widget_where (dossier_window_get_detail (f->window), is_summary, NULL));
+  const char *markup = gtk_label_get_label (summary);
+  g_autofree char *uri = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_true (gtk_label_get_use_markup (summary));
+  g_assert_nonnull (strstr (markup, ">Microsoft</a>"));
+  g_assert_nonnull (strstr (markup, ">Amazon Web Services</a>"));
+  /* The longest name wins: "Amazon Web Services" is not "Amazon" and the rest. */
+  g_assert_null (strstr (markup, ">Amazon</a> Web"));
+
+  uri = g_strdup_printf ("dossier:select/%" G_GINT64_FORMAT "/%d/%" G_GINT64_FORMAT,
+                         f->case_id, DOSSIER_SECTION_ORGANIZATIONS, node (f, "microsoft"));
+  g_assert_nonnull (strstr (markup, uri));
+  g_signal_emit_by_name (summary, "activate-link", uri, &handled);
+  test_iterate ();
+  g_assert_true (handled);
+  g_assert_cmpint (shown (f), ==, node (f, "microsoft"));
+
+  /* Microsoft's own page does not link Microsoft to itself. */
+  g_assert_null (strstr (gtk_label_get_label (summary), ">Microsoft</a>"));
+
+  /* Names are whole words, longest first, escaped, never the page's own. */
+  {
+    g_autoptr(GArray) names = dossier_store_list_names (f->store, f->case_id, NULL);
+    g_autofree char *own = dossier_detail_summary_markup ("Microsoft & AWS; AWSome Amazon Web Services",
+                                                          names, f->case_id, node (f, "microsoft"));
+
+    g_assert_nonnull (names);
+    g_assert_null (strstr (own, ">Microsoft<"));
+    g_assert_true (g_str_has_prefix (own, "Microsoft &amp; <a href="));
+    g_assert_nonnull (strstr (own, ">AWS</a>; AWSome <a href="));
+    g_assert_true (g_str_has_suffix (own, ">Amazon Web Services</a>"));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  test_iterate ();
+  g_assert_cmpint (dossier_selection_get_section (dossier_window_get_selection (f->window)), ==,
+                   DOSSIER_SECTION_OVERVIEW);
+}
+
+/* The case file's page: its parties lead to their pages, and the ruling
+ * expected on 11 February 2020 is there with how late it came. */
+static void
+test_case_page (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "Parties"));
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "Last expected event — 2 days late"));
+  /* Competitors that are not parties are not listed as such. */
+  g_assert_null (test_find_widget_where (detail, is_button_named, (gpointer) "Rackspace"));
+
+  click (f, "February 11, 2020");
+  g_assert_cmpint (shown (f), ==, node (f, "injunction-ruling-expected"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  test_iterate ();
+  click (f, "Amazon Web Services");
+  g_assert_cmpint (shown (f), ==, node (f, "aws"));
+}
+
+/* An organization's page has its share over time, itself highlighted; a
+ * click on another line's organization goes there. */
+static void
+test_organization_chart (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  DossierChart *chart;
+
+  select_node (f, DOSSIER_SECTION_ORGANIZATIONS, node (f, "microsoft"));
+  chart = DOSSIER_CHART (test_find_widget (detail, DOSSIER_TYPE_CHART, 0));
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (dossier_chart_get_n_items (chart), >=, 3);
+  g_assert_cmpint (dossier_chart_get_highlighted (chart), >=, 0);
+  g_assert_cmpint (dossier_chart_content_get_item (dossier_chart_get_content (chart),
+                                                   dossier_chart_get_highlighted (chart))->id, ==, node (f, "microsoft"));
+
+  /* Its first line is AWS's, the largest share: a click goes there (and
+   * the page, chart included, is AWS's). */
+  g_assert_cmpint (dossier_chart_content_get_item (dossier_chart_get_content (chart), 0)->id, ==, node (f, "aws"));
+  g_signal_emit_by_name (dossier_chart_get_item (chart, 0), "activate");
+  test_iterate ();
+  g_assert_cmpint (shown (f), ==, node (f, "aws"));
+}
+
+/* A source's page opens its address; a person's page leads to a role,
+ * and from the role to the organization it is held at. */
+static void
+test_source_and_person (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  GtkWidget *open;
+  GVariant *target;
+
+  select_node (f, DOSSIER_SECTION_SOURCES, node (f, "nextgov-2018-08"));
+  open = test_find_widget_where (detail, is_button_named, (gpointer) "Open Source");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), ==, "win.open-uri");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
+  g_assert_true (g_str_has_prefix (g_variant_get_string (target, NULL), "https://www.nextgov.com/"));
+
+  select_node (f, DOSSIER_SECTION_PEOPLE, node (f, "ariel-kelman"));
+  click (f, "Head of marketing, Amazon Web Services");
+  g_assert_cmpint (shown (f), ==, node (f, "role-kelman-aws"));
+  click (f, "Amazon Web Services");
+  g_assert_cmpint (shown (f), ==, node (f, "aws"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/links/summary-names", test_summary_names);
+  ADD ("/links/case-page", test_case_page);
+  ADD ("/links/organization-chart", test_organization_chart);
+  ADD ("/links/source-and-person", test_source_and_person);
+
+  return g_test_run ();
+}
