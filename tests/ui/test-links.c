@@ -16,6 +16,7 @@
 #include "dossier-chart.h"
 #include "dossier-chart-content.h"
 #include "dossier-detail-summary.h"
+#include "dossier-node.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -239,6 +240,81 @@ test_source_and_person (Fixture       *f,
   g_assert_cmpint (shown (f), ==, node (f, "aws"));
 }
 
+/* The items of the sidebar's open sections: their titles. */
+static GPtrArray *
+sidebar_titles (Fixture *f)
+{
+  GtkListView *list = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW, 0);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (DOSSIER_IS_NODE (item) && dossier_node_get_kind (DOSSIER_NODE (item)) != DOSSIER_NODE_CASE)
+        g_ptr_array_add (titles, g_strdup (dossier_node_get_title (DOSSIER_NODE (item))));
+    }
+  return titles;
+}
+
+/* Typing in the sidebar's filter keeps the items with those words, in
+ * every section (opened to show them); clearing it brings them back. */
+static void
+test_sidebar_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_SEARCH_ENTRY, 0);
+  g_autoptr(GPtrArray) before = NULL, during = NULL, after = NULL;
+
+  before = sidebar_titles (f);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "oracle PROTEST");
+  /* search-changed comes after a short delay; the filter is incremental. */
+  for (guint i = 0; i < 100; i++)
+    {
+      test_iterate ();
+      g_clear_pointer (&during, g_ptr_array_unref);
+      during = sidebar_titles (f);
+      if (during->len > 0 && during->len < before->len + 10)
+        {
+          gboolean all = TRUE;
+
+          for (guint k = 0; k < during->len; k++)
+            {
+              g_autofree char *folded = g_utf8_casefold (during->pdata[k], -1);
+
+              all &= strstr (folded, "oracle") != NULL && strstr (folded, "protest") != NULL;
+            }
+          if (all)
+            break;
+        }
+      g_usleep (20000);
+    }
+  g_test_message ("%u rows before, %u with “oracle protest”", before->len, during->len);
+  g_assert_cmpuint (during->len, >=, 2);
+  for (guint k = 0; k < during->len; k++)
+    {
+      g_autofree char *folded = g_utf8_casefold (during->pdata[k], -1);
+
+      g_assert_nonnull (strstr (folded, "oracle"));
+      g_assert_nonnull (strstr (folded, "protest"));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  for (guint i = 0; i < 100; i++)
+    {
+      test_iterate ();
+      g_clear_pointer (&after, g_ptr_array_unref);
+      after = sidebar_titles (f);
+      if (after->len > during->len + 20)
+        break;
+      g_usleep (20000);
+    }
+  /* The sections stay open: every item of them is back. */
+  g_assert_cmpuint (after->len, >, during->len + 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +330,7 @@ main (int   argc,
   ADD ("/links/case-page", test_case_page);
   ADD ("/links/organization-chart", test_organization_chart);
   ADD ("/links/source-and-person", test_source_and_person);
+  ADD ("/links/sidebar-filter", test_sidebar_filter);
 
   return g_test_run ();
 }

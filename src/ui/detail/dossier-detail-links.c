@@ -51,6 +51,7 @@ dossier_detail_make_heading (const char *text)
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                                    "label", text,
                                    "xalign", 0.f,
+                                   "wrap", TRUE,
                                    "margin-bottom", 4,
                                    NULL);
 

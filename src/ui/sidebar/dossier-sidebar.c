@@ -19,25 +19,10 @@
 #include "dossier-node-list.h"
 #include "dossier-section.h"
 #include "dossier-selection.h"
-#include "dossier-sidebar.h"
+#include "dossier-sidebar-private.h"
 #include "dossier-sidebar-row.h"
 #include "dossier-store.h"
 
-struct _DossierSidebar
-{
-  GtkWidget           parent_instance;
-
-  DossierStore       *store;
-  DossierSelection   *selection;
-  GSignalGroup       *selection_signals;
-  GtkTreeListModel   *tree;
-  GtkSingleSelection *list_selection;
-
-  GtkScrolledWindow  *scroller;
-  GtkListView        *list_view;
-
-  guint               syncing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (DossierSidebar, dossier_sidebar, GTK_TYPE_WIDGET)
 
@@ -86,9 +71,12 @@ create_children (gpointer item,
                                                          dossier_section_get_kind (item),
                                                          &error);
       if (children == NULL)
-        g_warning ("%s", error->message);
+        {
+          g_warning ("%s", error->message);
+          return NULL;
+        }
 
-      return children;
+      return _dossier_sidebar_filter_wrap (self, children);
     }
 
   return NULL;
@@ -283,6 +271,25 @@ find_node_row (GtkTreeListRow *section_row,
 
   gtk_tree_list_row_set_expanded (section_row, TRUE);
   children = gtk_tree_list_row_get_children (section_row);
+  /* Filtered as the user types (dossier-sidebar-filter.c): the rows that
+   * match, few, are looked through; unfiltered, the list's own query. */
+  if (GTK_IS_FILTER_LIST_MODEL (children))
+    {
+      GListModel *all = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (children));
+
+      if (g_list_model_get_n_items (all) != g_list_model_get_n_items (children))
+        {
+          for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+            {
+              g_autoptr(DossierNode) shown = g_list_model_get_item (children, i);
+
+              if (dossier_node_get_id (shown) == node_id)
+                return gtk_tree_list_row_get_child_row (section_row, i);
+            }
+          return NULL;
+        }
+      children = all;
+    }
   if (!DOSSIER_IS_NODE_LIST (children))
     return NULL;
 
@@ -442,6 +449,7 @@ dossier_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  _dossier_sidebar_filter_dispose (self);
 
   G_OBJECT_CLASS (dossier_sidebar_parent_class)->dispose (object);
 }
@@ -502,7 +510,8 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/sidebar/dossier-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, list_view);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  _dossier_sidebar_class_filter_init (klass);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
@@ -547,7 +556,10 @@ dossier_sidebar_init (DossierSidebar *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _dossier_sidebar_filter_init (self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);

@@ -1,0 +1,178 @@
+/* dossier-sidebar-filter.c
+ *
+ * The sidebar's filter-as-you-type entry: the items of every section keep
+ * those whose title has the words typed (case and accents as typed, in
+ * any order), and the sections open to show them. An empty entry filters
+ * nothing, and costs nothing: the sections' lists, which read their rows
+ * from the store as they are shown, are not read whole until the user
+ * types. Escape clears it; Down moves into the list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-node.h"
+#include "dossier-section.h"
+#include "dossier-sidebar-private.h"
+
+static gboolean
+matches (gpointer item,
+         gpointer user_data)
+{
+  DossierSidebar *self = user_data;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (self->filter_key == NULL || !DOSSIER_IS_NODE (item))
+    return TRUE;
+
+  title = g_utf8_casefold (dossier_node_get_title (item), -1);
+  words = g_strsplit (self->filter_key, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (title, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every section of every case file opens, so that what matches shows:
+ * through the case files' rows and their sections' only, never the items
+ * (which a lazy list would read). */
+static void
+open_sections (DossierSidebar *self)
+{
+  guint n = self->tree ? g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) case_row = gtk_tree_list_model_get_child_row (self->tree, i);
+      GListModel *sections = case_row ? gtk_tree_list_row_get_children (case_row) : NULL;
+
+      for (guint k = 0; sections != NULL && k < g_list_model_get_n_items (sections); k++)
+        {
+          g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, k);
+
+          if (row != NULL && gtk_tree_list_row_is_expandable (row))
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   DossierSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean was_on = self->filter_key != NULL;
+
+  g_clear_pointer (&self->filter_key, g_free);
+  if (*stripped != '\0')
+    self->filter_key = g_utf8_casefold (stripped, -1);
+
+  if (self->filter_key != NULL && !was_on)
+    gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (GTK_FILTER (self->title_filter)));
+  else if (self->filter_key == NULL && was_on)
+    gtk_multi_filter_remove (GTK_MULTI_FILTER (self->filter), 0);
+  else
+    gtk_filter_changed (GTK_FILTER (self->title_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->filter_key != NULL)
+    open_sections (self);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                DossierSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Down from the entry: into the list, on its first row. */
+static gboolean
+on_entry_key (GtkEventControllerKey *keys,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              DossierSidebar        *self)
+{
+  if (keyval != GDK_KEY_Down)
+    return GDK_EVENT_PROPAGATE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD)
+         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+}
+
+/* The window's first focus is the selected row, as before the entry was
+ * there to take it: the keyboard starts in the list, Tab then leads to the
+ * page; Shift+Tab reaches the entry. */
+static gboolean
+focus_list (gpointer data)
+{
+  DossierSidebar *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || focus == GTK_WIDGET (self->filter_entry) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->filter_entry)))
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (DossierSidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_map, NULL);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, focus_list, g_object_ref (self), g_object_unref);
+}
+
+/**
+ * _dossier_sidebar_filter_wrap:
+ * @items: (transfer full): a section's items
+ *
+ * Returns: (transfer full): @items as the filter lets them through
+ */
+GListModel *
+_dossier_sidebar_filter_wrap (DossierSidebar *self,
+                              GListModel     *items)
+{
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (items, g_object_ref (GTK_FILTER (self->filter)));
+
+  /* A section of many thousands filters as the list is shown, not in one go. */
+  gtk_filter_list_model_set_incremental (filtered, TRUE);
+  return G_LIST_MODEL (filtered);
+}
+
+void
+_dossier_sidebar_filter_init (DossierSidebar *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* No filter in it: every row, and the lists are passed through. */
+  self->filter = gtk_every_filter_new ();
+  self->title_filter = gtk_custom_filter_new (matches, self, NULL);
+
+  g_signal_connect (self->filter_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->filter_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->filter_entry), keys);
+  gtk_search_entry_set_key_capture_widget (self->filter_entry, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+}
+
+void
+_dossier_sidebar_filter_dispose (DossierSidebar *self)
+{
+  g_clear_object (&self->filter);
+  g_clear_object (&self->title_filter);
+  g_clear_pointer (&self->filter_key, g_free);
+}
+
+void
+_dossier_sidebar_class_filter_init (DossierSidebarClass *klass)
+{
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DossierSidebar, filter_entry);
+}
