@@ -125,15 +125,9 @@ timeline_lay_out (const DossierChartContent      *content,
           *area = (DossierRect) { self->plot.x, self->axis_y, 0., 0. };
           continue;
         }
-      *area = (DossierRect) { x0, place->mark.y, x1 - x0, place->mark.height };
-      if (place->lane >= 0)
-        {
-          double top = place->label.y;
-          double left = MIN (area->x, place->label.x);
-          double right = MAX (area->x + area->width, place->label.x + place->label.width);
-
-          *area = (DossierRect) { left, top, right - left, area->y + area->height - top };
-        }
+      /* What stands for the event to the keyboard and screen readers:
+       * its label, where the focus ring reads best, or its mark. */
+      *area = place->lane >= 0 ? place->label : (DossierRect) { x0, place->mark.y, x1 - x0, place->mark.height };
     }
   return layout;
 }
