@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-language.h"
 
 /* Run from the build tree, Dossier reads the translations built beside it. */
 static const char *
@@ -29,7 +31,10 @@ main (int   argc,
 {
   g_autoptr(DossierApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
+  /* The language picked in Preferences, if any, else the system's; GTK
+   * would set the system's again as it starts. */
+  dossier_language_apply_saved ();
+  gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, pick_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

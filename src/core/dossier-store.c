@@ -251,6 +251,21 @@ dossier_store_get_language (DossierStore *self)
 }
 
 /**
+ * dossier_store_follow_locale:
+ *
+ * Reads texts in the language of the messages from now on (after the
+ * user picked another in Preferences).
+ */
+void
+dossier_store_follow_locale (DossierStore *self)
+{
+  g_return_if_fail (DOSSIER_IS_STORE (self));
+
+  g_free (self->language);
+  self->language = pick_language ();
+}
+
+/**
  * dossier_store_set_language:
  *
  * Lists handed out before keep the language they were made in.

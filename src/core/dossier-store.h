@@ -35,6 +35,7 @@ gboolean      dossier_store_replace_damaged      (const char    *path,
                                                   GError       **error);
 gboolean      dossier_store_is_read_only         (DossierStore  *self);
 const char   *dossier_store_get_language         (DossierStore  *self);
+void          dossier_store_follow_locale        (DossierStore  *self);
 void          dossier_store_set_language         (DossierStore  *self,
                                                   const char    *language);
 gboolean      dossier_store_import_case          (DossierStore  *self,

@@ -15,6 +15,9 @@
 #include "dossier-a11y.h"
 #include "dossier-application.h"
 #include "dossier-cli.h"
+#include "dossier-language.h"
+#include "dossier-preferences-window.h"
+#include "dossier-settings.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 
@@ -23,6 +26,8 @@ struct _DossierApplication
   GtkApplication  parent_instance;
   DossierStore   *store;
   char           *db_path;
+  GSettings      *settings;
+  GtkWidget      *preferences;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, GTK_TYPE_APPLICATION)
@@ -329,8 +334,70 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* Ctrl+comma: the interface language. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DossierApplication *self = user_data;
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = dossier_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+      /* Ctrl+Q and the other application shortcuts work there too. */
+      gtk_window_set_application (GTK_WINDOW (self->preferences), GTK_APPLICATION (self));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
+/* Another interface language: applied, then each window reopened in it
+ * where the user was (it writes down its place as it closes and reads it
+ * as it opens), with Preferences over it if they were open. */
+static gboolean
+apply_language (gpointer data)
+{
+  DossierApplication *self = data;
+  g_autofree char *language = g_settings_get_string (self->settings, "interface-language");
+  g_autoptr(GList) windows = NULL;
+  gboolean preferences = self->preferences != NULL;
+  guint n = 0;
+
+  dossier_language_apply (language);
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+  dossier_store_follow_locale (self->store);
+
+  g_application_hold (G_APPLICATION (self));
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DOSSIER_IS_WINDOW (l->data))
+      {
+        gtk_window_destroy (GTK_WINDOW (l->data));
+        n++;
+      }
+  for (guint i = 0; i < MAX (n, 1); i++)
+    gtk_window_present (GTK_WINDOW (dossier_window_new (GTK_APPLICATION (self), self->store)));
+  if (preferences)
+    preferences_action (NULL, NULL, self);
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The setting changes from inside the Preferences' picker: the windows,
+ * that one included, are replaced once it has returned. */
+static void
+on_language_changed (DossierApplication *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_language, g_object_ref (self), g_object_unref);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -338,12 +405,21 @@ static void
 dossier_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  DossierApplication *self = DOSSIER_APPLICATION (app);
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  /* The language picked in Preferences, which main() applied at start. */
+  self->settings = dossier_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::interface-language",
+                             G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
 
   /* A summary reached with Tab should be read, not shown all selected. */
   g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
@@ -390,6 +466,7 @@ dossier_application_finalize (GObject *object)
   DossierApplication *self = (DossierApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_free (self->db_path);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
