@@ -593,3 +593,42 @@ dossier_store_list_related (DossierStore  *self,
                          "ORDER BY e.date, p.position, n.id",
                          case_id, node_id, DOSSIER_STANCE_SUPPORTS, error);
 }
+
+/**
+ * dossier_store_list_cases_of:
+ *
+ * Returns: (transfer full): the case files an organization or a person
+ *   takes part in, oldest first
+ */
+GListModel *
+dossier_store_list_cases_of (DossierStore  *self,
+                             gint64         node_id,
+                             GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM participant p JOIN node n ON n.id = p.case_id" NODE_TEXT_JOINS " "
+                         "WHERE p.node_id = :id ORDER BY n.id",
+                         0, node_id, DOSSIER_STANCE_SUPPORTS, error);
+}
+
+/**
+ * dossier_store_list_claims_by:
+ *
+ * Returns: (transfer full): the claims an organization or a person makes
+ *   in a case file, by date
+ */
+GListModel *
+dossier_store_list_claims_by (DossierStore  *self,
+                              gint64         case_id,
+                              gint64         node_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return run_node_query (self,
+                         "SELECT " NODE_COLUMNS " FROM claim c JOIN node n ON n.id = c.node_id" NODE_TEXT_JOINS " "
+                         "WHERE c.claimant_id = :id AND c.case_id = :case ORDER BY c.made, n.id",
+                         case_id, node_id, DOSSIER_STANCE_SUPPORTS, error);
+}

@@ -125,6 +125,13 @@ GListModel   *dossier_store_list_settlement      (DossierStore  *self,
                                                   gint64         case_id,
                                                   gint64         node_id,
                                                   GError       **error);
+GListModel   *dossier_store_list_cases_of        (DossierStore  *self,
+                                                  gint64         node_id,
+                                                  GError       **error);
+GListModel   *dossier_store_list_claims_by       (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  gint64         node_id,
+                                                  GError       **error);
 GListModel   *dossier_store_list_related         (DossierStore  *self,
                                                   gint64         case_id,
                                                   gint64         node_id,

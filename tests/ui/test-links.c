@@ -233,6 +233,15 @@ test_source_and_person (Fixture       *f,
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open));
   g_assert_true (g_str_has_prefix (g_variant_get_string (target, NULL), "https://www.nextgov.com/"));
 
+  /* An organization's claims, and the case files it is in. */
+  select_node (f, DOSSIER_SECTION_ORGANIZATIONS, node (f, "aws"));
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "In case files"));
+  g_assert_nonnull (test_find_widget_where (detail, is_button_named, (gpointer) "JEDI cloud contract protest — "));
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "Claims"));
+  click (f, "Political interference shaped the award");
+  g_assert_cmpint (dossier_selection_get_section (dossier_window_get_selection (f->window)), ==,
+                   DOSSIER_SECTION_CLAIMS);
+
   select_node (f, DOSSIER_SECTION_PEOPLE, node (f, "ariel-kelman"));
   click (f, "Head of marketing, Amazon Web Services");
   g_assert_cmpint (shown (f), ==, node (f, "role-kelman-aws"));

@@ -200,3 +200,69 @@ dossier_detail_make_share_chart (DossierStore     *store,
   gtk_box_append (GTK_BOX (box), chart);
   return box;
 }
+
+/**
+ * dossier_detail_make_cases_of:
+ *
+ * Returns: (transfer floating) (nullable): the case files an organization
+ *   or a person takes part in, each with its standing and role there, a
+ *   link to its page in that case file
+ */
+GtkWidget *
+dossier_detail_make_cases_of (DossierStore *store,
+                              DossierNode  *node)
+{
+  g_autoptr(GListModel) cases = dossier_store_list_cases_of (store, dossier_node_get_id (node), NULL);
+  gint64 node_id = dossier_node_get_id (node);
+  DossierSectionKind section = dossier_node_get_kind (node) == DOSSIER_NODE_PERSON
+    ? DOSSIER_SECTION_PEOPLE : DOSSIER_SECTION_ORGANIZATIONS;
+  GtkWidget *box;
+
+  if (cases == NULL || g_list_model_get_n_items (cases) == 0)
+    return NULL;
+
+  box = begin_group (_("In case files"));
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(DossierNode) case_file = g_list_model_get_item (cases, i);
+      gint64 case_id = dossier_node_get_id (case_file);
+      g_autoptr(DossierNode) there = dossier_store_get_node (store, case_id, node_id, NULL);
+      const char *role = there ? dossier_node_get_role (there) : "";
+      g_autofree char *text = *role != '\0'
+        /* Translators: a case file and the role in it, on an organization's or a person's page */
+        ? g_strdup_printf (_("%1$s — %2$s"), dossier_node_get_title (case_file), role)
+        : g_strdup (dossier_node_get_title (case_file));
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, section, node_id));
+    }
+  return box;
+}
+
+/**
+ * dossier_detail_make_claims_by:
+ *
+ * Returns: (transfer floating) (nullable): the claims an organization or a
+ *   person makes in the case file, each a link to its page and sources
+ */
+GtkWidget *
+dossier_detail_make_claims_by (DossierStore *store,
+                               gint64        case_id,
+                               gint64        node_id)
+{
+  g_autoptr(GListModel) claims = dossier_store_list_claims_by (store, case_id, node_id, NULL);
+  GtkWidget *box;
+
+  if (claims == NULL || g_list_model_get_n_items (claims) == 0)
+    return NULL;
+
+  box = begin_group (_("Claims"));
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(DossierNode) claim = g_list_model_get_item (claims, i);
+      g_autofree char *text = dossier_detail_link_text (claim, FALSE);
+
+      gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_CLAIMS,
+                                                               dossier_node_get_id (claim)));
+    }
+  return box;
+}

@@ -22,4 +22,10 @@ GtkWidget *dossier_detail_make_share_chart   (DossierStore     *store,
                                               gint64            case_id,
                                               gint64            org_id);
 
+GtkWidget *dossier_detail_make_cases_of      (DossierStore     *store,
+                                              DossierNode      *node);
+GtkWidget *dossier_detail_make_claims_by     (DossierStore     *store,
+                                              gint64            case_id,
+                                              gint64            node_id);
+
 G_END_DECLS

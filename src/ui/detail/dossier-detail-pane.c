@@ -439,7 +439,11 @@ show_node (DossierDetailPane *self,
   if (kind == DOSSIER_NODE_ORGANIZATION)
     add_built (self, dossier_detail_make_share_chart (self->store, self->selection, case_id, node_id));
   if (kind == DOSSIER_NODE_ORGANIZATION || kind == DOSSIER_NODE_PERSON)
-    add_built (self, dossier_detail_make_roles (self->store, case_id, node));
+    {
+      add_built (self, dossier_detail_make_roles (self->store, case_id, node));
+      add_built (self, dossier_detail_make_claims_by (self->store, case_id, node_id));
+      add_built (self, dossier_detail_make_cases_of (self->store, node));
+    }
   add_link_to (self, case_id, kind == DOSSIER_NODE_CLAIM ? _("Made by") : _("Held by"),
                dossier_node_get_holder_id (node));
   add_link_to (self, case_id, kind == DOSSIER_NODE_ROLE ? _("At") : _("Part of"),
