@@ -39,6 +39,7 @@ save (DossierWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   g_settings_set_int (self->settings, "sidebar-position", gtk_paned_get_position (self->sidebar_paned));
   g_settings_set_int (self->settings, "chart-divider-position", gtk_paned_get_position (self->chart_paned));
+  g_settings_set_string (self->settings, "view", gtk_stack_get_visible_child_name (self->view_stack));
   if (self->store != NULL)
     g_settings_set (self->settings, "last-selection", "(sxix)", dossier_store_get_path (self->store),
                     dossier_selection_get_case_id (self->selection),
@@ -62,6 +63,13 @@ _dossier_window_state_init (DossierWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_paned_set_position (self->sidebar_paned, MAX (0, g_settings_get_int (self->settings, "sidebar-position")));
   gtk_paned_set_position (self->chart_paned, MAX (0, g_settings_get_int (self->settings, "chart-divider-position")));
+  /* The market chart or the timeline, as the user left it. */
+  {
+    g_autofree char *view = g_settings_get_string (self->settings, "view");
+
+    if (gtk_stack_get_child_by_name (self->view_stack, view) != NULL)
+      gtk_stack_set_visible_child_name (self->view_stack, view);
+  }
 }
 
 /**

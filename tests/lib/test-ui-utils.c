@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "dossier-chart.h"
+#include "dossier-settings.h"
 #include "test-ui-utils.h"
 
 /**
@@ -50,7 +51,15 @@ DossierWindow *
 test_open_window (DossierStore *store)
 {
   static gsize styled;
-  DossierWindow *window = dossier_window_new (NULL, store);
+  g_autoptr(GSettings) settings = dossier_settings_new ();
+  DossierWindow *window;
+
+  /* Each test starts on the market chart, whatever view the window
+   * closed by the test before was left on (the settings are the
+   * process's, in memory). */
+  if (settings != NULL)
+    g_settings_reset (settings, "view");
+  window = dossier_window_new (NULL, store);
 
   /* Dossier's own styles, as the application loads them. */
   if (g_once_init_enter (&styled))

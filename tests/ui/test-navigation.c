@@ -222,6 +222,37 @@ test_remembered (Fixture       *f,
   }
 }
 
+/* The timeline left shown is shown again at the next start, with the
+ * organization selected. */
+static void
+test_remembers_view (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierWindow *closing = f->window;
+  GtkWidget *stack;
+
+  select_organization (f, node (f, "oracle"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "timeline"));
+  test_iterate ();
+
+  g_object_add_weak_pointer (G_OBJECT (closing), (gpointer *) &closing);
+  gtk_window_close (GTK_WINDOW (f->window));
+  while (closing != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  f->window = dossier_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  test_iterate ();
+  test_wait_until (test_chart_is_drawn, dossier_window_get_timeline (f->window));
+  stack = gtk_widget_get_ancestor (dossier_window_get_timeline (f->window), GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "timeline");
+  g_assert_cmpint (shown (f), ==, node (f, "oracle"));
+
+  /* And the market again, for the tests after this one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "market");
+  test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +267,7 @@ main (int   argc,
   ADD ("/navigation/back-and-forward", test_back_and_forward);
   ADD ("/navigation/deleted-step-dropped", test_deleted_step_dropped);
   ADD ("/navigation/remembered", test_remembered);
+  ADD ("/navigation/remembers-view", test_remembers_view);
 
   return g_test_run ();
 }
