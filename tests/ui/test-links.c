@@ -324,6 +324,90 @@ test_sidebar_filter (Fixture       *f,
   g_assert_cmpuint (after->len, >, during->len + 20);
 }
 
+typedef struct
+{
+  gint64 case_id;
+  int    section;
+  gint64 node_id;
+} Place;
+
+static void
+collect_links (GtkWidget *widget,
+               GArray    *places)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.select") == 0)
+        {
+          Place place;
+          gint32 section;
+
+          g_variant_get (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), "(xix)",
+                         &place.case_id, &section, &place.node_id);
+          place.section = section;
+          g_array_append_val (places, place);
+        }
+      collect_links (child, places);
+    }
+}
+
+/* Every item of the bundled case is at most three clicks from the window
+ * a new user opens: the overview's links, then each page's, walked
+ * breadth first through the pages' own buttons. */
+static void
+test_three_clicks (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* The keys are seen's, which frees them; reached shares them. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) reached = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) frontier = g_array_new (FALSE, FALSE, sizeof (Place));
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  gint64 total = test_sql_int (f->path, "SELECT count(*) FROM node WHERE kind <> 'case'");
+  guint depth_of_last = 0;
+
+  /* The overview's links: one click each. */
+  collect_links (detail, frontier);
+  for (guint depth = 1; depth <= 3 && frontier->len > 0; depth++)
+    {
+      g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Place));
+
+      for (guint i = 0; i < frontier->len; i++)
+        {
+          Place *place = &g_array_index (frontier, Place, i);
+          gint64 *key = g_new (gint64, 1);
+
+          /* A section's page and an item's are both steps. */
+          *key = place->node_id != 0 ? place->node_id : -(gint64) place->section;
+          if (g_hash_table_contains (seen, key))
+            {
+              g_free (key);
+              continue;
+            }
+          g_hash_table_add (seen, key);
+          if (place->node_id != 0 && !g_hash_table_contains (reached, key))
+            {
+              g_hash_table_add (reached, key);
+              depth_of_last = depth;
+            }
+          if (depth == 3)
+            continue;
+          dossier_selection_select (dossier_window_get_selection (f->window), place->case_id,
+                                    place->section, place->node_id);
+          g_main_context_iteration (NULL, FALSE);
+          collect_links (detail, next);
+        }
+      g_array_unref (frontier);
+      frontier = g_steal_pointer (&next);
+      g_test_message ("%u clicks: %u items reached", depth, g_hash_table_size (reached));
+    }
+
+  g_test_message ("%u of %" G_GINT64_FORMAT " items within 3 clicks (the last at %u)",
+                  g_hash_table_size (reached), total, depth_of_last);
+  g_assert_cmpint (g_hash_table_size (reached), ==, total);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +424,7 @@ main (int   argc,
   ADD ("/links/organization-chart", test_organization_chart);
   ADD ("/links/source-and-person", test_source_and_person);
   ADD ("/links/sidebar-filter", test_sidebar_filter);
+  ADD ("/links/three-clicks", test_three_clicks);
 
   return g_test_run ();
 }
