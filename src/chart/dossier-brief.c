@@ -96,12 +96,14 @@ static double
 height_to_keep (DossierBrief *self,
                 guint         index)
 {
+  /* Never more than a page: a chain of headings cannot push forever. */
+  double page = self->height - MARGIN_TOP - MARGIN_BOTTOM;
   DossierBriefBlock *block = &g_array_index (self->blocks, DossierBriefBlock, index);
   double top, bottom, keep;
   int n;
 
   if (block->layout == NULL)
-    return block->chart_height;
+    return MIN (block->chart_height, page);
 
   n = pango_layout_get_line_count (block->layout);
   line_range (block->layout, MIN (n, 2) - 1, &top, &bottom);
@@ -111,11 +113,11 @@ height_to_keep (DossierBrief *self,
       DossierBriefBlock *next = &g_array_index (self->blocks, DossierBriefBlock, index + 1);
 
       line_range (block->layout, n - 1, &top, &bottom);
-      keep = bottom + next->space_before +
-             (next->layout ? MIN (2, pango_layout_get_line_count (next->layout)) * next->size * 1.5
-                           : next->chart_height);
+      /* What the next block keeps, a heading's next included (a heading
+       * over an event's title over its text). */
+      keep = bottom + next->space_before + height_to_keep (self, index + 1);
     }
-  return keep;
+  return MIN (keep, page);
 }
 
 /**
@@ -278,6 +280,11 @@ draw_piece (DossierBrief            *self,
 {
   const DossierBriefBlock *block = &g_array_index (self->blocks, DossierBriefBlock, piece->block);
   g_autoptr(PangoLayoutIter) iter = NULL;
+  g_autofree char *scheme = block->uri ? g_uri_parse_scheme (block->uri) : NULL;
+  /* Web addresses only are links: a case file from elsewhere may hold
+   * anything in a source's address. */
+  gboolean linked = scheme != NULL && (g_ascii_strcasecmp (scheme, "https") == 0 ||
+                                       g_ascii_strcasecmp (scheme, "http") == 0);
   double first_top = 0.;
 
   if (block->layout == NULL)
@@ -286,15 +293,20 @@ draw_piece (DossierBrief            *self,
       return;
     }
 
-  if (block->uri != NULL)
+  if (linked)
     {
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) parts = g_strsplit (block->uri, "'", -1);
-      g_autofree char *attributes = NULL;
+      /* Cairo's attribute string: a backslash and a quote escaped. */
+      GString *attributes = g_string_new ("uri='");
 
-      escaped = g_strjoinv ("\\'", parts);
-      attributes = g_strdup_printf ("uri='%s'", escaped);
-      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+      for (const char *p = block->uri; *p != '\0'; p++)
+        {
+          if (*p == '\\' || *p == '\'')
+            g_string_append_c (attributes, '\\');
+          g_string_append_c (attributes, *p);
+        }
+      g_string_append_c (attributes, '\'');
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      g_string_free (attributes, TRUE);
     }
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -318,7 +330,7 @@ draw_piece (DossierBrief            *self,
         break;
     }
 
-  if (block->uri != NULL)
+  if (linked)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
 }
 

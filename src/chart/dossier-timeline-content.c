@@ -71,9 +71,13 @@ read_actors (DossierStore *store,
              GError      **error)
 {
   g_autoptr(GListModel) related = dossier_store_list_related (store, case_id, dossier_node_get_id (event), error);
-  GArray *actors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *actors;
 
-  for (guint i = 0; related != NULL && i < g_list_model_get_n_items (related); i++)
+  if (related == NULL)
+    return NULL;
+  actors = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (related); i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (related, i);
       DossierNodeKind kind = dossier_node_get_kind (node);
@@ -103,7 +107,9 @@ find_settler (DossierStore *store,
     return -1;
 
   settlement = dossier_store_list_settlement (store, case_id, own, error);
-  for (guint i = 0; settlement != NULL && i < g_list_model_get_n_items (settlement); i++)
+  if (settlement == NULL)
+    return -1;
+  for (guint i = 0; i < g_list_model_get_n_items (settlement); i++)
     {
       g_autoptr(DossierNode) other = g_list_model_get_item (settlement, i);
 
@@ -237,8 +243,19 @@ dossier_timeline_content_load (DossierStore  *store,
         }
       event.expected = is_expected (node);
       event.shape = shape_of (dossier_node_get_event_kind (node));
-      event.settled_by = find_settler (store, case_id, node, events, error);
-      event.actors = read_actors (store, case_id, node, error);
+      {
+        g_autoptr(GError) local = NULL;
+
+        event.settled_by = find_settler (store, case_id, node, events, &local);
+        if (local == NULL)
+          event.actors = read_actors (store, case_id, node, &local);
+        if (local != NULL)
+          {
+            g_clear_pointer (&event.actors, g_array_unref);
+            g_propagate_error (error, g_steal_pointer (&local));
+            return NULL;
+          }
+      }
       if (event.settled_by >= 0)
         {
           g_autoptr(DossierNode) settler = g_list_model_get_item (events, event.settled_by);
@@ -334,6 +351,14 @@ dossier_timeline_content_zoom (DossierChartContent *content,
                                double               anchor)
 {
   g_return_if_fail (content != NULL && content->events != NULL && factor > 0.);
+
+  /* At the closest, zooming in again keeps still rather than pans. */
+  if (factor > 1.)
+    {
+      factor = MIN (factor, (content->to - content->from) / MIN_DAYS);
+      if (factor <= 1. + 1e-9)
+        return;
+    }
 
   dossier_timeline_content_set_range (content,
                                       anchor - (anchor - content->from) / factor,

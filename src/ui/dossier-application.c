@@ -360,7 +360,7 @@ apply_language (gpointer data)
 {
   DossierApplication *self = data;
   g_autofree char *language = g_settings_get_string (self->settings, "interface-language");
-  g_autoptr(GList) windows = NULL;
+  GList *windows = NULL;
   gboolean preferences = self->preferences != NULL;
   guint n = 0;
 
@@ -372,7 +372,7 @@ apply_language (gpointer data)
   g_application_hold (G_APPLICATION (self));
   if (self->preferences != NULL)
     gtk_window_destroy (GTK_WINDOW (self->preferences));
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)), (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     if (DOSSIER_IS_WINDOW (l->data))
       {
@@ -381,6 +381,7 @@ apply_language (gpointer data)
       }
   for (guint i = 0; i < MAX (n, 1); i++)
     gtk_window_present (GTK_WINDOW (dossier_window_new (GTK_APPLICATION (self), self->store)));
+  g_list_free_full (windows, g_object_unref);
   if (preferences)
     preferences_action (NULL, NULL, self);
   g_application_release (G_APPLICATION (self));

@@ -43,7 +43,9 @@ void
 dossier_language_apply (const char *language)
 {
   static const struct { const char *language; const char *locales[3]; } locales[] = {
-    { "fr", { "fr_FR.UTF-8", "fr_FR.utf8", NULL } },
+    /* Without a French locale, C.UTF-8: gettext follows LANGUAGE there,
+     * not in the plain C locale. */
+    { "fr", { "fr_FR.UTF-8", "fr_FR.utf8", "C.UTF-8" } },
     { "en", { "en_US.UTF-8", "en_GB.UTF-8", "C.UTF-8" } },
   };
 

@@ -28,6 +28,21 @@ has_dates (DossierChart *self)
          self->view == dossier_chart_timeline_get_view ();
 }
 
+/* The layout of the days shown now, for where the pointer is: a second
+ * step before the next frame must not find it gone. */
+static void
+ensure_layout (DossierChart *self)
+{
+  PangoContext *context;
+
+  if (self->layout != NULL || self->content == NULL || self->font == NULL)
+    return;
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->layout = dossier_chart_layout_measure (self->view, self->content, context, self->font,
+                                               gtk_widget_get_width (GTK_WIDGET (self)),
+                                               gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
 /* The days shown changed: lay out again, and say so to screen readers. */
 static void
 days_changed (DossierChart *self)
@@ -44,7 +59,10 @@ static double
 pixels_to_days (DossierChart *self,
                 double        pixels)
 {
-  double width = self->layout ? dossier_chart_timeline_get_plot_width (self->layout)
+  double width;
+
+  ensure_layout (self);
+  width = self->layout ? dossier_chart_timeline_get_plot_width (self->layout)
                               : MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
 
   return pixels / MAX (1., width) * (self->content->to - self->content->from);
@@ -57,6 +75,7 @@ zoom_around (DossierChart *self,
 {
   double anchor = (self->content->from + self->content->to) / 2.;
 
+  ensure_layout (self);
   if (x >= 0 && self->layout != NULL)
     anchor = dossier_chart_timeline_day_at (self->content, self->layout, x);
   dossier_timeline_content_zoom (self->content, factor, anchor);

@@ -33,6 +33,7 @@ struct _DossierTimelinePanel
   GSignalGroup     *selection_signals;
   GSignalGroup     *store_signals;
   gint64            shown_case_id;
+  guint             reload_id;
 
   DossierChart     *chart;
   GtkWidget        *empty;
@@ -81,20 +82,41 @@ on_selection_changed (DossierTimelinePanel *self)
   load (self, FALSE);
 }
 
+static gboolean
+reload (gpointer data)
+{
+  DossierTimelinePanel *self = data;
+
+  self->reload_id = 0;
+  load (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A change to an event, a party, or the case file shown: its events are
+ * read again once the commit's changes are all in (an import sends
+ * thousands), keeping the days shown. Other case files' changes pass by. */
 static void
 on_store_changed (DossierTimelinePanel *self,
                   DossierObjectKind     kind,
                   gint64                id,
-                  DossierChangeType     type)
+                  DossierChangeType     type,
+                  gint64                case_id)
 {
   if (kind == DOSSIER_OBJECT_CASE && id == self->shown_case_id && type == DOSSIER_CHANGE_REMOVED)
     {
+      /* The selection moves on to another case file, which loads its own. */
       self->shown_case_id = 0;
       return;
     }
-  if (kind == DOSSIER_OBJECT_EVENT || kind == DOSSIER_OBJECT_CASE ||
-      kind == DOSSIER_OBJECT_ORGANIZATION || kind == DOSSIER_OBJECT_PERSON)
-    load (self, TRUE);
+  if (kind != DOSSIER_OBJECT_EVENT && kind != DOSSIER_OBJECT_CASE &&
+      kind != DOSSIER_OBJECT_ORGANIZATION && kind != DOSSIER_OBJECT_PERSON)
+    return;
+  if (case_id != 0 && case_id != self->shown_case_id)
+    return;
+  if (kind == DOSSIER_OBJECT_CASE && id != self->shown_case_id)
+    return;
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload, self);
 }
 
 static void
@@ -131,6 +153,7 @@ dossier_timeline_panel_dispose (GObject *object)
     g_signal_group_set_target (self->selection_signals, NULL);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->selection_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->selection);

@@ -50,7 +50,12 @@ open_sections (DossierSidebar *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) case_row = gtk_tree_list_model_get_child_row (self->tree, i);
-      GListModel *sections = case_row ? gtk_tree_list_row_get_children (case_row) : NULL;
+      GListModel *sections;
+
+      /* A case file the user folded opens too. */
+      if (case_row != NULL)
+        gtk_tree_list_row_set_expanded (case_row, TRUE);
+      sections = case_row ? gtk_tree_list_row_get_children (case_row) : NULL;
 
       for (guint k = 0; sections != NULL && k < g_list_model_get_n_items (sections); k++)
         {
