@@ -139,6 +139,16 @@ def describe(obj):
     return f"[{role_of(obj)}] {name_of(obj)!r}"
 
 
+def _move_pointer(x, y):
+    """Moves the pointer and waits until it is there; "mousemove --sync" to
+    where it already is would wait for a motion that never comes."""
+    where = subprocess.run(["xdotool", "getmouselocation", "--shell"], capture_output=True, text=True).stdout
+    here = dict(line.split("=", 1) for line in where.split() if "=" in line)
+    if here.get("X") == str(x) and here.get("Y") == str(y):
+        return
+    subprocess.run(["xdotool", "mousemove", "--sync", str(x), str(y)], check=True)
+
+
 class Dossier:
     """One running Dossier on its own database."""
 
@@ -261,14 +271,19 @@ class Dossier:
         if frame is None:
             return
         fx, fy, fw, fh = self.extents(frame)
+        pointer = None
         for _ in range(60):
             x, y, w, h = self.extents(obj)
             top, bottom = fy + 60, fy + fh - 10
             if w <= 0 or h <= 0 or top <= y + h // 2 <= bottom:
                 return
             button = "5" if y + h // 2 > bottom else "4"
-            subprocess.run(["xdotool", "mousemove", "--sync", str(x + w // 2), str((top + bottom) // 2),
-                            "click", button], check=True)
+            # The pointer moves once: "mousemove --sync" to where it already
+            # is waits for a motion that never comes.
+            if pointer != (x + w // 2, (top + bottom) // 2):
+                pointer = (x + w // 2, (top + bottom) // 2)
+                _move_pointer(*pointer)
+            subprocess.run(["xdotool", "click", button], check=True)
             time.sleep(0.1)
 
     def click(self, obj, dx=None):
@@ -277,7 +292,8 @@ class Dossier:
         if w <= 0 or h <= 0:
             raise E2EError(f"{describe(obj)} has no area on screen to click")
         cx = x + (w // 2 if dx is None else dx)
-        subprocess.run(["xdotool", "mousemove", "--sync", str(cx), str(y + h // 2), "click", "1"], check=True)
+        _move_pointer(cx, y + h // 2)
+        subprocess.run(["xdotool", "click", "1"], check=True)
         time.sleep(0.15)
 
     def key(self, keys):
