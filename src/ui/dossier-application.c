@@ -379,9 +379,11 @@ apply_language (gpointer data)
         gtk_window_destroy (GTK_WINDOW (l->data));
         n++;
       }
+  /* Gone before the new ones open: each writes down, as it goes, where
+   * its user was, and the new ones read it. */
+  g_list_free_full (windows, g_object_unref);
   for (guint i = 0; i < MAX (n, 1); i++)
     gtk_window_present (GTK_WINDOW (dossier_window_new (GTK_APPLICATION (self), self->store)));
-  g_list_free_full (windows, g_object_unref);
   if (preferences)
     preferences_action (NULL, NULL, self);
   g_application_release (G_APPLICATION (self));
