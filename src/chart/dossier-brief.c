@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "dossier-brief-private.h"
+#include "dossier-chart-export.h"
 #include "dossier-chart-view.h"
 #include "dossier-file.h"
 
@@ -359,15 +360,6 @@ dossier_brief_draw_page (DossierBrief *self,
     }
 }
 
-static cairo_status_t
-append_to_bytes (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * dossier_brief_write_pdf:
  * @path: where to write it; a file there is replaced whole, or not at all
@@ -391,7 +383,7 @@ dossier_brief_write_pdf (DossierBrief  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_bytes, data,
+  surface = cairo_pdf_surface_create_for_stream (dossier_chart_append_to_bytes, data,
                                                  DOSSIER_BRIEF_A4_WIDTH, DOSSIER_BRIEF_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   /* Translators: the subject in a brief's document properties */

@@ -24,8 +24,14 @@
 #include "dossier-chart-view.h"
 #include "dossier-file.h"
 
-static cairo_status_t
-append_to_bytes (void                *closure,
+/**
+ * dossier_chart_append_to_bytes:
+ * @closure: a #GByteArray
+ *
+ * A cairo write function that gathers a file in memory.
+ */
+cairo_status_t
+dossier_chart_append_to_bytes (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
@@ -224,14 +230,14 @@ dossier_chart_export_bytes (const DossierChartView     *view,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
       break;
     case DOSSIER_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_to_bytes, data, width, height);
+      surface = cairo_svg_surface_create_for_stream (dossier_chart_append_to_bytes, data, width, height);
       /* Pixels, as a web page means them: cairo's default, points, makes
        * a 1200-wide chart 1600 pixels wide in a browser. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case DOSSIER_CHART_FORMAT_PDF:
     default:
-      surface = cairo_pdf_surface_create_for_stream (append_to_bytes, data, width, height);
+      surface = cairo_pdf_surface_create_for_stream (dossier_chart_append_to_bytes, data, width, height);
       description = dossier_chart_content_describe (content);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, content->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, description);
@@ -255,7 +261,7 @@ dossier_chart_export_bytes (const DossierChartView     *view,
   g_object_unref (context);
 
   if (status == CAIRO_STATUS_SUCCESS && format == DOSSIER_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_bytes, data);
+    status = cairo_surface_write_to_png_stream (surface, dossier_chart_append_to_bytes, data);
   else if (status == CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_finish (surface);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "dossier-chart-types.h"
@@ -44,6 +45,9 @@ GBytes  *dossier_chart_export_bytes (const DossierChartView    *view,
                                      int                        height,
                                      int                        scale,
                                      GError                   **error);
+cairo_status_t dossier_chart_append_to_bytes (void                *closure,
+                                              const unsigned char *data,
+                                              unsigned int         length);
 gboolean dossier_chart_format_from_path (const char            *path,
                                          DossierChartFormat    *format);
 

@@ -27,12 +27,20 @@
 /* At most this many roles are listed on a page. */
 #define MAX_ROLES 500
 
-static GtkWidget *
-begin_group (const char *heading)
+/**
+ * dossier_detail_begin_group:
+ * @heading: (nullable): the group's heading; none for a section's list,
+ *   which the page's own heading names
+ *
+ * Returns: (transfer floating): a group of a page, to append links to
+ */
+GtkWidget *
+dossier_detail_begin_group (const char *heading)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
-  gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
+  if (heading != NULL)
+    gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
   return box;
 }
 
@@ -55,7 +63,7 @@ dossier_detail_make_roles (DossierStore *store,
   if (n == 0)
     return NULL;
 
-  box = begin_group (_("Roles"));
+  box = dossier_detail_begin_group (_("Roles"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierNode) role = g_list_model_get_item (roles, i);
@@ -90,7 +98,7 @@ dossier_detail_make_parties (DossierStore *store,
       if (standing == NULL || *standing == '\0' || g_str_equal (standing, "other"))
         continue;
       if (box == NULL)
-        box = begin_group (_("Parties"));
+        box = dossier_detail_begin_group (_("Parties"));
       text = dossier_detail_link_text (org, TRUE);
       gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_ORGANIZATIONS,
                                                                dossier_node_get_id (org)));
@@ -152,7 +160,7 @@ dossier_detail_make_next_expected (DossierStore *store,
   else
     heading = g_strdup (_("Last expected event"));
 
-  box = begin_group (heading);
+  box = dossier_detail_begin_group (heading);
   text = dossier_detail_link_text (last, FALSE);
   gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, DOSSIER_SECTION_TIMELINE,
                                                            dossier_node_get_id (last)));
@@ -191,7 +199,7 @@ dossier_detail_make_share_chart (DossierStore     *store,
       dossier_chart_content_find (content, org_id) < 0)
     return NULL;
 
-  box = begin_group (_("Market share over time"));
+  box = dossier_detail_begin_group (_("Market share over time"));
   chart = dossier_chart_new ();
   dossier_chart_set_view (DOSSIER_CHART (chart), dossier_chart_lines_get_view ());
   dossier_chart_set_content (DOSSIER_CHART (chart), g_steal_pointer (&content));
@@ -221,7 +229,7 @@ dossier_detail_make_cases_of (DossierStore *store,
   if (cases == NULL || g_list_model_get_n_items (cases) == 0)
     return NULL;
 
-  box = begin_group (_("In case files"));
+  box = dossier_detail_begin_group (_("In case files"));
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(DossierNode) case_file = g_list_model_get_item (cases, i);
@@ -255,7 +263,7 @@ dossier_detail_make_claims_by (DossierStore *store,
   if (claims == NULL || g_list_model_get_n_items (claims) == 0)
     return NULL;
 
-  box = begin_group (_("Claims"));
+  box = dossier_detail_begin_group (_("Claims"));
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(DossierNode) claim = g_list_model_get_item (claims, i);

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+GtkWidget *dossier_detail_begin_group        (const char       *heading);
 GtkWidget *dossier_detail_make_roles         (DossierStore     *store,
                                               gint64            case_id,
                                               DossierNode      *node);

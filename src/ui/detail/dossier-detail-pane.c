@@ -54,18 +54,6 @@ G_DEFINE_FINAL_TYPE (DossierDetailPane, dossier_detail_pane, GTK_TYPE_WIDGET)
  * lists, which read their rows as they are shown, have them all. */
 #define MAX_LINKS 500
 
-/* A group of the page, under its heading (none for a section's list,
- * which the page's own heading names). */
-static GtkWidget *
-begin_group (const char *heading)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  if (heading != NULL)
-    gtk_box_append (GTK_BOX (box), dossier_detail_make_heading (heading));
-  return box;
-}
-
 static void
 add_group (DossierDetailPane *self,
            const char        *heading,
@@ -79,7 +67,7 @@ add_group (DossierDetailPane *self,
   if (n == 0)
     return;
 
-  box = begin_group (heading);
+  box = dossier_detail_begin_group (heading);
 
   for (guint i = 0; i < n; i++)
     {
@@ -181,7 +169,7 @@ add_citations (DossierDetailPane *self,
   if (n == 0)
     return;
 
-  box = begin_group (heading);
+  box = dossier_detail_begin_group (heading);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierNode) source = g_list_model_get_item (sources, i);
@@ -206,7 +194,7 @@ add_link_to (DossierDetailPane *self,
   if (node == NULL)
     return;
 
-  box = begin_group (heading);
+  box = dossier_detail_begin_group (heading);
   gtk_box_append (GTK_BOX (box),
                   dossier_detail_make_link (dossier_node_get_title (node), case_id,
                                             dossier_node_kind_get_section (dossier_node_get_kind (node)), node_id));
