@@ -16,6 +16,26 @@
 
 #include "dossier-db-private.h"
 
+/* DOSSIER_DEBUG=sql: every statement that took a millisecond or more, on
+ * standard error, with its time; for finding what a slow path runs. */
+static int
+on_profile (unsigned  type,
+            void     *data,
+            void     *statement,
+            void     *nanoseconds)
+{
+  gint64 ns = *(gint64 *) nanoseconds;
+
+  if (ns >= 1000000)
+    {
+      char *sql = sqlite3_expanded_sql (statement);
+
+      g_printerr ("sql %8.1f ms  %s\n", ns / 1e6, sql ? sql : sqlite3_sql (statement));
+      sqlite3_free (sql);
+    }
+  return 0;
+}
+
 /* The connection, configured as every Dossier connection is. */
 static DossierDb *
 open_with (const char  *path,
@@ -46,6 +66,9 @@ open_with (const char  *path,
       !dossier_db_check (db, sqlite3_extended_result_codes (db->handle, 1), "configure", error) ||
       !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
       !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (g_strcmp0 (g_getenv ("DOSSIER_DEBUG"), "sql") == 0 &&
+      !dossier_db_check (db, sqlite3_trace_v2 (db->handle, SQLITE_TRACE_PROFILE, on_profile, NULL), "trace", error))
     return NULL;
 
   return g_steal_pointer (&db);

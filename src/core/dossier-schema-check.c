@@ -27,13 +27,38 @@
 
 #include "dossier-schema-check.h"
 
-/* How long quick_check may take at open, at most. */
-#define CHECK_SECONDS 2
+/* How long quick_check may take at open, at most: a file of some 60 MB
+ * is checked whole; a larger one as far as that goes (a file of 1.5 GB
+ * took 2 s), so that it opens at once. */
+#define CHECK_MS 100
 
-static int
-past_deadline (void *data)
+/* quick_check runs as one step of SQLite's, which no progress handler
+ * sees into: a watcher thread interrupts it at the deadline, unless told
+ * it is done (sqlite3_interrupt() may be called from another thread). */
+typedef struct
 {
-  return g_get_monotonic_time () > *(gint64 *) data;
+  GMutex   mutex;
+  GCond    cond;
+  gboolean done;
+  gint64   deadline;
+  sqlite3 *handle;
+} Watch;
+
+static gpointer
+watch_check (gpointer data)
+{
+  Watch *watch = data;
+
+  g_mutex_lock (&watch->mutex);
+  while (!watch->done)
+    if (!g_cond_wait_until (&watch->cond, &watch->mutex, watch->deadline))
+      {
+        if (!watch->done)
+          sqlite3_interrupt (watch->handle);
+        break;
+      }
+  g_mutex_unlock (&watch->mutex);
+  return NULL;
 }
 
 static gboolean
@@ -76,21 +101,30 @@ dossier_schema_check_pages (DossierDb  *db,
 {
   sqlite3 *handle = dossier_db_get_handle (db);
   sqlite3_stmt *stmt = NULL;
-  gint64 deadline = g_get_monotonic_time () + CHECK_SECONDS * G_USEC_PER_SEC;
+  Watch watch = { .deadline = g_get_monotonic_time () + CHECK_MS * 1000, .handle = handle };
   g_autofree char *problem = NULL;
+  GThread *watcher;
   int rc;
 
-  sqlite3_progress_handler (handle, 10000, past_deadline, &deadline);
+  g_mutex_init (&watch.mutex);
+  g_cond_init (&watch.cond);
+  watcher = g_thread_new ("dossier-check", watch_check, &watch);
   rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check (1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  sqlite3_progress_handler (handle, 0, NULL, NULL);
+  g_mutex_lock (&watch.mutex);
+  watch.done = TRUE;
+  g_cond_signal (&watch.cond);
+  g_mutex_unlock (&watch.mutex);
+  g_thread_join (watcher);
+  g_mutex_clear (&watch.mutex);
+  g_cond_clear (&watch.cond);
 
   /* Too large to check in time: SQLite still checks every page it reads. */
   if ((rc & 0xff) == SQLITE_INTERRUPT)
     {
-      g_debug ("%s: quick_check stopped after %d s", dossier_db_get_path (db), CHECK_SECONDS);
+      g_debug ("%s: quick_check stopped after %d ms", dossier_db_get_path (db), CHECK_MS);
       return TRUE;
     }
   if (rc != SQLITE_ROW)

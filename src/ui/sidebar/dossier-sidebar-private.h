@@ -38,4 +38,12 @@ void        _dossier_sidebar_filter_dispose    (DossierSidebar      *self);
 GListModel *_dossier_sidebar_filter_wrap       (DossierSidebar      *self,
                                                 GListModel          *items);
 
+/* dossier-sidebar-find.c, which calls nothing in dossier-sidebar.c */
+GtkTreeListRow *_dossier_sidebar_find_case_row    (GtkTreeListModel   *tree,
+                                                   gint64              case_id);
+GtkTreeListRow *_dossier_sidebar_find_section_row (GtkTreeListRow     *case_row,
+                                                   DossierSectionKind  kind);
+GtkTreeListRow *_dossier_sidebar_find_node_row    (GtkTreeListRow     *section_row,
+                                                   gint64              node_id);
+
 G_END_DECLS

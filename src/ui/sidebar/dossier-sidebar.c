@@ -153,31 +153,22 @@ typedef enum
 static Folding
 selection_folding (DossierSidebar *self)
 {
-  gint64 case_id = dossier_selection_get_case_id (self->selection);
   DossierSectionKind section = dossier_selection_get_section (self->selection);
-  guint n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
+  g_autoptr(GtkTreeListRow) case_row = _dossier_sidebar_find_case_row (self->tree,
+                                                                       dossier_selection_get_case_id (self->selection));
 
-  for (guint i = 0; i < n; i++)
+  if (case_row == NULL || !gtk_tree_list_row_get_expanded (case_row))
+    return FOLDED_CASE;
+
+  for (guint j = 0;; j++)
     {
-      g_autoptr(GtkTreeListRow) case_row = gtk_tree_list_model_get_child_row (self->tree, i);
-      g_autoptr(GObject) item = case_row ? gtk_tree_list_row_get_item (case_row) : NULL;
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, j);
+      g_autoptr(GObject) child = row ? gtk_tree_list_row_get_item (row) : NULL;
 
-      if (!DOSSIER_IS_NODE (item) || dossier_node_get_id (DOSSIER_NODE (item)) != case_id)
-        continue;
-
-      if (!gtk_tree_list_row_get_expanded (case_row))
-        return FOLDED_CASE;
-
-      for (guint j = 0;; j++)
-        {
-          g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, j);
-          g_autoptr(GObject) child = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-          if (row == NULL)
-            break;
-          if (DOSSIER_IS_SECTION (child) && dossier_section_get_kind (DOSSIER_SECTION (child)) == section)
-            return gtk_tree_list_row_get_expanded (row) ? UNFOLDED : FOLDED_SECTION;
-        }
+      if (row == NULL)
+        break;
+      if (DOSSIER_IS_SECTION (child) && dossier_section_get_kind (DOSSIER_SECTION (child)) == section)
+        return gtk_tree_list_row_get_expanded (row) ? UNFOLDED : FOLDED_SECTION;
     }
 
   return FOLDED_CASE;
@@ -226,92 +217,6 @@ on_list_items_changed (DossierSidebar *self)
     }
 }
 
-/* Finds the child of @parent (or a top-level row) for which @match is TRUE. */
-static GtkTreeListRow *
-find_child (DossierSidebar *self,
-            GtkTreeListRow *parent,
-            gboolean      (*match) (GObject *item, gint64 a, gint64 b),
-            gint64          a,
-            gint64          b)
-{
-  guint n;
-
-  if (parent != NULL)
-    {
-      GListModel *children;
-
-      gtk_tree_list_row_set_expanded (parent, TRUE);
-      children = gtk_tree_list_row_get_children (parent);
-      n = children ? g_list_model_get_n_items (children) : 0;
-    }
-  else
-    n = g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = parent ? gtk_tree_list_row_get_child_row (parent, i)
-                                             : gtk_tree_list_model_get_child_row (self->tree, i);
-      g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
-
-      if (item != NULL && match (item, a, b))
-        return g_steal_pointer (&row);
-    }
-
-  return NULL;
-}
-
-/* The row of @node_id among the children of @section_row, found by the
- * list's own query rather than by reading every row. */
-static GtkTreeListRow *
-find_node_row (GtkTreeListRow *section_row,
-               gint64          node_id)
-{
-  GListModel *children;
-  guint position;
-
-  gtk_tree_list_row_set_expanded (section_row, TRUE);
-  children = gtk_tree_list_row_get_children (section_row);
-  /* Filtered as the user types (dossier-sidebar-filter.c): the rows that
-   * match, few, are looked through; unfiltered, the list's own query. */
-  if (GTK_IS_FILTER_LIST_MODEL (children))
-    {
-      GListModel *all = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (children));
-
-      if (g_list_model_get_n_items (all) != g_list_model_get_n_items (children))
-        {
-          for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-            {
-              g_autoptr(DossierNode) shown = g_list_model_get_item (children, i);
-
-              if (dossier_node_get_id (shown) == node_id)
-                return gtk_tree_list_row_get_child_row (section_row, i);
-            }
-          return NULL;
-        }
-      children = all;
-    }
-  if (!DOSSIER_IS_NODE_LIST (children))
-    return NULL;
-
-  position = dossier_node_list_find (DOSSIER_NODE_LIST (children), node_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    return NULL;
-
-  return gtk_tree_list_row_get_child_row (section_row, position);
-}
-
-static gboolean
-match_case (GObject *item, gint64 case_id, gint64 unused)
-{
-  return DOSSIER_IS_NODE (item) && dossier_node_get_id (DOSSIER_NODE (item)) == case_id;
-}
-
-static gboolean
-match_section (GObject *item, gint64 kind, gint64 unused)
-{
-  return DOSSIER_IS_SECTION (item) && dossier_section_get_kind (DOSSIER_SECTION (item)) == kind;
-}
-
 static void
 on_selection_changed (DossierSidebar *self)
 {
@@ -346,15 +251,15 @@ on_selection_changed (DossierSidebar *self)
   /* Expanding rows below changes the list: not the user's doing. */
   self->syncing = TRUE;
 
-  case_row = find_child (self, NULL, match_case, case_id, 0);
+  case_row = _dossier_sidebar_find_case_row (self->tree, case_id);
   /* A folded case file's own row stands for its overview: left folded. */
   if (case_row != NULL && section == DOSSIER_SECTION_OVERVIEW && node_id == 0 &&
       !gtk_tree_list_row_get_expanded (case_row))
     target = g_object_ref (case_row);
   else if (case_row != NULL)
-    section_row = find_child (self, case_row, match_section, section, 0);
+    section_row = _dossier_sidebar_find_section_row (case_row, section);
   if (section_row != NULL && node_id != 0)
-    target = find_node_row (section_row, node_id);
+    target = _dossier_sidebar_find_node_row (section_row, node_id);
   /* A node the sidebar does not list (say, a chart's organization that
    * takes no part in this case file) still shows where it belongs. */
   if (target == NULL && section_row != NULL)
@@ -373,13 +278,17 @@ on_selection_changed (DossierSidebar *self)
   self->syncing = FALSE;
 }
 
+/* Case files unfolded at once, at start or when added: a few show their
+ * sections; of a hundred thousand, unfolding all would read every one. */
+#define UNFOLDED_AT_ONCE 20
+
 static void
 expand_case_rows (DossierSidebar *self,
                   guint           position,
                   guint           removed,
                   guint           added)
 {
-  for (guint i = position; i < position + added; i++)
+  for (guint i = position; i < position + MIN (added, UNFOLDED_AT_ONCE); i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
 
@@ -422,8 +331,9 @@ dossier_sidebar_reload (DossierSidebar *self)
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
-  /* Every case file shows its sections from the start, and so does one
-   * added later (the tree has taken the new rows when this runs). */
+  /* Case files show their sections from the start (the first ones, and
+   * the selected one), and so does one added later (the tree has taken
+   * the new rows when this runs). */
   g_signal_connect_object (gtk_tree_list_model_get_model (self->tree), "items-changed",
                            G_CALLBACK (expand_case_rows), self, G_CONNECT_SWAPPED);
   expand_case_rows (self, 0, 0, g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree)));
