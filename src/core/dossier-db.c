@@ -160,6 +160,32 @@ dossier_db_exec (DossierDb   *db,
  * Returns: (transfer none): the cached statement, ready to bind; hold it in
  *   a g_autoptr(DossierStmt), which resets it, or %NULL with @error set
  */
+/* DOSSIER_DEBUG=plans: every statement that reads a whole table (its
+ * plan has "SCAN t" for a table t), on standard error as it is first
+ * prepared, to find a missing index (run the tests with it). */
+static void
+audit_plan (DossierDb    *db,
+            sqlite3_stmt *stmt)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sqlite3_sql (stmt), NULL);
+  sqlite3_stmt *plan = NULL;
+
+  if (sqlite3_prepare_v2 (db->handle, explain, -1, &plan, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (plan);
+      return;
+    }
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (plan, 3);
+
+      if (detail != NULL && g_str_has_prefix (detail, "SCAN ") && !strstr (detail, "VIRTUAL TABLE") &&
+          !g_str_has_prefix (detail, "SCAN CONSTANT ROW"))
+        g_printerr ("plan: %s in: %s\n", detail, sqlite3_sql (stmt));
+    }
+  sqlite3_finalize (plan);
+}
+
 DossierStmt *
 dossier_db_prepare (DossierDb   *db,
                     const char  *sql,
@@ -194,6 +220,8 @@ dossier_db_prepare (DossierDb   *db,
         }
       if (cached)
         g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+      if (cached && g_strcmp0 (g_getenv ("DOSSIER_DEBUG"), "plans") == 0)
+        audit_plan (db, stmt);
     }
 
   G_LOCK (lent);

@@ -344,6 +344,14 @@ search_terms (const char *text)
   return terms->len ? g_string_free (g_steal_pointer (&terms), FALSE) : NULL;
 }
 
+/* Search as you type over a million events: FTS5 ranks every row that
+ * matches, and a word's first letters match most of them. The rows ranked
+ * are the latest that match, at most this many (FTS5 reads them in rowid
+ * order and stops); below that, every row that matches is ranked. */
+#define SEARCH_CANDIDATES "1000"
+#define SEARCH_LATEST \
+  "(SELECT rowid AS rid, rank AS score FROM search WHERE search MATCH :terms ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES ")"
+
 /**
  * dossier_store_search:
  * @text: what the user typed
@@ -351,7 +359,8 @@ search_terms (const char *text)
  *
  * Every text of the database, in every language, and the user's notes,
  * searched without regard to case or accents ("regle" finds "règle"),
- * each word as a prefix ("Campb" finds Campbell-Smith).
+ * each word as a prefix ("Campb" finds Campbell-Smith). Ranked by
+ * relevance among the latest rows that match (see SEARCH_CANDIDATES).
  *
  * Returns: (transfer full): the nodes found, best first, each once; empty
  *   when nothing matched or @text has no word
@@ -372,9 +381,9 @@ dossier_store_search (DossierStore  *self,
 
   stmt = dossier_db_prepare (self->db,
                              "SELECT " NODE_COLUMNS " FROM"
-                             "  (SELECT k.node_id AS hit, min (search.rank) AS score FROM search"
-                             "   JOIN search_key k ON k.id = search.rowid"
-                             "   WHERE search MATCH :terms GROUP BY k.node_id ORDER BY score LIMIT :limit) AS h"
+                             "  (SELECT k.node_id AS hit, min (c.score) AS score FROM " SEARCH_LATEST " AS c"
+                             "   JOIN search_key k ON k.id = c.rid"
+                             "   GROUP BY k.node_id ORDER BY score LIMIT :limit) AS h"
                              "  JOIN node n ON n.id = h.hit" NODE_TEXT_JOINS
                              " ORDER BY h.score, n.id",
                              error);
@@ -404,7 +413,13 @@ dossier_store_search_hits (DossierStore  *self,
 {
   g_autofree char *terms = search_terms (text);
   g_autoptr(GListStore) hits = g_list_store_new (DOSSIER_TYPE_SEARCH_HIT);
-  g_autoptr(DossierStmt) best = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) excerpts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) chosen = g_string_new (",");
+  g_autoptr(DossierStmt) ranked = NULL;
+  g_autoptr(DossierStmt) excerpt = NULL;
+  gint64 earliest = G_MAXINT64;
   gboolean has_row;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
@@ -412,45 +427,70 @@ dossier_store_search_hits (DossierStore  *self,
   if (terms == NULL)
     return G_LIST_MODEL (g_steal_pointer (&hits));
 
-  /* The best row of each node; FTS5's highlight() and snippet() cannot be
-   * read in the same query as a window function, so one excerpt a hit. */
-  best = dossier_db_prepare (self->db,
-                             "SELECT rid, node_id, lang FROM"
-                             "  (SELECT search.rowid AS rid, k.node_id, k.lang, search.rank AS score,"
-                             "          row_number () OVER (PARTITION BY k.node_id ORDER BY search.rank) AS nth"
-                             "   FROM search JOIN search_key k ON k.id = search.rowid WHERE search MATCH ?1)"
-                             " WHERE nth = 1 ORDER BY score, node_id LIMIT ?2",
-                             error);
-  if (best == NULL || !dossier_db_bind (self->db, best, error, "ti", terms, (gint64) limit))
+  /* The rows that match, best first: the first of each node is its hit. */
+  ranked = dossier_db_prepare (self->db,
+                               "SELECT c.rid, k.node_id FROM " SEARCH_LATEST " AS c"
+                               " JOIN search_key k ON k.id = c.rid ORDER BY c.score, k.node_id, c.rid",
+                               error);
+  if (ranked == NULL || !dossier_db_bind_named (self->db, ranked, error, ":terms", 't', terms, NULL))
     return NULL;
-
-  while (dossier_db_step_row (self->db, best, &has_row, error) && has_row)
+  while (best->len < limit && dossier_db_step_row (self->db, ranked, &has_row, error) && has_row)
     {
-      g_autoptr(DossierStmt) excerpt = dossier_db_prepare (self->db,
-        "SELECT CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-        "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
-        "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-        "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
-        " FROM search WHERE search MATCH ?1 AND rowid = ?2", error);
-      gint64 node_id = sqlite3_column_int64 (best, 1);
-      g_autofree char *lang = g_strdup (dossier_db_column_text (best, 2));
-      g_autoptr(DossierNode) node = NULL;
-      g_autoptr(DossierSearchHit) hit = NULL;
-      gboolean found;
+      gint64 rid = sqlite3_column_int64 (ranked, 0), node_id = sqlite3_column_int64 (ranked, 1);
 
-      if (excerpt == NULL ||
-          !dossier_db_bind (self->db, excerpt, error, "ti", terms, sqlite3_column_int64 (best, 0)) ||
-          !dossier_db_step_row (self->db, excerpt, &found, error))
-        return NULL;
-      if ((node = dossier_store_get_node (self, 0, node_id, NULL)) == NULL)
+      if (g_hash_table_contains (seen, &node_id))
         continue;
-      hit = dossier_search_hit_new (node, dossier_store_get_home_case (self, node_id),
-                                    g_str_has_prefix (lang, "note:") ? "note" : lang,
-                                    found ? dossier_db_column_text (excerpt, 0) : "");
-      g_list_store_append (hits, hit);
+      g_hash_table_add (seen, g_memdup2 (&node_id, sizeof node_id));
+      g_array_append_val (best, rid);
+      earliest = MIN (earliest, rid);
+      g_string_append_printf (chosen, "%" G_GINT64_FORMAT ",", rid);
     }
   if (error != NULL && *error != NULL)
     return NULL;
+
+  /* Their excerpts, read in one pass over the same rows (FTS5 reads what
+   * matches once, not once a hit): a title with the words marked, else
+   * the words in their summary. */
+  excerpt = dossier_db_prepare (self->db,
+    "SELECT search.rowid, k.node_id, k.lang,"
+    "  CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
+    "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+    " FROM search JOIN search_key k ON k.id = search.rowid"
+    /* From the earliest of them on: a range FTS5 seeks to, rather than
+     * every row that matches read and passed over. */
+    " WHERE search MATCH ?1 AND search.rowid >= ?3 AND instr (?2, ',' || search.rowid || ',') > 0", error);
+  if (excerpt == NULL || !dossier_db_bind (self->db, excerpt, error, "tti", terms, chosen->str, earliest))
+    return NULL;
+  while (dossier_db_step_row (self->db, excerpt, &has_row, error) && has_row)
+    {
+      gint64 rid = sqlite3_column_int64 (excerpt, 0);
+
+      g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
+                           g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (excerpt, 1),
+                                            dossier_db_column_text (excerpt, 2), dossier_db_column_text (excerpt, 3)));
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  for (guint i = 0; i < best->len; i++)
+    {
+      const char *found = g_hash_table_lookup (excerpts, &g_array_index (best, gint64, i));
+      g_auto(GStrv) parts = found ? g_strsplit (found, "\n", 3) : NULL;
+      g_autoptr(DossierNode) node = NULL;
+      g_autoptr(DossierSearchHit) hit = NULL;
+      gint64 node_id;
+
+      if (parts == NULL || g_strv_length (parts) != 3)
+        continue;
+      node_id = g_ascii_strtoll (parts[0], NULL, 10);
+      if ((node = dossier_store_get_node (self, 0, node_id, NULL)) == NULL)
+        continue;
+      hit = dossier_search_hit_new (node, dossier_store_get_home_case (self, node_id),
+                                    g_str_has_prefix (parts[1], "note:") ? "note" : parts[1], parts[2]);
+      g_list_store_append (hits, hit);
+    }
 
   return G_LIST_MODEL (g_steal_pointer (&hits));
 }

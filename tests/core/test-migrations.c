@@ -149,6 +149,7 @@ main (int    argc,
   ADD ("/migrations/version-2", 2, test_version_2);
   ADD ("/migrations/version-3", 3, test_user_work);
   ADD ("/migrations/version-4", 4, test_user_work);
+  ADD ("/migrations/version-5", 5, test_user_work);
 #undef ADD
 
   return g_test_run ();

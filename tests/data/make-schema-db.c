@@ -4,10 +4,10 @@
  * schema was version N, through that version's own store, with the user's
  * work its API allowed then: an edit (version 2), a case file of the
  * user's with two summary edits in the undo history (3), and a note on it
- * (4). test-migrations.c opens each with this version and checks that the
+ * (4, 5). test-migrations.c opens each with this version and checks that the
  * user's work is all there and still undoes.
  *
- *   git worktree add /tmp/old4 dc95773      # version 4: dc95773, 3: d802d14, 2: afbe15a
+ *   git worktree add /tmp/old4 dc95773      # version 5: 25fce51, 4: dc95773, 3: d802d14, 2: afbe15a
  *   cd /tmp/old4 && meson setup build && ninja -C build src/dossier
  *   cc -DSCHEMA=4 -o make tests/data/make-schema-db.c -I/tmp/old4/src/core -I/tmp/old4/build \
  *      -I/tmp/old4/build/src/core /tmp/old4/build/src/core/libdossier-core.a \
