@@ -500,6 +500,7 @@ dossier_chart_content_free (DossierChartContent *content)
   g_strfreev (content->period_sources);
   g_clear_pointer (&content->breaks, g_ptr_array_unref);
   g_clear_pointer (&content->events, g_array_unref);
+  g_clear_pointer (&content->density, g_array_unref);
   g_array_unref (content->items);
   g_free (content);
 }

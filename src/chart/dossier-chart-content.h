@@ -53,6 +53,15 @@ struct _DossierChartEvent
   GArray  *actors;     /* gint64: the organizations and people in it */
 };
 
+/* A timeline with more events than it shows one by one: how many there
+ * are on a day (or in a month, for those known to the month). */
+typedef struct
+{
+  double  start;       /* days since 1970-01-01 */
+  double  end;
+  guint64 count;
+} DossierChartDensity;
+
 struct _DossierChartContent
 {
   char   *title;       /* the user's own, or default_title */
@@ -73,6 +82,10 @@ struct _DossierChartContent
   /* A timeline (dossier-timeline-content.c): DossierChartEvent, one an
    * item, oldest first; else %NULL. */
   GArray *events;
+  /* A timeline of more events than DOSSIER_TIMELINE_DETAIL_LIMIT:
+   * DossierChartDensity, oldest first, and no item; else %NULL. */
+  GArray *density;
+  guint64 n_events;
   double  from, to;    /* the days shown */
   double  first, last; /* the whole case's, for "fit the case" */
   double  today;       /* days since 1970-01-01, or NAN */

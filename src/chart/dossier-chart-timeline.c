@@ -26,6 +26,7 @@
 #include "dossier-chart-palette.h"
 #include "dossier-chart-shapes.h"
 #include "dossier-chart-timeline.h"
+#include "dossier-timeline-density.h"
 #include "dossier-timeline-layout.h"
 
 #define GAP DOSSIER_CHART_GAP
@@ -45,6 +46,7 @@ typedef struct
   guint                 legend_lines;
   double                axis_y;
   double                ticks_y;
+  DossierTimelineBars  *bars;     /* too many events to show each, or NULL */
 } TimelineLayout;
 
 static void
@@ -90,6 +92,15 @@ timeline_lay_out (const DossierChartContent      *content,
   self->ticks_y = bottom - line * 1.2;
   self->axis_y = self->ticks_y - line * 1.5 - GAP;
   max_label = MAX (LABEL_MAX_LINES * line, MIN (self->plot.width * 0.45, LABEL_ROOMY_LINES * line));
+
+  /* Counted, not shown each: bars from the legend's line to the axis. */
+  if (content->density != NULL)
+    {
+      double top = self->legend_y + line * 1.6;
+      DossierRect area = { self->plot.x, top, self->plot.width, self->axis_y - top };
+
+      self->bars = dossier_timeline_bars_new (content, &area, self->axis_y);
+    }
 
   for (guint i = 0; i < n && content->events != NULL; i++)
     {
@@ -331,6 +342,17 @@ timeline_draw (cairo_t                   *cr,
   if (content->events == NULL)
     return;
 
+  if (self->bars != NULL)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, self->plot.x - SHAPE, layout->body.y, self->plot.width + 2 * SHAPE, layout->body.height);
+      cairo_clip (cr);
+      draw_axis (cr, context, content, self, style);
+      dossier_timeline_bars_draw (cr, context, self->bars, style, layout->line_height);
+      cairo_restore (cr);
+      return;
+    }
+
   for (guint i = 0; i < layout->n_items; i++)
     any_related |= dossier_chart_content_get_item (content, i)->related;
 
@@ -433,6 +455,16 @@ static void
 timeline_clear (DossierChartLayout *layout)
 {
   g_clear_pointer (&((TimelineLayout *) layout)->places, g_free);
+  g_clear_pointer (&((TimelineLayout *) layout)->bars, dossier_timeline_bars_free);
+}
+
+static char *
+timeline_tooltip_at (const DossierChartContent *content,
+                     const DossierChartLayout  *layout,
+                     double                     x,
+                     double                     y)
+{
+  return dossier_timeline_bars_tooltip (((const TimelineLayout *) layout)->bars, x, y);
 }
 
 static const DossierChartView timeline_view = {
@@ -442,6 +474,7 @@ static const DossierChartView timeline_view = {
   .hit_test = timeline_hit_test,
   .draw = timeline_draw,
   .clear = timeline_clear,
+  .tooltip_at = timeline_tooltip_at,
 };
 
 /**

@@ -97,7 +97,7 @@ static int
 find_settler (DossierStore *store,
               gint64        case_id,
               DossierNode  *event,
-              GListModel   *events,
+              GHashTable   *positions,
               GError      **error)
 {
   g_autoptr(GListModel) settlement = NULL;
@@ -112,16 +112,13 @@ find_settler (DossierStore *store,
   for (guint i = 0; i < g_list_model_get_n_items (settlement); i++)
     {
       g_autoptr(DossierNode) other = g_list_model_get_item (settlement, i);
+      gint64 id = dossier_node_get_id (other);
+      gpointer position;
 
-      if (dossier_node_get_id (other) == own || is_expected (other))
+      if (id == own || is_expected (other))
         continue;
-      for (guint k = 0; k < g_list_model_get_n_items (events); k++)
-        {
-          g_autoptr(DossierNode) candidate = g_list_model_get_item (events, k);
-
-          if (dossier_node_get_id (candidate) == dossier_node_get_id (other))
-            return (int) k;
-        }
+      if (g_hash_table_lookup_extended (positions, &id, NULL, &position))
+        return GPOINTER_TO_INT (position);
     }
   return -1;
 }
@@ -154,28 +151,74 @@ static void
 update_subtitle (DossierChartContent *content)
 {
   g_autofree char *range = describe_range (content->from, content->to);
-  guint n = content->items->len, shown = 0;
+  guint64 n = content->items->len, shown = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < content->items->len; i++)
     {
       const DossierChartEvent *event = &g_array_index (content->events, DossierChartEvent, i);
 
       if (event->end > content->from && event->start < content->to)
         shown++;
     }
+  if (content->density != NULL)
+    {
+      n = content->n_events;
+      for (guint i = 0; i < content->density->len; i++)
+        {
+          const DossierChartDensity *day = &g_array_index (content->density, DossierChartDensity, i);
+
+          if (day->end > content->from && day->start < content->to)
+            shown += day->count;
+        }
+    }
 
   g_free (content->subtitle);
-  if (shown == n)
-    /* Translators: under a timeline's title: how many events, then the
-     * days shown, as in "31 events, March 2018 to April 2021" */
-    content->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event, %s", "%u events, %s", n),
-                                         n, range);
-  else
-    /* Translators: under a zoomed timeline's title: "12 of 31 events,
-     * January 13, 2020 to January 24, 2020" */
-    content->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event, %s",
-                                                      "%u of %u events, %s", n),
-                                         shown, n, range);
+  {
+    g_autofree char *all = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+    g_autofree char *some = g_strdup_printf ("%'" G_GUINT64_FORMAT, shown);
+    gulong plural = (gulong) MIN (n, G_MAXULONG);
+
+    if (shown == n)
+      /* Translators: under a timeline's title: how many events (a number
+       * grouped as the locale groups it), then the days shown, as in
+       * "31 events, March 2018 to April 2021" */
+      content->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event, %s", "%s events, %s", plural),
+                                           all, range);
+    else
+      /* Translators: under a zoomed timeline's title: "12 of 31 events,
+       * January 13, 2020 to January 24, 2020" */
+      content->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s event, %s",
+                                                        "%s of %s events, %s", plural),
+                                           some, all, range);
+  }
+}
+
+/* More events than can be shown each: how many on each day, read from
+ * the index, and no item. */
+static gboolean
+load_density (DossierChartContent  *content,
+              DossierStore         *store,
+              gint64                case_id,
+              GError              **error)
+{
+  g_autoptr(GArray) counts = dossier_store_count_events_by_date (store, case_id, error);
+
+  if (counts == NULL)
+    return FALSE;
+  content->density = g_array_sized_new (FALSE, TRUE, sizeof (DossierChartDensity), counts->len);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const DossierDateCount *count = &g_array_index (counts, DossierDateCount, i);
+      DossierChartDensity day = { 0., 0., (guint64) count->count };
+
+      if (!dossier_timeline_span_from_date (count->date, &day.start, &day.end))
+        continue;
+      g_array_append_val (content->density, day);
+      content->n_events += day.count;
+      content->first = MIN (content->first, day.start);
+      content->last = MAX (content->last, day.end);
+    }
+  return TRUE;
 }
 
 /**
@@ -194,6 +237,7 @@ dossier_timeline_content_load (DossierStore  *store,
   g_autoptr(DossierNode) case_file = NULL;
   g_autoptr(GListModel) events = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint n;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (store), NULL);
@@ -224,6 +268,22 @@ dossier_timeline_content_load (DossierStore  *store,
   content->source = g_strdup (_("Sources: court records and press reports cited for each event in the case file"));
   content->note = g_strdup ("");
 
+  if (n > DOSSIER_TIMELINE_DETAIL_LIMIT)
+    {
+      if (!load_density (content, store, case_id, error))
+        return NULL;
+      n = 0;
+    }
+
+  /* Where each event is among them, for the one that settles another. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (events, i);
+
+      g_hash_table_insert (positions, g_memdup2 (&(gint64) { dossier_node_get_id (node) }, sizeof (gint64)),
+                           GINT_TO_POINTER (i));
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (events, i);
@@ -246,7 +306,7 @@ dossier_timeline_content_load (DossierStore  *store,
       {
         g_autoptr(GError) local = NULL;
 
-        event.settled_by = find_settler (store, case_id, node, events, &local);
+        event.settled_by = find_settler (store, case_id, node, positions, &local);
         if (local == NULL)
           event.actors = read_actors (store, case_id, node, &local);
         if (local != NULL)
@@ -277,7 +337,7 @@ dossier_timeline_content_load (DossierStore  *store,
       content->last = MAX (content->last, event.end);
     }
 
-  if (n == 0)
+  if (n == 0 && content->density == NULL)
     {
       content->first = floor (content->today) - 30.;
       content->last = floor (content->today) + 30.;

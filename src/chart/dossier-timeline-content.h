@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Above this many events, a timeline counts them by day rather than
+ * shows each one. */
+#define DOSSIER_TIMELINE_DETAIL_LIMIT 2000
+
 DossierChartContent *dossier_timeline_content_load       (DossierStore        *store,
                                                           gint64               case_id,
                                                           GError             **error);

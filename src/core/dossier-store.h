@@ -137,6 +137,17 @@ GListModel   *dossier_store_list_related         (DossierStore  *self,
                                                   gint64         node_id,
                                                   GError       **error);
 
+/* dossier-store-counts.c: a case file's events counted by date */
+typedef struct
+{
+  char   date[12];   /* "2020-03-05", or "2020-03" known to the month */
+  gint64 count;
+} DossierDateCount;
+
+GArray       *dossier_store_count_events_by_date (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  GError       **error);
+
 /* dossier-store-names.c: how an organization or a person is named in texts */
 typedef struct
 {
