@@ -176,6 +176,32 @@ dossier_chart_lines_solve (const DossierChartLinesMetrics *m)
   return self;
 }
 
+/* The periods' labels, as many as fit without touching: measured once a
+ * layout, not at each frame. */
+static void
+place_ticks (DossierChartLinesLayout   *self,
+             const DossierChartContent *content,
+             PangoContext              *context,
+             const PangoFontDescription *font)
+{
+  double last_label_end = -G_MAXDOUBLE;
+
+  self->tick_x = g_new (double, MAX (1, self->n_periods));
+  for (guint p = 0; p < self->n_periods; p++)
+    {
+      g_autofree char *label = dossier_format_period (content->periods[p]);
+      g_autoptr(PangoLayout) tick = dossier_chart_text_new (context, font, label, 1., FALSE, -1);
+      double w = dossier_chart_text_width (tick);
+      double x = self->x[p] - w / 2.;
+
+      self->tick_x[p] = NAN;
+      if (x < last_label_end + GAP || (p + 1 < self->n_periods && x + w > self->plot.x + self->plot.width + GAP * 4))
+        continue;
+      self->tick_x[p] = x;
+      last_label_end = x + w;
+    }
+}
+
 static DossierChartLayout *
 lines_lay_out (const DossierChartContent      *content,
                PangoContext                   *context,
@@ -224,7 +250,12 @@ lines_lay_out (const DossierChartContent      *content,
         values[i * m.n_periods + p] = item->values != NULL ? item->values[p] : NAN;
     }
 
-  return (DossierChartLayout *) dossier_chart_lines_solve (&m);
+  {
+    DossierChartLinesLayout *self = dossier_chart_lines_solve (&m);
+
+    place_ticks (self, content, context, font);
+    return (DossierChartLayout *) self;
+  }
 }
 
 static double
@@ -313,7 +344,6 @@ draw_axes (cairo_t                       *cr,
            const DossierChartStyle       *style)
 {
   const DossierRect *plot = &self->plot;
-  double last_label_end = -G_MAXDOUBLE;
 
   cairo_set_line_width (cr, 1.);
   for (double v = 0.; v <= self->axis_max + 1e-9; v += self->axis_step)
@@ -331,20 +361,16 @@ draw_axes (cairo_t                       *cr,
                                y - dossier_chart_text_height (tick) / 2.);
     }
 
-  /* The periods' labels, as many as fit without touching. */
+  /* The periods' labels that fit (place_ticks()). */
+  dossier_chart_set_color (cr, style->foreground, 0.65);
   for (guint p = 0; p < self->n_periods; p++)
-    {
-      g_autofree char *label = dossier_format_period (content->periods[p]);
-      g_autoptr(PangoLayout) tick = dossier_chart_text_new (context, style->font, label, 1., FALSE, -1);
-      double w = dossier_chart_text_width (tick);
-      double x = self->x[p] - w / 2.;
+    if (!isnan (self->tick_x[p]))
+      {
+        g_autofree char *label = dossier_format_period (content->periods[p]);
+        g_autoptr(PangoLayout) tick = dossier_chart_text_new (context, style->font, label, 1., FALSE, -1);
 
-      if (x < last_label_end + GAP || (p + 1 < self->n_periods && x + w > plot->x + plot->width + GAP * 4))
-        continue;
-      dossier_chart_set_color (cr, style->foreground, 0.65);
-      dossier_chart_text_show (cr, tick, x, plot->y + plot->height + GAP / 2);
-      last_label_end = x + w;
-    }
+        dossier_chart_text_show (cr, tick, self->tick_x[p], plot->y + plot->height + GAP / 2);
+      }
 
   /* The selected period. */
   if (content->selected_period >= 0 && (guint) content->selected_period < self->n_periods)
@@ -376,6 +402,9 @@ draw_axes (cairo_t                       *cr,
     }
 }
 
+/* Periods closer than this, in pixels, have no point drawn at each value. */
+#define DENSE_SPACING 16.
+
 static void
 draw_line (cairo_t                       *cr,
            const DossierChartLinesLayout *self,
@@ -385,12 +414,18 @@ draw_line (cairo_t                       *cr,
            double                         alpha)
 {
   const double *ys = &self->y[i * self->n_periods];
+  gboolean dense = self->n_periods > 1 &&
+                   (self->x[self->n_periods - 1] - self->x[0]) / (self->n_periods - 1) < DENSE_SPACING;
   gboolean drawing = FALSE;
 
   dossier_chart_set_series_color (cr, style, self->colours[i], alpha);
   dossier_chart_set_series_dash (cr, self->colours[i]);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Cairo's faster rasterizer: 20 lines of 80 points draw in half the
+   * time (bench-frame), and looked the same side by side at 200 %. */
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint p = 0; p < self->n_periods; p++)
     {
       /* An unknown value breaks the line: a gap, never a zero. */
@@ -408,13 +443,18 @@ draw_line (cairo_t                       *cr,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0.);
 
-  /* A point for each value, so that a lone one shows too. */
+  /* A point for each value, so that a lone one shows too, unless the
+   * periods are too close for points to read (then only the lone ones):
+   * one path, filled once. */
   for (guint p = 0; p < self->n_periods; p++)
-    if (!isnan (ys[p]))
+    if (!isnan (ys[p]) &&
+        (!dense || ((p == 0 || isnan (ys[p - 1])) && (p + 1 == self->n_periods || isnan (ys[p + 1])))))
       {
+        cairo_new_sub_path (cr);
         cairo_arc (cr, self->x[p], ys[p], width + 1., 0., 2 * G_PI);
-        cairo_fill (cr);
       }
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -485,6 +525,7 @@ lines_clear (DossierChartLayout *layout)
   g_clear_pointer (&self->colours, g_free);
   g_clear_pointer (&self->break_x, g_free);
   g_clear_pointer (&self->break_y, g_free);
+  g_clear_pointer (&self->tick_x, g_free);
 }
 
 /* The note of the break whose mark is under the pointer, or the point

@@ -41,6 +41,9 @@ typedef struct
   guint               n_breaks;
   double             *break_x;      /* each break's mark */
   double             *break_y;
+  double             *tick_x;       /* each period's label, as many as fit
+                                     * without touching; NAN for the others
+                                     * (lines_lay_out) */
 } DossierChartLinesLayout;
 
 const DossierChartView  *dossier_chart_lines_get_view (void);
