@@ -240,17 +240,16 @@ make_entities (Gen   *gen,
     {
       g_autofree char *slug = g_strdup_printf ("gen-source-%" G_GINT64_FORMAT, i);
       g_autofree char *url = g_strdup_printf ("https://example.org/docket/%" G_GINT64_FORMAT, i);
-      g_autofree char *en = words (gen, en_words, G_N_ELEMENTS (en_words), 5);
-      g_autofree char *fr = words (gen, fr_words, G_N_ELEMENTS (fr_words), 5);
+      /* A source's title is its own, in its language: its name. */
+      g_autofree char *title = words (gen, en_words, G_N_ELEMENTS (en_words), 5);
       char published[16];
-      gint64 id = node (gen, "source", slug, "", "");
+      gint64 id = node (gen, "source", slug, title, "");
 
       if (i == 0)
         gen->first_source = id;
       date_of (gen, published, sizeof published);
       run (gen, "INSERT INTO source (node_id, publisher, published, url, lang) VALUES (?1, ?2, ?3, ?4, 'en')", "isss",
            id, "Generated Docket Service", published, url);
-      texts (gen, id, en, fr, NULL, NULL);
     }
 }
 
