@@ -19,4 +19,8 @@ gboolean dossier_schema_trust        (DossierDb           *db,
 gboolean dossier_schema_harden      (DossierDb           *db,
                                      GError             **error);
 
+/* dossier-schema-widen.c */
+gboolean dossier_schema_widen_checks (DossierDb          *db,
+                                      GError            **error);
+
 G_END_DECLS

@@ -135,7 +135,7 @@ static const char migration_3[] =
  * year only; sources an author; market series breaks in method; and the
  * user's notes, kept apart from every source text. NULL is unknown.
  *
- * widen_checks() first lets node.kind take 'role' and 'claim' and
+ * dossier_schema_widen_checks() first lets node.kind take 'role' and 'claim' and
  * event.date a year alone, in place (SQLite's documented procedure for
  * loosening a CHECK constraint: nothing stored changes). */
 static const char migration_4[] =
@@ -279,61 +279,6 @@ static const char migration_5[] =
   "INSERT INTO search (rowid, title, body) SELECT k.id, '', n.body FROM note n"
   "  JOIN search_key k ON k.node_id = n.node_id AND k.lang = 'note:' || n.id;";
 
-/* One CHECK constraint loosened in place: the table's CREATE statement is
- * rewritten, and the schema cookie raised so that every connection reads it
- * again. Fails unless exactly one table changed. */
-static gboolean
-loosen_check (DossierDb   *db,
-              const char  *table,
-              const char  *from,
-              const char  *to,
-              GError     **error)
-{
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (db, "PRAGMA schema_version", error);
-  g_autofree char *bump = NULL;
-  gint64 cookie = 0, count = 0;
-  gboolean ok;
-
-  if (stmt == NULL || !dossier_db_query_int (db, stmt, &cookie, error))
-    return FALSE;
-  g_clear_pointer (&stmt, dossier_db_release);
-  if (!dossier_db_exec (db, "PRAGMA writable_schema = ON", error))
-    return FALSE;
-
-  ok = dossier_db_run (db, "UPDATE sqlite_schema SET sql = replace (sql, ?2, ?3) "
-                           "WHERE type = 'table' AND name = ?1 AND instr (sql, ?2) > 0",
-                       error, "ttt", table, from, to);
-  count = sqlite3_changes64 (dossier_db_get_handle (db));
-
-  bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT "; PRAGMA writable_schema = OFF;",
-                          cookie + 1);
-  if (!ok)
-    {
-      dossier_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return FALSE;
-    }
-  if (!dossier_db_exec (db, bump, error))
-    return FALSE;
-
-  if (count != 1)
-    {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
-                   "%s: the table %s is not as version 3 made it", dossier_db_get_path (db), table);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-widen_checks (DossierDb  *db,
-              GError    **error)
-{
-  return loosen_check (db, "node", "'event','source')", "'event','source','role','claim')", error) &&
-         loosen_check (db, "event", "CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
-                       "CHECK (date GLOB '[0-9][0-9][0-9][0-9]' OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
-                       error);
-}
-
 /* The bundled case file as releases up to version 3 of the schema shipped
  * it, to be replaced by the corrected one (data/cases/jedi.json): its case
  * file, its market series, and the organizations, people and sources it
@@ -415,7 +360,7 @@ static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
   NULL,
   NULL,
   NULL,
-  widen_checks,
+  dossier_schema_widen_checks,
   NULL,
   NULL,
 };

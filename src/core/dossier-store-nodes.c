@@ -496,36 +496,6 @@ dossier_store_search_hits (DossierStore  *self,
 }
 
 /**
- * dossier_store_get_home_case:
- *
- * Returns: the case file a node belongs to or first appears in (an event's
- *   or a claim's own, a party's, a source's, a role's person's), or 0
- */
-gint64
-dossier_store_get_home_case (DossierStore *self,
-                             gint64        node_id)
-{
-  g_autoptr(DossierStmt) stmt = NULL;
-  gint64 case_id = 0;
-
-  g_return_val_if_fail (DOSSIER_IS_STORE (self), 0);
-
-  stmt = dossier_db_prepare (self->db,
-                             "SELECT COALESCE ((SELECT node_id FROM case_file WHERE node_id = ?1),"
-                             "  (SELECT case_id FROM event WHERE node_id = ?1),"
-                             "  (SELECT case_id FROM claim WHERE node_id = ?1),"
-                             "  (SELECT min (case_id) FROM participant WHERE node_id = ?1),"
-                             "  (SELECT min (case_id) FROM case_source WHERE source_id = ?1),"
-                             "  (SELECT min (p.case_id) FROM role r JOIN participant p ON p.node_id = r.person_id"
-                             "   WHERE r.node_id = ?1), 0)",
-                             NULL);
-  if (stmt == NULL || !dossier_db_bind (self->db, stmt, NULL, "i", node_id) ||
-      !dossier_db_query_int (self->db, stmt, &case_id, NULL))
-    return 0;
-  return case_id;
-}
-
-/**
  * dossier_store_list_all:
  * @kinds: 1 << #DossierNodeKind of the nodes wanted
  * @case_id: a case file whose own come first, or 0
