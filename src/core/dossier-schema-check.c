@@ -24,13 +24,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "dossier-schema-check.h"
 
-/* How long quick_check may take at open, at most: a file of some 15 MB
- * is checked whole; a larger one as far as that goes (a file of 1.5 GB
- * took 2 s), so that it opens at once. SQLite checks every page it reads
- * afterwards all the same. */
+/* quick_check at open: a file up to CHECK_WHOLE bytes is checked whole,
+ * however long that takes under load (some 50 ms for 32 MB); a larger one
+ * as far as CHECK_MS goes (a file of 1.5 GB took 2 s whole), so that it
+ * opens at once. SQLite checks every page it reads afterwards all the
+ * same. */
+#define CHECK_WHOLE (32 * 1024 * 1024)
 #define CHECK_MS 25
 
 /* quick_check runs as one step of SQLite's, which no progress handler
@@ -102,14 +105,16 @@ dossier_schema_check_pages (DossierDb  *db,
 {
   sqlite3 *handle = dossier_db_get_handle (db);
   sqlite3_stmt *stmt = NULL;
-  Watch watch = { .deadline = g_get_monotonic_time () + CHECK_MS * 1000, .handle = handle };
+  GStatBuf info;
+  gboolean large = g_stat (dossier_db_get_path (db), &info) == 0 && info.st_size > CHECK_WHOLE;
+  Watch watch = { .deadline = large ? g_get_monotonic_time () + CHECK_MS * 1000 : G_MAXINT64, .handle = handle };
   g_autofree char *problem = NULL;
   GThread *watcher;
   int rc;
 
   g_mutex_init (&watch.mutex);
   g_cond_init (&watch.cond);
-  watcher = g_thread_new ("dossier-check", watch_check, &watch);
+  watcher = large ? g_thread_new ("dossier-check", watch_check, &watch) : NULL;
   rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check (1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -118,7 +123,8 @@ dossier_schema_check_pages (DossierDb  *db,
   watch.done = TRUE;
   g_cond_signal (&watch.cond);
   g_mutex_unlock (&watch.mutex);
-  g_thread_join (watcher);
+  if (watcher != NULL)
+    g_thread_join (watcher);
   g_mutex_clear (&watch.mutex);
   g_cond_clear (&watch.cond);
 

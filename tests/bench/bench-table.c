@@ -77,6 +77,13 @@ bench_table_add (BenchTable *table,
 {
   Row row = { g_strdup (label), 0, 0, 0, NULL, g_strdup (target ? target : ""), n };
 
+  if (n == 0)
+    {
+      bench_table_note (table, "%s: nothing measured", label);
+      g_free (row.label);
+      g_free (row.target);
+      return 0;
+    }
   row.median = bench_percentile (values, n, 50);
   row.min = values[0];
   row.max = values[n - 1];

@@ -70,10 +70,15 @@ def test_read_only_database(app: Dossier):
 
 
 def _damage_middle_page(path):
+    """Overwrites the middle page of the events' table: a page of data, not
+    of the schema (whose pages, since schema 6 added its indexes, sit in
+    the middle of a new file too)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        pages = [p for (p,) in db.execute("SELECT pageno FROM dbstat WHERE name = 'event' ORDER BY pageno")]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
     with open(path, "r+b") as f:
-        size = f.seek(0, os.SEEK_END)
-        f.seek((size // 8192) * 4096)
-        f.write(b"\xab" * 4096)
+        f.seek((pages[len(pages) // 2] - 1) * size)
+        f.write(b"\xab" * size)
 
 
 def _damaged_copies(folder):
