@@ -63,20 +63,25 @@ fail (guint       *error_line,
   return FALSE;
 }
 
-/* A record that is one empty, unquoted field is a blank line: skipped. */
-static void
-end_record (GPtrArray *records,
-            GPtrArray *fields,
-            GArray    *quoted,
-            guint      line)
+/* A record that is one empty, unquoted field is a blank line: skipped.
+ * The others go to @each, then are freed. */
+static gboolean
+end_record (DossierCsvEach  each,
+            gpointer        user_data,
+            GPtrArray      *fields,
+            GArray         *quoted,
+            guint           line,
+            guint          *n_records)
 {
+  gboolean go_on;
+
   DossierCsvRecord *record;
 
   if (fields->len == 1 && !g_array_index (quoted, gboolean, 0) && *(char *) fields->pdata[0] == '\0')
     {
       g_ptr_array_set_size (fields, 0);
       g_array_set_size (quoted, 0);
-      return;
+      return TRUE;
     }
 
   record = g_new (DossierCsvRecord, 1);
@@ -84,7 +89,24 @@ end_record (GPtrArray *records,
   g_ptr_array_add (fields, NULL);
   record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
   record->quoted = (gboolean *) (gpointer) g_array_steal (quoted, NULL);
-  g_ptr_array_add (records, record);
+  (*n_records)++;
+  go_on = each (record, user_data);
+  record_free (record);
+  return go_on;
+}
+
+static gboolean
+keep_record (DossierCsvRecord *record,
+             gpointer          records)
+{
+  DossierCsvRecord *copy = g_new (DossierCsvRecord, 1);
+  guint n = g_strv_length (record->fields);
+
+  copy->line = record->line;
+  copy->fields = g_steal_pointer (&record->fields);
+  copy->quoted = g_memdup2 (record->quoted, sizeof (gboolean) * MAX (1, n));
+  g_ptr_array_add (records, copy);
+  return TRUE;
 }
 
 static gboolean
@@ -126,6 +148,36 @@ dossier_csv_parse (const char  *data,
                    char       **error_message)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (record_free);
+  guint n;
+
+  if (!dossier_csv_parse_each (data, size, keep_record, records, &n, error_line, error_message))
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+/**
+ * dossier_csv_parse_each:
+ * @each: called with each record, blank lines left out, which it may
+ *   change (it is freed after); %FALSE stops the reading
+ * @n_records: (out): how many records @each was given
+ * @error_line: (out): where the first error is
+ * @error_message: (out): what it is, translated
+ *
+ * Reads @data a record at a time, so that a caller that keeps less than
+ * each record needs less memory than the file takes.
+ *
+ * Returns: %FALSE on an error in @data (the records before it were given
+ *   to @each), or when @each said stop (@error_message then %NULL)
+ */
+gboolean
+dossier_csv_parse_each (const char       *data,
+                        gsize             size,
+                        DossierCsvEach    each,
+                        gpointer          user_data,
+                        guint            *n_records,
+                        guint            *error_line,
+                        char            **error_message)
+{
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) quoted_fields = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) field = g_string_new (NULL);
@@ -133,13 +185,15 @@ dossier_csv_parse (const char  *data,
   guint line = 1, record_line = 1, quote_line = 0;
   gboolean quoted = FALSE, in_quotes = FALSE;
 
+  *n_records = 0;
+  *error_message = NULL;
   /* Found by fuzzing: an empty buffer may come as NULL. */
   if (data == NULL)
     data = "";
   end = data + size;
 
   if (!check_bytes (data, size, error_line, error_message))
-    return NULL;
+    return FALSE;
 
   p = data;
   if (size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
@@ -147,7 +201,7 @@ dossier_csv_parse (const char  *data,
   if (p == end)
     {
       fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
-      return NULL;
+      return FALSE;
     }
 
   for (; p <= end; p++)
@@ -161,7 +215,7 @@ dossier_csv_parse (const char  *data,
             {
               fail (error_line, error_message, quote_line,
                     g_strdup (_("a quoted field starts here and is never closed")));
-              return NULL;
+              return FALSE;
             }
           if (c == '"' && p + 1 < end && p[1] == '"')
             {
@@ -175,7 +229,7 @@ dossier_csv_parse (const char  *data,
                 {
                   fail (error_line, error_message, line,
                         g_strdup (_("text after the quote that closes a field; double a quote inside a quoted field")));
-                  return NULL;
+                  return FALSE;
                 }
             }
           else
@@ -199,7 +253,11 @@ dossier_csv_parse (const char  *data,
               continue;
             }
 
-          end_record (records, fields, quoted_fields, record_line);
+          if (!end_record (each, user_data, fields, quoted_fields, record_line, n_records))
+            {
+              *error_message = NULL;
+              return FALSE;
+            }
           if (at_end)
             break;
           if (c == '\r' && p + 1 < end && p[1] == '\n')
@@ -219,7 +277,7 @@ dossier_csv_parse (const char  *data,
         {
           fail (error_line, error_message, line,
                 g_strdup (_("a quote in the middle of a field; quote the whole field and double the quotes in it")));
-          return NULL;
+          return FALSE;
         }
       else
         g_string_append_c (field, c);
@@ -228,17 +286,17 @@ dossier_csv_parse (const char  *data,
         {
           fail (error_line, error_message, in_quotes ? quote_line : line,
                 g_strdup_printf (_("a field longer than %d bytes; is this the right file?"), DOSSIER_CSV_MAX_FIELD));
-          return NULL;
+          return FALSE;
         }
     }
 
-  if (records->len == 0)
+  if (*n_records == 0)
     {
       fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
-      return NULL;
+      return FALSE;
     }
 
-  return g_steal_pointer (&records);
+  return TRUE;
 }
 
 /**

@@ -18,6 +18,17 @@ typedef struct
   gboolean *quoted;   /* for each field, whether it was in quotes */
 } DossierCsvRecord;
 
+/* Given each record in turn; %FALSE stops the reading. */
+typedef gboolean (*DossierCsvEach) (DossierCsvRecord *record,
+                                    gpointer          user_data);
+
+gboolean   dossier_csv_parse_each   (const char      *data,
+                                     gsize            size,
+                                     DossierCsvEach   each,
+                                     gpointer         user_data,
+                                     guint           *n_records,
+                                     guint           *error_line,
+                                     char           **error_message);
 GPtrArray *dossier_csv_parse        (const char  *data,
                                      gsize        size,
                                      guint       *error_line,

@@ -25,6 +25,10 @@ typedef struct
   gint64  series_id;        /* 0: to be added */
   gint64  organization_id;  /* 0: to be added */
   gboolean same;            /* the series has this very figure already */
+  /* For the checks of the rows together (texts interned: one text, one
+   * pointer) */
+  gpointer series_ref;      /* its Series */
+  const char *provider_fold; /* casefolded */
 } Row;
 
 typedef struct
@@ -44,6 +48,10 @@ typedef struct
   GArray     *rows;       /* Row */
   GHashTable *series;     /* casefolded name → Series */
   guint       n_added;
+  GStringChunk *strings;  /* the rows' texts, each once (a million rows
+                           * name a few providers, series and sources) */
+  GHashTable *organizations; /* provider → its id, or 0 */
+  GHashTable *folds;         /* provider → casefolded, both interned */
 } Reader;
 
 gboolean _dossier_shares_write_rows (Reader  *reader,

@@ -73,8 +73,7 @@ series_of (Reader      *reader,
            gint64      *id,
            GError     **error)
 {
-  g_autofree char *key = g_utf8_casefold (row->series, -1);
-  Series *series = g_hash_table_lookup (reader->series, key);
+  Series *series = row->series_ref;
 
   if (series->id == 0)
     {
@@ -133,26 +132,33 @@ gboolean
 _dossier_shares_write_rows (Reader  *reader,
             GError **error)
 {
-  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keyed by the casefolded provider, interned: one text, one pointer. */
+  g_autoptr(GHashTable) organizations = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *last_source = NULL, *last_url = NULL;
+  gint64 last_source_id = 0;
 
   for (guint i = 0; i < reader->rows->len; i++)
     {
       Row *row = &g_array_index (reader->rows, Row, i);
-      g_autofree char *provider = g_utf8_casefold (row->provider, -1);
       gint64 series_id = 0, source_id = 0;
 
       if (row->organization_id == 0 &&
-          (row->organization_id = GPOINTER_TO_SIZE (g_hash_table_lookup (organizations, provider))) == 0)
+          (row->organization_id = GPOINTER_TO_SIZE (g_hash_table_lookup (organizations, row->provider_fold))) == 0)
         {
           if (!add_node (reader, "organization", row->provider, &row->organization_id, error))
             return FALSE;
-          g_hash_table_insert (organizations, g_strdup (provider), GSIZE_TO_POINTER (row->organization_id));
+          g_hash_table_insert (organizations, (gpointer) row->provider_fold, GSIZE_TO_POINTER (row->organization_id));
         }
 
-      if (!series_of (reader, row, &series_id, error) ||
-          !source_of (reader, row, sources, &source_id, error))
+      if (!series_of (reader, row, &series_id, error))
         return FALSE;
+      /* Rows in a run mostly share their source (texts interned). */
+      if (row->source == last_source && row->url == last_url && last_source_id != 0)
+        source_id = last_source_id;
+      else if (!source_of (reader, row, sources, &source_id, error))
+        return FALSE;
+      last_source = row->source, last_url = row->url, last_source_id = source_id;
 
       if (!row->same)
         {

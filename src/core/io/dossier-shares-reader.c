@@ -30,19 +30,6 @@ static const char * const column_names[N_COLUMNS] = {
 };
 
 static void
-row_clear (gpointer data)
-{
-  Row *row = data;
-
-  g_free (row->series);
-  g_free (row->period);
-  g_free (row->provider);
-  g_free (row->source);
-  g_free (row->url);
-  g_free (row->note);
-}
-
-static void
 problem (Reader     *reader,
          guint       line,
          const char *format,
@@ -194,15 +181,32 @@ find_organization (Reader      *reader,
                    gint64      *id,
                    GError     **error)
 {
-  g_autoptr(DossierStmt) stmt =
-    dossier_db_prepare (reader->db,
-                        "SELECT id FROM node WHERE kind = 'organization' AND (name = ?1 COLLATE NOCASE OR "
-                        "  (short_name <> '' AND short_name = ?1 COLLATE NOCASE) OR slug = ?1) "
-                        "ORDER BY slug = ?1 DESC, name = ?1 COLLATE NOCASE DESC, id LIMIT 1",
-                        error);
+  g_autoptr(DossierStmt) stmt = NULL;
+  gpointer known;
 
-  return stmt != NULL && dossier_db_bind (reader->db, stmt, error, "t", name) &&
-         dossier_db_query_int (reader->db, stmt, id, error);
+  /* Asked once a name: the query reads every organization. */
+  if (g_hash_table_lookup_extended (reader->organizations, name, NULL, &known))
+    {
+      *id = (gint64) GPOINTER_TO_SIZE (known);
+      return TRUE;
+    }
+  stmt = dossier_db_prepare (reader->db,
+                             "SELECT id FROM node WHERE kind = 'organization' AND (name = ?1 COLLATE NOCASE OR "
+                             "  (short_name <> '' AND short_name = ?1 COLLATE NOCASE) OR slug = ?1) "
+                             "ORDER BY slug = ?1 DESC, name = ?1 COLLATE NOCASE DESC, id LIMIT 1",
+                             error);
+  if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "t", name) ||
+      !dossier_db_query_int (reader->db, stmt, id, error))
+    return FALSE;
+  g_hash_table_insert (reader->organizations, (gpointer) name, GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+static char *
+intern (Reader     *reader,
+        const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (reader->strings, text) : NULL;
 }
 
 /* Reads one row into reader->rows; its mistakes into reader->problems. */
@@ -234,12 +238,12 @@ read_row (Reader            *reader,
     if (!record->quoted[i])
       g_strstrip (record->fields[i]);
 
-  row.period = g_strdup (field (record, columns[PERIOD]));
-  row.provider = g_strdup (field (record, columns[PROVIDER]));
-  row.series = g_strdup (*field (record, columns[SERIES]) ? field (record, columns[SERIES]) : default_series);
-  row.source = g_strdup (field (record, columns[SOURCE]));
-  row.url = g_strdup (field (record, columns[URL]));
-  row.note = g_strdup (field (record, columns[NOTE]));
+  row.period = intern (reader, field (record, columns[PERIOD]));
+  row.provider = intern (reader, field (record, columns[PROVIDER]));
+  row.series = intern (reader, *field (record, columns[SERIES]) ? field (record, columns[SERIES]) : default_series);
+  row.source = intern (reader, field (record, columns[SOURCE]));
+  row.url = intern (reader, field (record, columns[URL]));
+  row.note = intern (reader, field (record, columns[NOTE]));
 
   if (!dossier_period_parse (row.period, &year, &quarter))
     problem (reader, record->line, _("“%s” is not a period: write 2019-Q3 for a quarter, 2019 for a year"),
@@ -252,7 +256,6 @@ read_row (Reader            *reader,
     problem (reader, record->line, _("which series? The file has no series column, and none was chosen"));
   else if ((series = find_series (reader, row.series, error)) == NULL)
     {
-      row_clear (&row);
       return FALSE;
     }
   else if (reader->problems->len == before)
@@ -269,20 +272,69 @@ read_row (Reader            *reader,
                                 : _("“%s” is a year, but the series “%s” has quarters"),
                  row.period, row.series);
       row.series_id = series->id;
+      row.series_ref = series;
     }
 
   if (reader->problems->len == before &&
       !find_organization (reader, row.provider, &row.organization_id, error))
     {
-      row_clear (&row);
       return FALSE;
     }
 
   if (reader->problems->len == before)
-    g_array_append_val (reader->rows, row);
-  else
-    row_clear (&row);
+    {
+      row.provider_fold = g_hash_table_lookup (reader->folds, row.provider);
+      if (row.provider_fold == NULL)
+        {
+          g_autofree char *fold = g_utf8_casefold (row.provider, -1);
+
+          row.provider_fold = intern (reader, fold);
+          g_hash_table_insert (reader->folds, row.provider, (gpointer) row.provider_fold);
+        }
+      g_array_append_val (reader->rows, row);
+    }
   return TRUE;
+}
+
+/* Rows as keys: the same figure (series, period and provider), or the
+ * same period of a series. */
+static guint
+figure_hash (gconstpointer key)
+{
+  const Row *row = key;
+  guint64 h = (guintptr) row->series_ref;
+
+  h = h * 1000003u ^ (guintptr) row->period;
+  h = h * 1000003u ^ (row->organization_id ? (guint64) row->organization_id : (guintptr) row->provider_fold);
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+figure_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  return x->series_ref == y->series_ref && x->period == y->period && x->organization_id == y->organization_id &&
+         (x->organization_id != 0 || x->provider_fold == y->provider_fold);
+}
+
+static guint
+period_hash (gconstpointer key)
+{
+  const Row *row = key;
+  guint64 h = (guintptr) row->series_ref * 1000003u ^ (guintptr) row->period;
+
+  return (guint) (h ^ (h >> 29));
+}
+
+static gboolean
+period_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *x = a, *y = b;
+
+  return x->series_ref == y->series_ref && x->period == y->period;
 }
 
 static gboolean check_rows_together (Reader  *reader,
@@ -346,30 +398,34 @@ static gboolean
 check_rows_together (Reader  *reader,
                      GError **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keyed by rows, which stay where they are meanwhile. */
+  g_autoptr(GHashTable) seen = g_hash_table_new (figure_hash, figure_equal);
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (period_hash, period_equal, NULL, g_free);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The figures the file names in series the database has. */
+  for (guint i = 0; i < reader->rows->len; i++)
+    {
+      Row *row = &g_array_index (reader->rows, Row, i);
+
+      if (row->series_id != 0)
+        g_hash_table_add (named, g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%" G_GINT64_FORMAT,
+                                                  row->series_id, row->period, row->organization_id));
+    }
 
   for (guint i = 0; i < reader->rows->len; i++)
     {
       Row *row = &g_array_index (reader->rows, Row, i);
-      g_autofree char *provider = g_utf8_casefold (row->provider, -1);
-      g_autofree char *series = g_utf8_casefold (row->series, -1);
-      char *key = row->organization_id
-                    ? g_strdup_printf ("%s\n%s\n#%" G_GINT64_FORMAT, series, row->period, row->organization_id)
-                    : g_strdup_printf ("%s\n%s\n%s", series, row->period, provider);
-      char *period_key = g_strdup_printf ("%s\n%s", series, row->period);
-      double *sum = g_hash_table_lookup (sums, period_key);
-      gpointer earlier;
+      double *sum = g_hash_table_lookup (sums, row);
+      Row *earlier = g_hash_table_lookup (seen, row);
 
-      if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
+      if (earlier != NULL)
         {
           problem (reader, row->line, _("%s has a share for %s in this series on line %u already"),
-                   row->provider, row->period, GPOINTER_TO_UINT (earlier));
-          g_free (key);
-          g_free (period_key);
+                   row->provider, row->period, earlier->line);
           continue;
         }
-      g_hash_table_insert (seen, key, GUINT_TO_POINTER (row->line));
+      g_hash_table_add (seen, row);
 
       if (sum == NULL)
         {
@@ -377,7 +433,7 @@ check_rows_together (Reader  *reader,
           gboolean has_row;
 
           sum = g_new0 (double, 1);
-          g_hash_table_insert (sums, g_strdup (period_key), sum);
+          g_hash_table_insert (sums, row, sum);
           /* What the series has for providers this file does not name. */
           if (row->series_id != 0)
             {
@@ -386,32 +442,20 @@ check_rows_together (Reader  *reader,
                                          "WHERE series_id = ?1 AND period = ?2",
                                          error);
               if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "it", row->series_id, row->period))
-                {
-                  g_free (period_key);
-                  return FALSE;
-                }
+                return FALSE;
               while (dossier_db_step_row (reader->db, stmt, &has_row, error) && has_row)
                 {
-                  gboolean named = FALSE;
+                  g_autofree char *figure = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%" G_GINT64_FORMAT,
+                                                             row->series_id, row->period,
+                                                             (gint64) sqlite3_column_int64 (stmt, 0));
 
-                  for (guint j = 0; j < reader->rows->len && !named; j++)
-                    {
-                      Row *other = &g_array_index (reader->rows, Row, j);
-
-                      named = other->series_id == row->series_id && g_str_equal (other->period, row->period) &&
-                              other->organization_id == sqlite3_column_int64 (stmt, 0);
-                    }
-                  if (!named)
+                  if (!g_hash_table_contains (named, figure))
                     *sum += sqlite3_column_double (stmt, 1);
                 }
               if (error != NULL && *error != NULL)
-                {
-                  g_free (period_key);
-                  return FALSE;
-                }
+                return FALSE;
             }
         }
-      g_free (period_key);
 
       if (!check_existing (reader, row, error))
         return FALSE;
@@ -427,6 +471,42 @@ check_rows_together (Reader  *reader,
         }
     }
 
+  return TRUE;
+}
+
+/* The state of dossier_shares_reader_import() between records. */
+typedef struct
+{
+  Reader     *reader;
+  int         columns[N_COLUMNS];
+  guint       n_columns;
+  guint       header_line;
+  gboolean    header_ok;
+  const char *series;
+  GError    **error;
+  gboolean    failed;     /* @error is set: the database failed */
+} Reading;
+
+/* The header first (nothing more is read when it is wrong), then each
+ * row. */
+static gboolean
+read_record (DossierCsvRecord *record,
+             gpointer          data)
+{
+  Reading *reading = data;
+
+  if (reading->header_line == 0)
+    {
+      reading->header_line = record->line;
+      reading->n_columns = g_strv_length (record->fields);
+      reading->header_ok = read_header (reading->reader, record, reading->columns);
+      return reading->header_ok;
+    }
+  if (!read_row (reading->reader, record, reading->columns, reading->n_columns, reading->series, reading->error))
+    {
+      reading->failed = TRUE;
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -471,33 +551,43 @@ dossier_shares_reader_import (DossierDb   *db,
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GHashTable) series_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
-  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) organizations = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) folds = g_hash_table_new (NULL, NULL);
+  GStringChunk *strings = g_string_chunk_new (64 * 1024);
   g_autofree char *parse_message = NULL;
-  Reader reader = { db, file_name, language, all, rows, series_table, 0 };
-  int columns[N_COLUMNS];
-  guint parse_line = 0;
+  Reader reader = { db, file_name, language, all, rows, series_table, 0, strings, organizations, folds };
+  Reading reading = { &reader, { 0 }, 0, 0, FALSE, series, error, FALSE };
+  guint parse_line = 0, n_records = 0;
   gsize size;
   const char *data = g_bytes_get_data (csv, &size);
+  gboolean ok;
 
-  g_array_set_clear_func (rows, row_clear);
   if (problems != NULL)
     *problems = NULL;
   if (n_added != NULL)
     *n_added = 0;
 
-  if ((records = dossier_csv_parse (data, size, &parse_line, &parse_message)) == NULL)
-    problem (&reader, parse_line, "%s", parse_message);
-  else if (read_header (&reader, records->pdata[0], columns))
+  /* A record at a time: what is kept of a row is its figure and the
+   * texts it shares with the others. */
+  if (!dossier_csv_parse_each (data, size, read_record, &reading, &n_records, &parse_line, &parse_message))
     {
-      guint n_columns = g_strv_length (((DossierCsvRecord *) records->pdata[0])->fields);
-
-      if (records->len == 1)
-        problem (&reader, ((DossierCsvRecord *) records->pdata[0])->line, _("the file has no figures, only a header"));
-      for (guint i = 1; i < records->len; i++)
-        if (!read_row (&reader, records->pdata[i], columns, n_columns, series, error))
+      if (reading.failed)
+        {
+          g_string_chunk_free (strings);
           return FALSE;
+        }
+      if (parse_message != NULL)
+        problem (&reader, parse_line, "%s", parse_message);
+    }
+  else if (reading.header_ok)
+    {
+      if (n_records == 1)
+        problem (&reader, reading.header_line, _("the file has no figures, only a header"));
       if (!check_together (&reader, error))
-        return FALSE;
+        {
+          g_string_chunk_free (strings);
+          return FALSE;
+        }
     }
 
   if (all->len > 0)
@@ -512,12 +602,13 @@ dossier_shares_reader_import (DossierDb   *db,
                    "%s:%u: %s", file_name, first->line, first->message);
       if (problems != NULL)
         *problems = g_steal_pointer (&all);
+      g_string_chunk_free (strings);
       return FALSE;
     }
 
-  if (!_dossier_shares_write_rows (&reader, error))
-    return FALSE;
-  if (n_added != NULL)
+  ok = _dossier_shares_write_rows (&reader, error);
+  g_string_chunk_free (strings);
+  if (ok && n_added != NULL)
     *n_added = reader.n_added;
-  return TRUE;
+  return ok;
 }
