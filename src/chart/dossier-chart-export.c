@@ -21,6 +21,7 @@
 
 #include "dossier-chart-content.h"
 #include "dossier-chart-export.h"
+#include "dossier-chart-png.h"
 #include "dossier-chart-view.h"
 #include "dossier-file.h"
 
@@ -261,7 +262,7 @@ dossier_chart_export_bytes (const DossierChartView     *view,
   g_object_unref (context);
 
   if (status == CAIRO_STATUS_SUCCESS && format == DOSSIER_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, dossier_chart_append_to_bytes, data);
+    status = dossier_chart_write_png (surface, data);
   else if (status == CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_finish (surface);

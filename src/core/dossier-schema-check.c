@@ -190,6 +190,52 @@ first_missing (const char *lines,
   return NULL;
 }
 
+/* What the migrations make, described: built in memory (some 45 million
+ * instructions, a tenth of a headless export), then kept in the user's
+ * cache under a name that says which migrations and which SQLite made it,
+ * so that later starts read it instead. */
+static char *
+expected_shape (const char * const *migrations,
+                guint               n_migrations,
+                int                *rc)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *reference = NULL;
+  char *expected = NULL;
+
+  g_checksum_update (sum, (const guchar *) sqlite3_libversion (), -1);
+  for (guint i = 0; i < n_migrations; i++)
+    g_checksum_update (sum, (const guchar *) migrations[i], -1);
+  name = g_strdup_printf ("schema-%s.txt", g_checksum_get_string (sum));
+  path = g_build_filename (g_get_user_cache_dir (), "dossier", name, NULL);
+  if (g_file_get_contents (path, &expected, NULL, NULL))
+    return expected;
+
+  *rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  for (guint i = 0; i < n_migrations && *rc == SQLITE_OK; i++)
+    *rc = sqlite3_exec (reference, migrations[i], NULL, NULL, NULL);
+  if (*rc == SQLITE_OK)
+    expected = describe (reference, rc);
+  sqlite3_close (reference);
+  if (*rc != SQLITE_OK)
+    {
+      g_free (expected);
+      return NULL;
+    }
+
+  /* Written to a temporary file renamed into place; a cache that cannot
+   * be written is only slower. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (g_mkdir_with_parents (dir, 0700) == 0)
+      g_file_set_contents (path, expected, -1, NULL);
+  }
+  return expected;
+}
+
 /**
  * dossier_schema_check_shape:
  * @migrations: every migration, as the schema is made
@@ -203,20 +249,13 @@ dossier_schema_check_shape (DossierDb           *db,
                             guint                n_migrations,
                             GError             **error)
 {
-  sqlite3 *reference = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *found = NULL;
   g_autofree char *extra = NULL;
   g_autofree char *missing = NULL;
-  int rc;
+  int rc = SQLITE_OK;
 
-  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  for (guint i = 0; i < n_migrations && rc == SQLITE_OK; i++)
-    rc = sqlite3_exec (reference, migrations[i], NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    expected = describe (reference, &rc);
-  sqlite3_close (reference);
-  if (rc != SQLITE_OK)
+  if ((expected = expected_shape (migrations, n_migrations, &rc)) == NULL)
     return dossier_db_check (db, rc, "reference schema", error);
 
   found = describe (dossier_db_get_handle (db), &rc);
