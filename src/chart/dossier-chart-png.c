@@ -100,7 +100,12 @@ dossier_chart_write_png (cairo_surface_t *surface,
   if (png == NULL)
     return CAIRO_STATUS_NO_MEMORY;
   info = png_create_info_struct (png);
-  if (info == NULL || setjmp (png_jmpbuf (png)))
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      return CAIRO_STATUS_NO_MEMORY;
+    }
+  if (setjmp (png_jmpbuf (png)))
     {
       g_free (row);
       png_destroy_write_struct (&png, &info);

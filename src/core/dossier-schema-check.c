@@ -197,6 +197,7 @@ first_missing (const char *lines,
 static char *
 expected_shape (const char * const *migrations,
                 guint               n_migrations,
+                gboolean            cached,
                 int                *rc)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -206,11 +207,12 @@ expected_shape (const char * const *migrations,
   char *expected = NULL;
 
   g_checksum_update (sum, (const guchar *) sqlite3_libversion (), -1);
+  g_checksum_update (sum, (const guchar *) PACKAGE_VERSION, -1);
   for (guint i = 0; i < n_migrations; i++)
     g_checksum_update (sum, (const guchar *) migrations[i], -1);
   name = g_strdup_printf ("schema-%s.txt", g_checksum_get_string (sum));
   path = g_build_filename (g_get_user_cache_dir (), "dossier", name, NULL);
-  if (g_file_get_contents (path, &expected, NULL, NULL))
+  if (cached && g_file_get_contents (path, &expected, NULL, NULL))
     return expected;
 
   *rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -255,13 +257,23 @@ dossier_schema_check_shape (DossierDb           *db,
   g_autofree char *missing = NULL;
   int rc = SQLITE_OK;
 
-  if ((expected = expected_shape (migrations, n_migrations, &rc)) == NULL)
+  if ((expected = expected_shape (migrations, n_migrations, TRUE, &rc)) == NULL)
     return dossier_db_check (db, rc, "reference schema", error);
 
   found = describe (dossier_db_get_handle (db), &rc);
   if (rc != SQLITE_OK)
     return damaged (db, sqlite3_errstr (rc), error);
 
+  if ((extra = first_missing (found, expected)) == NULL && (missing = first_missing (expected, found)) == NULL)
+    return TRUE;
+
+  /* Never refused on the word of the cache alone (a stale or damaged
+   * one): built again in memory, written over it, and compared again. */
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&extra, g_free);
+  g_clear_pointer (&missing, g_free);
+  if ((expected = expected_shape (migrations, n_migrations, FALSE, &rc)) == NULL)
+    return dossier_db_check (db, rc, "reference schema", error);
   if ((extra = first_missing (found, expected)) == NULL && (missing = first_missing (expected, found)) == NULL)
     return TRUE;
 
