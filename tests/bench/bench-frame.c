@@ -80,6 +80,32 @@ frames (cairo_t                   *cr,
     }
 }
 
+/* @view's layout of @content timed RUNS times into @layouts, then its
+ * frames into @times. */
+static void
+layouts_and_frames (cairo_t                   *cr,
+                    PangoContext              *context,
+                    const PangoFontDescription *font,
+                    const DossierChartView    *view,
+                    const DossierChartContent *content,
+                    const DossierChartStyle   *style,
+                    double                    *layouts,
+                    double                    *times)
+{
+  g_autoptr(DossierChartLayout) kept = NULL;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      double t0 = bench_now_ms ();
+      g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (view, content, context, font, WIDTH, HEIGHT);
+
+      layouts[run] = bench_now_ms () - t0;
+      g_clear_pointer (&kept, dossier_chart_layout_free);
+      kept = g_steal_pointer (&layout);
+    }
+  frames (cr, context, content, kept, style, times);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,18 +153,7 @@ main (int   argc,
   /* The chart over time. */
   lines = dossier_chart_content_load_over_time (store, series_id, NULL, &error);
   g_assert_no_error (error);
-  for (guint run = 0; run < RUNS; run++)
-    {
-      double t0 = bench_now_ms ();
-      g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (dossier_chart_lines_get_view (), lines,
-                                                                           context, font, WIDTH, HEIGHT);
-      chart_layout[run] = bench_now_ms () - t0;
-    }
-  {
-    g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (dossier_chart_lines_get_view (), lines,
-                                                                         context, font, WIDTH, HEIGHT);
-    frames (cr, context, lines, layout, &style, chart);
-  }
+  layouts_and_frames (cr, context, font, dossier_chart_lines_get_view (), lines, &style, chart_layout, chart);
   cairo_surface_write_to_png (surface, "bench-frame-lines.png");
 
   /* The timeline of a million events, zoomed out. */
@@ -151,18 +166,7 @@ main (int   argc,
       g_assert_no_error (error);
       load[run] = bench_now_ms () - t0;
     }
-  for (guint run = 0; run < RUNS; run++)
-    {
-      double t0 = bench_now_ms ();
-      g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (dossier_chart_timeline_get_view (), events,
-                                                                           context, font, WIDTH, HEIGHT);
-      timeline_layout[run] = bench_now_ms () - t0;
-    }
-  {
-    g_autoptr(DossierChartLayout) layout = dossier_chart_layout_measure (dossier_chart_timeline_get_view (), events,
-                                                                         context, font, WIDTH, HEIGHT);
-    frames (cr, context, events, layout, &style, timeline);
-  }
+  layouts_and_frames (cr, context, font, dossier_chart_timeline_get_view (), events, &style, timeline_layout, timeline);
   cairo_surface_write_to_png (surface, "bench-frame-timeline.png");
   /* A step of zoom in, then out again: new days shown, laid out, drawn. */
   for (guint run = 0; run < RUNS; run++)
