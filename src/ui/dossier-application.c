@@ -459,8 +459,9 @@ dossier_application_startup (GApplication *app)
   /* A summary reached with Tab should be read, not shown all selected. */
   g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
 
-  /* GtkApplication loads menus and the shortcuts window from the resources
-   * by itself, but not style.css (libadwaita does; GTK 4.8 does not). */
+  /* GtkApplication loads menus from the resources by itself (the window
+   * builds its shortcuts window when asked), but not style.css (libadwaita
+   * does; GTK 4.8 does not). */
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/io/github/dossier/Dossier/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -2,7 +2,8 @@
  *
  * The window's actions and what they show: win.export-chart (Ctrl+E) opens
  * the export dialog on the market panel's chart, and says what it wrote in
- * a brief notification over the chart with a button to open the file.
+ * a brief notification over the chart with a button to open the file;
+ * win.show-help-overlay (Ctrl+?) the shortcuts window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -238,6 +239,42 @@ on_search_done (DossierWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* win.show-help-overlay (Ctrl+?): the shortcuts window, built the first
+ * time it is asked for. GtkApplication would build it from
+ * gtk/help-overlay.ui for every window as it opens, a sixth of the work
+ * before the first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/dossier/Dossier/dossier-shortcuts-window.ui");
+      GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_transient_for (GTK_WINDOW (overlay), GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (GTK_WINDOW (overlay), TRUE);
+      g_set_weak_pointer (&self->shortcuts_window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (self->shortcuts_window));
+}
+
+/* The main menu's popover, made when the menu is first opened (by a
+ * click or F10), not before the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  DossierWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* After the template is set: the notification's callbacks are its own. */
 void
 _dossier_window_class_actions_init (DossierWindowClass *klass)
@@ -254,6 +291,9 @@ _dossier_window_class_actions_init (DossierWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }
 
 void
@@ -261,6 +301,7 @@ _dossier_window_actions_init (DossierWindow *self)
 {
   dossier_a11y_name_close_button (GTK_WIDGET (self->search_bar), _("Close Search"));
   reveal_export_bar (self, FALSE);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 }
 
 void
@@ -272,4 +313,7 @@ _dossier_window_actions_dispose (DossierWindow *self)
   g_clear_weak_pointer (&self->export_dialog);
   g_clear_pointer (&self->exported_uri, g_free);
   g_clear_handle_id (&self->export_bar_timeout, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->shortcuts_window));
+  g_clear_weak_pointer (&self->shortcuts_window);
 }

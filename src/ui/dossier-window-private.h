@@ -52,6 +52,9 @@ struct _DossierWindow
   GtkWidget            *export_dialog;    /* weak */
   char                 *exported_uri;
   guint                 export_bar_timeout;
+  GtkWidget            *shortcuts_window; /* weak */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   /* dossier-window-exchange.c */
   GtkFileChooserNative *exchange_chooser;

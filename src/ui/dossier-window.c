@@ -231,6 +231,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, chart_paned);
 

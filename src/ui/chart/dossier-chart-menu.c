@@ -75,6 +75,22 @@ on_query_tooltip (GtkWidget    *widget,
   return TRUE;
 }
 
+static GMenuModel *
+build_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) copy = g_menu_new ();
+  g_autoptr(GMenu) chart = g_menu_new ();
+
+  g_menu_append (copy, _("_Copy Value"), "chart.copy-value");
+  g_menu_append (copy, _("Copy Chart as _Image"), "chart.copy-image");
+  g_menu_append (chart, _("Edit _Title…"), "market.edit-title");
+  g_menu_append (chart, _("_Export Chart…"), "win.export-chart");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (chart));
+  return G_MENU_MODEL (menu);
+}
+
 /* Opens the menu on @item (or none), pointing at @x, @y. */
 static void
 pop_up (DossierChart *self,
@@ -84,6 +100,17 @@ pop_up (DossierChart *self,
 {
   gboolean has_item = self->content != NULL && item >= 0 &&
                       (guint) item < dossier_chart_content_get_n_items (self->content);
+
+  /* Built the first time it is asked for, not before the first frame. */
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenuModel) model = build_menu ();
+
+      self->menu = gtk_popover_menu_new_from_model (model);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
 
   self->menu_item = has_item ? item : -1;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy-value", has_item);
@@ -172,22 +199,6 @@ copy_image_action (GtkWidget  *widget,
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
 }
 
-static GMenuModel *
-build_menu (void)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) copy = g_menu_new ();
-  g_autoptr(GMenu) chart = g_menu_new ();
-
-  g_menu_append (copy, _("_Copy Value"), "chart.copy-value");
-  g_menu_append (copy, _("Copy Chart as _Image"), "chart.copy-image");
-  g_menu_append (chart, _("Edit _Title…"), "market.edit-title");
-  g_menu_append (chart, _("_Export Chart…"), "win.export-chart");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (chart));
-  return G_MENU_MODEL (menu);
-}
-
 void
 _dossier_chart_class_menu_init (DossierChartClass *klass)
 {
@@ -204,13 +215,8 @@ void
 _dossier_chart_menu_init (DossierChart *self)
 {
   GtkGesture *secondary = gtk_gesture_click_new ();
-  g_autoptr(GMenuModel) model = build_menu ();
 
   self->menu_item = -1;
-  self->menu = gtk_popover_menu_new_from_model (model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
