@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include "dossier-ui-resources.h"
-
 #include <glib/gi18n.h>
 
 #include "dossier-a11y.h"
@@ -112,7 +110,25 @@ dossier_sidebar_row_update (DossierSidebarRow *self)
   }
   gtk_label_set_label (self->date, date ? date : "");
   gtk_widget_set_visible (GTK_WIDGET (self->date), date != NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+}
+
+/* The title whole, in a tooltip: asked for when the pointer rests on the
+ * row. (The tooltip-text property, set on every row bound, would ask the
+ * X server where the pointer is each time: two round trips a row.) */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  DossierSidebarRow *self = DOSSIER_SIDEBAR_ROW (widget);
+  const char *title = gtk_label_get_label (self->title);
+
+  if (title == NULL || *title == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
 }
 
 static void
@@ -131,7 +147,11 @@ dossier_sidebar_row_dispose (GObject *object)
       if (GTK_IS_POPOVER (child))
         gtk_widget_unparent (child);
     }
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR_ROW);
+  if (self->date != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->date));
+  if (self->title != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->title));
+  self->date = self->title = NULL;
 
   G_OBJECT_CLASS (dossier_sidebar_row_parent_class)->dispose (object);
 }
@@ -203,11 +223,7 @@ dossier_sidebar_row_class_init (DossierSidebarRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The resources live in a static library: referencing them links them in. */
-  (void) dossier_ui_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/sidebar/dossier-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, date);
-  gtk_widget_class_bind_template_child (widget_class, DossierSidebarRow, title);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebarrow");
 }
 
@@ -290,7 +306,31 @@ dossier_sidebar_row_init (DossierSidebarRow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Made in code, not from a template: a sidebar opens with up to 200
+   * rows (GTK 4.8's list view makes that many), and parsing a template for
+   * each was most of the work of the first frame with many case files. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+
+  self->date = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->date, 0.f);
+  gtk_label_set_ellipsize (self->date, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (GTK_WIDGET (self->date), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->date), "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->date), GTK_WIDGET (self));
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0.f);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->title, 34);
+  /* Wrapped on two lines, a title asks for no more than this much: the
+   * sidebar keeps the width it is given. */
+  gtk_label_set_width_chars (self->title, 12);
+  gtk_widget_set_parent (GTK_WIDGET (self->title), GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
@@ -321,4 +361,51 @@ dossier_sidebar_row_set_item (DossierSidebarRow *self,
       dossier_sidebar_row_update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
     }
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), g_object_new (DOSSIER_TYPE_SIDEBAR_ROW, NULL));
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  dossier_sidebar_row_set_item (DOSSIER_SIDEBAR_ROW (gtk_tree_expander_get_child (expander)), item);
+}
+
+/**
+ * dossier_sidebar_row_factory_new:
+ *
+ * The sidebar list's rows: each a #GtkTreeExpander (the fold arrow and
+ * its depth) around a #DossierSidebarRow, bound to a #GtkTreeListRow.
+ * Signals, not a #GtkBuilderListItemFactory: its template and expressions,
+ * for each of the first frame's rows, cost more than the rows.
+ *
+ * There is no "unbind": GTK 4.8 unbinds and binds a row again whenever its
+ * position changes (each fold or unfold above it), and a row bound again
+ * to what it shows does nothing. A row set aside keeps its item until it
+ * is bound to another or let go of.
+ *
+ * Returns: (transfer full): the factory
+ */
+GtkListItemFactory *
+dossier_sidebar_row_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  return factory;
 }

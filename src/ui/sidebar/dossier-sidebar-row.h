@@ -16,4 +16,6 @@ GObject *dossier_sidebar_row_get_item (DossierSidebarRow *self);
 void     dossier_sidebar_row_set_item (DossierSidebarRow *self,
                                        GObject           *item);
 
+GtkListItemFactory *dossier_sidebar_row_factory_new (void);
+
 G_END_DECLS

@@ -465,10 +465,12 @@ static void
 dossier_sidebar_init (DossierSidebar *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GtkListItemFactory) factory = dossier_sidebar_row_factory_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_view_set_factory (self->list_view, factory);
   _dossier_sidebar_filter_init (self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
