@@ -1,7 +1,8 @@
 /* dossier-db-private.h: what the files of the database layer share
  *
  * dossier-db.c opens, prepares, binds and steps; dossier-db-transaction.c
- * runs transactions and announces what they changed, calling the first.
+ * runs transactions and announces what they changed, calling the first;
+ * dossier-db-job.c cancels and follows a long job.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,13 @@ struct _DossierDb
   gpointer             commit_data;
   guint                depth;        /* nested dossier_db_transaction() calls */
   gboolean             read_only;
+  char                *busy_message;  /* another connection is writing */
+
+  /* dossier-db-job.c */
+  GCancellable          *job_cancellable;
+  DossierDbProgressFunc  job_func;
+  gpointer               job_data;
+  int                    job_permille;
 };
 
 G_END_DECLS

@@ -56,6 +56,14 @@ dossier_db_transaction (DossierDb      *db,
       return FALSE;
     }
 
+  if (outer && db->busy_message != NULL)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BUSY,
+                   /* Translators: %s says what is writing ("An import is running") */
+                   _("%s: nothing was changed. Try again once it is done."), db->busy_message);
+      return FALSE;
+    }
+
   if (!dossier_db_exec (db, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dossier", error))
     return FALSE;
 

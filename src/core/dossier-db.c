@@ -61,6 +61,8 @@ dossier_db_close (DossierDb *db)
     }
 
   g_array_unref (db->changes);
+  g_clear_object (&db->job_cancellable);
+  g_free (db->busy_message);
   g_free (db->path);
   g_free (db);
 }

@@ -32,6 +32,9 @@ typedef void     (*DossierDbCommitFunc) (const DossierDbChange *changes,
 typedef gboolean (*DossierDbFunc)       (DossierDb             *db,
                                          gpointer               user_data,
                                          GError               **error);
+/* How far a job is, from 0 to 1 (dossier-db-job.c). */
+typedef void     (*DossierDbProgressFunc) (double               fraction,
+                                           gpointer             user_data);
 /* Makes an object of the row @stmt is on. */
 typedef gpointer (*DossierDbRowFunc)    (sqlite3_stmt          *stmt,
                                          gpointer               user_data);
@@ -49,6 +52,16 @@ sqlite3      *dossier_db_get_handle      (DossierDb            *db);
 void          dossier_db_set_commit_func (DossierDb            *db,
                                           DossierDbCommitFunc   func,
                                           gpointer              user_data);
+
+void          dossier_db_set_job         (DossierDb            *db,
+                                          GCancellable         *cancellable,
+                                          DossierDbProgressFunc func,
+                                          gpointer              user_data);
+void          dossier_db_report_progress (DossierDb            *db,
+                                          guint64               done,
+                                          guint64               total);
+void          dossier_db_set_writer_elsewhere (DossierDb       *db,
+                                               const char      *message);
 
 gboolean      dossier_db_check           (DossierDb            *db,
                                           int                   rc,

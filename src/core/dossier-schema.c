@@ -605,3 +605,30 @@ dossier_schema_prepare (DossierDb              *db,
   dossier_db_set_checkpoint_on_close (db, TRUE);
   return TRUE;
 }
+
+/**
+ * dossier_schema_join:
+ *
+ * A second connection to a file a first one has prepared (a job on a
+ * worker thread): the file must still be of this version and shape, then
+ * it is trusted and hardened as the first. Never upgrades, never checks
+ * pages again, and leaves the checkpoint on close to the first.
+ */
+gboolean
+dossier_schema_join (DossierDb  *db,
+                     GError    **error)
+{
+  gint64 version = 0;
+
+  if (!check_header (db, &version, error))
+    return FALSE;
+  if (version != DOSSIER_SCHEMA_VERSION)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_A_DOSSIER,
+                   _("%s changed while Dossier had it open"), dossier_db_get_path (db));
+      return FALSE;
+    }
+  return dossier_schema_check_shape (db, migrations, G_N_ELEMENTS (migrations), error) &&
+         dossier_schema_trust (db, error) &&
+         dossier_schema_harden (db, error);
+}

@@ -25,4 +25,7 @@ gboolean dossier_schema_create_version (DossierDb  *db,
                                         gint64      version,
                                         GError    **error);
 
+gboolean dossier_schema_join (DossierDb  *db,
+                              GError    **error);
+
 G_END_DECLS

@@ -116,6 +116,32 @@ read_file (const char  *path,
   return g_bytes_new_take (contents, length);
 }
 
+/* What dossier_store_import_case_file() does, on any connection (the
+ * store's, or a job's on a worker thread). */
+gboolean
+_dossier_exchange_import_case (DossierDb           *db,
+                               const char          *path,
+                               DossierImportFlags   flags,
+                               gint64              *case_id,
+                               GError             **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GBytes) bytes = read_file (path, error);
+  gint64 id = 0;
+  ImportData data = { NULL, name, flags, &id };
+
+  if (case_id != NULL)
+    *case_id = 0;
+  if (bytes == NULL)
+    return FALSE;
+  data.json = bytes;
+  if (!dossier_history_record (db, "import-case", import_case, &data, error))
+    return FALSE;
+  if (case_id != NULL)
+    *case_id = id;
+  return TRUE;
+}
+
 /**
  * dossier_store_import_case_file:
  * @path: a case file in Dossier's JSON format
@@ -129,10 +155,9 @@ dossier_store_import_case_file (DossierStore        *self,
                                 gint64              *case_id,
                                 GError             **error)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GBytes) bytes = read_file (path, error);
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
-  return bytes != NULL && dossier_store_import_case_full (self, bytes, name, flags, case_id, error);
+  return _dossier_exchange_import_case (self->db, path, flags, case_id, error);
 }
 
 /**
@@ -153,20 +178,34 @@ dossier_store_export_case (DossierStore  *self,
   return dossier_case_writer_write (self->db, case_id, error);
 }
 
-/* An export written whole, never over the database itself. */
+/* An export is written whole (dossier_file_replace()), and never over
+ * the database itself: that is refused before the work of making it. */
 static gboolean
-write_export (DossierStore  *self,
-              const char    *path,
-              GBytes        *bytes,
-              GError       **error)
+not_the_database (DossierDb   *db,
+                  const char  *path,
+                  GError     **error)
 {
-  if (dossier_file_same (path, dossier_db_get_path (self->db)))
+  if (dossier_file_same (path, dossier_db_get_path (db)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("Cannot write %s: it is the database Dossier has open"), path);
       return FALSE;
     }
-  return dossier_file_replace (path, bytes, error);
+  return TRUE;
+}
+
+/* What dossier_store_export_case_file() does, on any connection. */
+gboolean
+_dossier_exchange_export_case (DossierDb   *db,
+                               gint64       case_id,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  return not_the_database (db, path, error) &&
+         (bytes = dossier_case_writer_write (db, case_id, error)) != NULL &&
+         dossier_file_replace (path, bytes, error);
 }
 
 /**
@@ -181,9 +220,9 @@ dossier_store_export_case_file (DossierStore  *self,
                                 const char    *path,
                                 GError       **error)
 {
-  g_autoptr(GBytes) bytes = dossier_store_export_case (self, case_id, error);
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
-  return bytes != NULL && write_export (self, path, bytes, error);
+  return _dossier_exchange_export_case (self->db, case_id, path, error);
 }
 
 typedef struct
@@ -243,6 +282,30 @@ dossier_store_import_shares (DossierStore  *self,
   return TRUE;
 }
 
+/* What dossier_store_import_shares_file() does, on any connection. */
+gboolean
+_dossier_exchange_import_shares (DossierDb    *db,
+                                 const char   *path,
+                                 const char   *series,
+                                 const char   *language,
+                                 GPtrArray   **problems,
+                                 guint        *n_added,
+                                 GError      **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GBytes) bytes = NULL;
+  SharesData data = { NULL, name, series, language, problems, n_added };
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_added != NULL)
+    *n_added = 0;
+  if ((bytes = read_file (path, error)) == NULL)
+    return FALSE;
+  data.csv = bytes;
+  return dossier_history_record (db, "import-shares", import_shares, &data, error);
+}
+
 /**
  * dossier_store_import_shares_file:
  *
@@ -257,14 +320,9 @@ dossier_store_import_shares_file (DossierStore  *self,
                                   guint         *n_added,
                                   GError       **error)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GBytes) bytes = NULL;
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
-  if (problems != NULL)
-    *problems = NULL;
-  if ((bytes = read_file (path, error)) == NULL)
-    return FALSE;
-  return dossier_store_import_shares (self, bytes, name, series, problems, n_added, error);
+  return _dossier_exchange_import_shares (self->db, path, series, self->language, problems, n_added, error);
 }
 
 /**
@@ -288,6 +346,21 @@ dossier_store_export_shares (DossierStore  *self,
   return bytes;
 }
 
+/* What dossier_store_export_shares_file() does, on any connection. */
+gboolean
+_dossier_exchange_export_shares (DossierDb   *db,
+                                 gint64       series_id,
+                                 const char  *language,
+                                 const char  *path,
+                                 GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  return not_the_database (db, path, error) &&
+         (bytes = dossier_shares_writer_write (db, series_id, language, error)) != NULL &&
+         dossier_file_replace (path, bytes, error);
+}
+
 /**
  * dossier_store_export_shares_file:
  *
@@ -299,7 +372,7 @@ dossier_store_export_shares_file (DossierStore  *self,
                                   const char    *path,
                                   GError       **error)
 {
-  g_autoptr(GBytes) bytes = dossier_store_export_shares (self, series_id, error);
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
-  return bytes != NULL && write_export (self, path, bytes, error);
+  return _dossier_exchange_export_shares (self->db, series_id, self->language, path, error);
 }

@@ -20,6 +20,37 @@ struct _DossierStore
   GObject    parent_instance;
   DossierDb *db;
   char      *language;
+  gboolean   busy;      /* a job is writing on its own connection */
 };
+
+/* dossier-store.c */
+void     _dossier_store_announce         (DossierStore           *self,
+                                          const DossierDbChange  *changes,
+                                          guint                   n_changes);
+void     _dossier_store_set_busy         (DossierStore           *self,
+                                          gboolean                busy);
+
+/* dossier-store-exchange.c: the imports and exports on any connection */
+gboolean _dossier_exchange_import_case   (DossierDb              *db,
+                                          const char             *path,
+                                          DossierImportFlags      flags,
+                                          gint64                 *case_id,
+                                          GError                **error);
+gboolean _dossier_exchange_import_shares (DossierDb              *db,
+                                          const char             *path,
+                                          const char             *series,
+                                          const char             *language,
+                                          GPtrArray             **problems,
+                                          guint                  *n_added,
+                                          GError                **error);
+gboolean _dossier_exchange_export_case   (DossierDb              *db,
+                                          gint64                  case_id,
+                                          const char             *path,
+                                          GError                **error);
+gboolean _dossier_exchange_export_shares (DossierDb              *db,
+                                          gint64                  series_id,
+                                          const char             *language,
+                                          const char             *path,
+                                          GError                **error);
 
 G_END_DECLS

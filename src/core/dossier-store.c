@@ -37,6 +37,32 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+dossier_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DossierStore *self = DOSSIER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 dossier_store_finalize (GObject *object)
 {
@@ -54,6 +80,19 @@ dossier_store_class_init (DossierStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = dossier_store_finalize;
+  object_class->get_property = dossier_store_get_property;
+
+  /**
+   * DossierStore:busy:
+   *
+   * Whether a job (an import) is writing to the file on a worker thread:
+   * until it is done, the store's own writes are refused at once with
+   * %DOSSIER_STORE_ERROR_BUSY, and views offer none.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * DossierStore::changed:
@@ -117,8 +156,16 @@ announce_changes (const DossierDbChange *changes,
                   guint                  n_changes,
                   gpointer               user_data)
 {
-  DossierStore *self = user_data;
+  _dossier_store_announce (user_data, changes, n_changes);
+}
 
+/* What a transaction committed, here or on a job's connection: the views
+ * hear of it on the main thread. */
+void
+_dossier_store_announce (DossierStore          *self,
+                         const DossierDbChange *changes,
+                         guint                  n_changes)
+{
   for (guint i = 0; i < n_changes; i++)
     g_signal_emit (self, signals[CHANGED], 0,
                    changes[i].kind, changes[i].id, changes[i].type, changes[i].case_id);
@@ -216,6 +263,30 @@ dossier_store_open (const char  *path,
   /* Set after preparing: creating the file announces nothing. */
   dossier_db_set_commit_func (self->db, announce_changes, self);
   return g_steal_pointer (&self);
+}
+
+void
+_dossier_store_set_busy (DossierStore *self,
+                         gboolean      busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  /* Translators: why an edit was refused while an import runs */
+  dossier_db_set_writer_elsewhere (self->db, busy ? _("An import is running") : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/**
+ * dossier_store_get_busy:
+ *
+ * Returns: whether a job is writing (#DossierStore:busy)
+ */
+gboolean
+dossier_store_get_busy (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  return self->busy;
 }
 
 /**

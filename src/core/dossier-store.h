@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierStore, dossier_store, DOSSIER, STORE, GObject)
 
+/* Told how far a job is, from 0 to 1, on the main thread. */
+typedef void (*DossierStoreProgressFunc) (double   fraction,
+                                          gpointer target);
+
 /* dossier-store.c */
 DossierStore *dossier_store_open                 (const char    *path,
                                                   GError       **error);
@@ -34,6 +38,7 @@ gboolean      dossier_store_replace_damaged      (const char    *path,
                                                   guint         *n_damaged_tables,
                                                   GError       **error);
 gboolean      dossier_store_is_read_only         (DossierStore  *self);
+gboolean      dossier_store_get_busy             (DossierStore  *self);
 const char   *dossier_store_get_language         (DossierStore  *self);
 void          dossier_store_follow_locale        (DossierStore  *self);
 void          dossier_store_set_language         (DossierStore  *self,
@@ -260,5 +265,51 @@ gboolean      dossier_store_redo                 (DossierStore  *self,
                                                   GError       **error);
 char         *dossier_store_dup_history_action   (DossierStore  *self,
                                                   gboolean       redo);
+
+/* dossier-store-jobs.c */
+void          dossier_store_import_case_file_async    (DossierStore             *self,
+                                                       const char               *path,
+                                                       DossierImportFlags        flags,
+                                                       GCancellable             *cancellable,
+                                                       DossierStoreProgressFunc  progress,
+                                                       gpointer                  progress_target,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+gboolean      dossier_store_import_case_file_finish   (DossierStore             *self,
+                                                       GAsyncResult             *result,
+                                                       gint64                   *case_id,
+                                                       GError                  **error);
+void          dossier_store_import_shares_file_async  (DossierStore             *self,
+                                                       const char               *path,
+                                                       const char               *series,
+                                                       GCancellable             *cancellable,
+                                                       DossierStoreProgressFunc  progress,
+                                                       gpointer                  progress_target,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+gboolean      dossier_store_import_shares_file_finish (DossierStore             *self,
+                                                       GAsyncResult             *result,
+                                                       GPtrArray               **problems,
+                                                       guint                    *n_added,
+                                                       GError                  **error);
+void          dossier_store_export_case_file_async    (DossierStore             *self,
+                                                       gint64                    case_id,
+                                                       const char               *path,
+                                                       GCancellable             *cancellable,
+                                                       DossierStoreProgressFunc  progress,
+                                                       gpointer                  progress_target,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+void          dossier_store_export_shares_file_async  (DossierStore             *self,
+                                                       gint64                    series_id,
+                                                       const char               *path,
+                                                       GCancellable             *cancellable,
+                                                       DossierStoreProgressFunc  progress,
+                                                       gpointer                  progress_target,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+gboolean      dossier_store_export_file_finish        (DossierStore             *self,
+                                                       GAsyncResult             *result,
+                                                       GError                  **error);
 
 G_END_DECLS

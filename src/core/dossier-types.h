@@ -178,6 +178,8 @@ void dossier_market_break_free (DossierMarketBreak *market_break);
  *   file or folder cannot be written): nothing can be changed in it
  * @DOSSIER_STORE_ERROR_DISK: the disk failed a write (full, or an I/O
  *   error); the change was rolled back, and can be tried again
+ * @DOSSIER_STORE_ERROR_BUSY: another connection (an import running) is
+ *   writing: nothing was changed, and it can be tried again once it is done
  */
 typedef enum
 {
@@ -192,6 +194,7 @@ typedef enum
   DOSSIER_STORE_ERROR_DAMAGED,
   DOSSIER_STORE_ERROR_READ_ONLY,
   DOSSIER_STORE_ERROR_DISK,
+  DOSSIER_STORE_ERROR_BUSY,
 } DossierStoreError;
 
 GQuark              dossier_store_error_quark       (void);

@@ -34,6 +34,8 @@ typedef struct
                                 * the slugs of what the case file owns */
   gint64      last_node;    /* the highest node id before this import: what */
   gint64      last_series;  /* is at or below was there already */
+  guint       events_total; /* in the whole file, and read so far: */
+  guint       events_done;  /* most of a file, they say how far it is */
 } Import;
 
 /* Reads one object of a list; @where names it in messages. */

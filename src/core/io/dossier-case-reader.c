@@ -125,6 +125,8 @@ import_event (Import      *import,
   const char *slug, *date, *kind, *status;
   Ref *ref;
 
+  dossier_db_report_progress (import->db, import->events_done++, import->events_total);
+
   if ((slug = _dossier_case_need_string (import, event, "slug", where, error)) == NULL ||
       (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL ||
       !_dossier_case_opt_term (import, event, "kind", DOSSIER_VOCABULARY_EVENT_KIND, where, &kind, error) ||
@@ -349,6 +351,35 @@ last_id (DossierDb   *db,
   return stmt != NULL && dossier_db_query_int (db, stmt, id, error);
 }
 
+/* The events of every case file of @root, for the progress: what is not
+ * a list is counted as nothing (the reading says what is wrong). */
+static guint
+count_events (JsonObject *root)
+{
+  JsonNode *one = json_object_get_member (root, "case");
+  JsonNode *list = json_object_get_member (root, "cases");
+  guint n = 0;
+
+  if (one != NULL && JSON_NODE_HOLDS_OBJECT (one))
+    {
+      JsonNode *events = json_object_get_member (json_node_get_object (one), "events");
+
+      if (events != NULL && JSON_NODE_HOLDS_ARRAY (events))
+        n += json_array_get_length (json_node_get_array (events));
+    }
+  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+      {
+        JsonNode *item = json_array_get_element (json_node_get_array (list), i);
+        JsonNode *events = JSON_NODE_HOLDS_OBJECT (item)
+                             ? json_object_get_member (json_node_get_object (item), "events") : NULL;
+
+        if (events != NULL && JSON_NODE_HOLDS_ARRAY (events))
+          n += json_array_get_length (json_node_get_array (events));
+      }
+  return n;
+}
+
 /**
  * dossier_case_reader_import:
  * @file_name: the name used in error messages
@@ -417,6 +448,7 @@ dossier_case_reader_import (DossierDb         *db,
                                _("only versions 1 to %d of the case-file format are known"),
                                DOSSIER_CASE_FORMAT_VERSION);
 
+  import.events_total = count_events (root);
   if (!last_id (db, "SELECT max (id) FROM node", &import.last_node, error) ||
       !last_id (db, "SELECT max (id) FROM market_series", &import.last_series, error) ||
       !_dossier_case_import_sources (&import, root, error) ||

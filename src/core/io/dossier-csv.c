@@ -71,6 +71,7 @@ end_record (DossierCsvEach  each,
             GPtrArray      *fields,
             GArray         *quoted,
             guint           line,
+            gsize           end,
             guint          *n_records)
 {
   gboolean go_on;
@@ -86,6 +87,7 @@ end_record (DossierCsvEach  each,
 
   record = g_new (DossierCsvRecord, 1);
   record->line = line;
+  record->end = end;
   g_ptr_array_add (fields, NULL);
   record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
   record->quoted = (gboolean *) (gpointer) g_array_steal (quoted, NULL);
@@ -103,6 +105,7 @@ keep_record (DossierCsvRecord *record,
   guint n = g_strv_length (record->fields);
 
   copy->line = record->line;
+  copy->end = record->end;
   copy->fields = g_steal_pointer (&record->fields);
   copy->quoted = g_memdup2 (record->quoted, sizeof (gboolean) * MAX (1, n));
   g_ptr_array_add (records, copy);
@@ -253,7 +256,7 @@ dossier_csv_parse_each (const char       *data,
               continue;
             }
 
-          if (!end_record (each, user_data, fields, quoted_fields, record_line, n_records))
+          if (!end_record (each, user_data, fields, quoted_fields, record_line, (gsize) (p - data), n_records))
             {
               *error_message = NULL;
               return FALSE;

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint     line;     /* where the record starts, from 1 */
+  gsize     end;      /* the byte where it ends: how far the reading is */
   GStrv     fields;
   gboolean *quoted;   /* for each field, whether it was in quotes */
 } DossierCsvRecord;

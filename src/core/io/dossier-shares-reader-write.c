@@ -143,6 +143,7 @@ _dossier_shares_write_rows (Reader  *reader,
       Row *row = &g_array_index (reader->rows, Row, i);
       gint64 series_id = 0, source_id = 0;
 
+      dossier_db_report_progress (reader->db, reader->rows->len + i, 2 * (guint64) reader->rows->len);
       if (row->organization_id == 0 &&
           (row->organization_id = GPOINTER_TO_SIZE (g_hash_table_lookup (organizations, row->provider_fold))) == 0)
         {

@@ -485,6 +485,7 @@ typedef struct
   const char *series;
   GError    **error;
   gboolean    failed;     /* @error is set: the database failed */
+  gsize       size;       /* of the file */
 } Reading;
 
 /* The header first (nothing more is read when it is wrong), then each
@@ -507,6 +508,8 @@ read_record (DossierCsvRecord *record,
       reading->failed = TRUE;
       return FALSE;
     }
+  /* Reading is the first half of the work, writing the second. */
+  dossier_db_report_progress (reading->reader->db, record->end, 2 * reading->size);
   return TRUE;
 }
 
@@ -562,6 +565,7 @@ dossier_shares_reader_import (DossierDb   *db,
   const char *data = g_bytes_get_data (csv, &size);
   gboolean ok;
 
+  reading.size = size;
   if (problems != NULL)
     *problems = NULL;
   if (n_added != NULL)
