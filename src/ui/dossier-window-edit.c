@@ -94,7 +94,8 @@ update_history_actions (DossierWindow *self)
   g_autofree char *undo = self->store ? dossier_store_dup_history_action (self->store, FALSE) : NULL;
   g_autofree char *redo = self->store ? dossier_store_dup_history_action (self->store, TRUE) : NULL;
 
-  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store) &&
+                      !dossier_store_get_busy (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL && writable);
@@ -108,7 +109,8 @@ update_history_actions (DossierWindow *self)
 static void
 update_case_actions (DossierWindow *self)
 {
-  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store) &&
+                      !dossier_store_get_busy (self->store);
   gboolean has_case = writable && self->selection != NULL &&
                       dossier_selection_get_case_id (self->selection) != 0;
 
@@ -346,6 +348,11 @@ _dossier_window_edit_follow (DossierWindow *self)
   g_signal_connect_object (self->store, "committed", G_CALLBACK (update_history_actions), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_case_actions), self,
+                           G_CONNECT_SWAPPED);
+  /* Nothing is offered to change while an import writes. */
+  g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (update_case_actions), self,
                            G_CONNECT_SWAPPED);
   update_history_actions (self);
   update_case_actions (self);

@@ -4,7 +4,8 @@
  * (Ctrl+O) and win.export-case (Dossier's JSON case files), and
  * win.import-shares and win.export-shares (market shares in CSV). Each asks
  * for a file (GtkFileChooserNative: GTK 4.8 has no GtkFileDialog), hands it
- * to the store, and says what came of it: an import in the undo bar, with
+ * to the store as a job on a worker thread (dossier-window-jobs.c shows
+ * its progress, with Cancel), and says what came of it: an import in the undo bar, with
  * the case file it brought opened; an export in the bar above the chart,
  * with a button to open the file. A case file already there asks whether to
  * import it as a copy; a CSV file with mistakes lists every one with its
@@ -70,17 +71,63 @@ ask_for_copy (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-import_case (DossierWindow      *self,
-             const char         *path,
-             DossierImportFlags  flags)
+/* A job running: the window it was started from (kept until the job is
+ * done), and the file. */
+typedef struct
 {
+  DossierWindow *self;
+  char          *path;
+  gint64         id;
+} Pending;
+
+static Pending *
+pending_new (DossierWindow *self,
+             const char    *path)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->path = g_strdup (path);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+/* What a job's end means to the window: %FALSE when it is to be let go
+ * of in silence (the window closed, or the job was cancelled). */
+static gboolean
+job_ended (DossierWindow *self,
+           GError        *error)
+{
+  _dossier_window_job_end (self);
+  return self->store != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_case_imported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(Pending) pending = data;
+  DossierWindow *self = pending->self;
+  const char *path = pending->path;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierNode) node = NULL;
   g_autofree char *message = NULL;
   gint64 case_id = 0;
+  gboolean ok = dossier_store_import_case_file_finish (DOSSIER_STORE (source), result, &case_id, &error);
 
-  if (!dossier_store_import_case_file (self->store, path, flags, &case_id, &error))
+  if (!job_ended (self, error))
+    return;
+  if (!ok)
     {
       if (g_error_matches (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_CASE_EXISTS))
         ask_for_copy (self, path, error);
@@ -104,6 +151,34 @@ import_case (DossierWindow      *self,
       dossier_selection_select (self->selection, case_id, DOSSIER_SECTION_OVERVIEW, 0);
     }
   _dossier_window_show_undo_bar (self, message);
+}
+
+/* A job's message: "Importing jedi.json…", "Exporting to jedi.json…" */
+static char *
+job_message (gboolean    import,
+             const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  return import
+    /* Translators: %s is a file name, in the bar of a running import */
+    ? g_strdup_printf (_("Importing %s…"), name)
+    /* Translators: %s is a file name, in the bar of a running export */
+    : g_strdup_printf (_("Exporting to %s…"), name);
+}
+
+static void
+import_case (DossierWindow      *self,
+             const char         *path,
+             DossierImportFlags  flags)
+{
+  g_autofree char *message = job_message (TRUE, path);
+  GCancellable *cancellable = _dossier_window_job_begin (self, message);
+
+  if (cancellable == NULL)
+    return;
+  dossier_store_import_case_file_async (self->store, path, flags, cancellable, _dossier_window_job_progress, self,
+                                        on_case_imported, pending_new (self, path));
 }
 
 /* What dossier_window_import_case_from() does. */
@@ -164,31 +239,29 @@ show_problems (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* What dossier_window_import_shares_from() does. Rows that name no series
- * go to a series named after the file ("gartner-2024.csv": gartner-2024). */
-gboolean
-_dossier_window_import_shares (DossierWindow *self,
-                               const char    *path)
+static void
+on_shares_imported (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *series = NULL;
+  g_autoptr(Pending) pending = data;
+  DossierWindow *self = pending->self;
+  g_autofree char *name = g_path_get_basename (pending->path);
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
-  char *dot;
+  gboolean ok = dossier_store_import_shares_file_finish (DOSSIER_STORE (source), result, &problems, &n_added, &error);
 
-  series = g_strdup (name);
-  if ((dot = strrchr (series, '.')) != NULL && dot != series)
-    *dot = '\0';
-
-  if (!dossier_store_import_shares_file (self->store, path, series, &problems, &n_added, &error))
+  if (!job_ended (self, error))
+    return;
+  if (!ok)
     {
       if (problems != NULL)
-        show_problems (self, path, problems);
+        show_problems (self, pending->path, problems);
       else
         _dossier_window_show_error (self, _("The market shares could not be imported"), error);
-      return FALSE;
+      return;
     }
 
   /* Translators: 1 a number of figures, 2 a file name */
@@ -196,32 +269,85 @@ _dossier_window_import_shares (DossierWindow *self,
                                           n_added),
                              n_added, name);
   _dossier_window_show_undo_bar (self, message);
+}
+
+/* What dossier_window_import_shares_from() does. Rows that name no series
+ * go to a series named after the file ("gartner-2024.csv": gartner-2024).
+ * %FALSE when another job runs. */
+gboolean
+_dossier_window_import_shares (DossierWindow *self,
+                               const char    *path)
+{
+  g_autofree char *series = g_path_get_basename (path);
+  g_autofree char *message = job_message (TRUE, path);
+  GCancellable *cancellable;
+  char *dot;
+
+  if ((dot = strrchr (series, '.')) != NULL && dot != series)
+    *dot = '\0';
+  if ((cancellable = _dossier_window_job_begin (self, message)) == NULL)
+    return FALSE;
+  dossier_store_import_shares_file_async (self->store, path, series, cancellable, _dossier_window_job_progress, self,
+                                          on_shares_imported, pending_new (self, path));
   return TRUE;
 }
 
+/* An export written: said in the bar above the chart. */
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(Pending) pending = data;
+  DossierWindow *self = pending->self;
+  g_autofree char *name = g_path_get_basename (pending->path);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = dossier_store_export_file_finish (DOSSIER_STORE (source), result, &error);
+
+  if (!job_ended (self, error))
+    return;
+  if (!ok)
+    {
+      _dossier_window_show_error (self, pending->id != 0 ? _("The case file could not be exported")
+                                                         : _("The market shares could not be exported"), error);
+      return;
+    }
+
+  message = pending->id != 0
+    /* Translators: %s is a file name */
+    ? g_strdup_printf (_("Case file exported to %s"), name)
+    /* Translators: %s is a file name */
+    : g_strdup_printf (_("Market shares exported to %s"), name);
+  _dossier_window_show_exported (self, pending->path, message);
+}
+
 /* What dossier_window_export_case_to() does, for the case file @case_id
- * (never 0, which would be the whole database). */
+ * (never 0, which would be the whole database): %FALSE when refused at
+ * once (no case file, or another job runs). */
 gboolean
 _dossier_window_export_case (DossierWindow *self,
                              gint64         case_id,
                              const char    *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *message = NULL;
+  g_autofree char *message = job_message (FALSE, path);
+  GCancellable *cancellable;
+  Pending *pending;
 
   if (case_id == 0)
-    error = g_error_new_literal (DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
-                                 _("No case file is open: choose one in the sidebar first."));
-  if (error != NULL || !dossier_store_export_case_file (self->store, case_id, path, &error))
     {
+      g_autoptr(GError) error = g_error_new_literal (DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_NOT_FOUND,
+                                                     _("No case file is open: choose one in the sidebar first."));
+
       _dossier_window_show_error (self, _("The case file could not be exported"), error);
       return FALSE;
     }
-
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Case file exported to %s"), name);
-  _dossier_window_show_exported (self, path, message);
+  if ((cancellable = _dossier_window_job_begin (self, message)) == NULL)
+    return FALSE;
+  pending = pending_new (self, path);
+  pending->id = case_id;
+  dossier_store_export_case_file_async (self->store, case_id, path, cancellable, _dossier_window_job_progress, self,
+                                        on_exported, pending);
   return TRUE;
 }
 
@@ -229,19 +355,13 @@ static gboolean
 export_shares (DossierWindow *self,
                const char    *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *message = NULL;
+  g_autofree char *message = job_message (FALSE, path);
+  GCancellable *cancellable = _dossier_window_job_begin (self, message);
 
-  if (!dossier_store_export_shares_file (self->store, 0, path, &error))
-    {
-      _dossier_window_show_error (self, _("The market shares could not be exported"), error);
-      return FALSE;
-    }
-
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Market shares exported to %s"), name);
-  _dossier_window_show_exported (self, path, message);
+  if (cancellable == NULL)
+    return FALSE;
+  dossier_store_export_shares_file_async (self->store, 0, path, cancellable, _dossier_window_job_progress, self,
+                                          on_exported, pending_new (self, path));
   return TRUE;
 }
 

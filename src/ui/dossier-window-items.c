@@ -474,7 +474,8 @@ update_item_actions (DossierWindow *self)
                                                        : NULL;
   DossierNodeKind kind = node ? dossier_node_get_kind (node) : DOSSIER_NODE_CASE;
 
-  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store);
+  gboolean writable = self->store != NULL && !dossier_store_is_read_only (self->store) &&
+                      !dossier_store_get_busy (self->store);
   gboolean in_case = case_id != 0 && writable;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-item", in_case);
@@ -514,5 +515,6 @@ _dossier_window_items_follow (DossierWindow *self)
 {
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_item_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "committed", G_CALLBACK (update_item_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (update_item_actions), self, G_CONNECT_SWAPPED);
   update_item_actions (self);
 }

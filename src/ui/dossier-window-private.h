@@ -56,6 +56,14 @@ struct _DossierWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
 
+  /* dossier-window-jobs.c */
+  GtkInfoBar           *job_bar;
+  GtkLabel             *job_label;
+  GtkProgressBar       *job_progress;
+  GCancellable         *job_cancellable;  /* of the job running, if any */
+  guint                 job_reveal;       /* the bar shows after a moment */
+  guint                 job_pulse;        /* while no figure is known */
+
   /* dossier-window-exchange.c */
   GtkFileChooserNative *exchange_chooser;
 
@@ -106,7 +114,8 @@ void     _dossier_window_navigation_follow     (DossierWindow      *self);
 void     _dossier_window_navigation_dispose    (DossierWindow      *self);
 
 /* dossier-window-exchange.c: importing and exporting case files and
- * market shares; calls dossier-window-actions.c and -edit.c, never back */
+ * market shares; calls dossier-window-actions.c, -edit.c and -jobs.c,
+ * never back */
 void     _dossier_window_class_exchange_init (DossierWindowClass *klass);
 void     _dossier_window_exchange_follow     (DossierWindow      *self);
 void     _dossier_window_exchange_dispose    (DossierWindow      *self);
@@ -117,6 +126,16 @@ gboolean _dossier_window_export_case         (DossierWindow      *self,
                                               const char         *path);
 gboolean _dossier_window_import_shares       (DossierWindow      *self,
                                               const char         *path);
+
+/* dossier-window-jobs.c: the bar of a long import or export; calls
+ * nothing here */
+void          _dossier_window_class_jobs_init (DossierWindowClass *klass);
+void          _dossier_window_jobs_dispose    (DossierWindow      *self);
+GCancellable *_dossier_window_job_begin       (DossierWindow      *self,
+                                               const char         *message);
+void          _dossier_window_job_progress    (double              fraction,
+                                               gpointer            target);
+void          _dossier_window_job_end         (DossierWindow      *self);
 
 void     _dossier_window_class_items_init   (DossierWindowClass *klass);
 void     _dossier_window_items_follow       (DossierWindow      *self);

@@ -145,6 +145,7 @@ dossier_window_dispose (GObject *object)
   DossierWindow *self = (DossierWindow *)object;
 
   _dossier_window_actions_dispose (self);
+  _dossier_window_jobs_dispose (self);
   _dossier_window_exchange_dispose (self);
   _dossier_window_navigation_dispose (self);
   _dossier_window_state_dispose (self);
@@ -232,6 +233,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, job_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, job_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, job_progress);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, chart_paned);
@@ -242,6 +246,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_exchange_init (klass);
   _dossier_window_class_navigation_init (klass);
   _dossier_window_class_print_init (klass);
+  _dossier_window_class_jobs_init (klass);
 }
 
 static void
@@ -348,12 +353,26 @@ dossier_window_export_chart_to (DossierWindow *self,
 }
 
 /**
+ * dossier_window_is_busy:
+ *
+ * Returns: whether an import or an export of this window is running
+ */
+gboolean
+dossier_window_is_busy (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+  /* dossier-window-jobs.c keeps it while a job runs. */
+  return self->job_cancellable != NULL;
+}
+
+/**
  * dossier_window_import_case_from:
  * @path: a case file in Dossier's JSON format
  *
- * What win.import-case does once a file is chosen: imports it and opens
- * the case file it brings, or says what is wrong; a case file that is here
- * already asks whether to import it as a copy.
+ * What win.import-case does once a file is chosen: imports it on a worker
+ * thread (dossier_window_is_busy() until done) and opens the case file it
+ * brings, or says what is wrong; a case file that is here already asks
+ * whether to import it as a copy.
  */
 void
 dossier_window_import_case_from (DossierWindow *self,
@@ -369,9 +388,10 @@ dossier_window_import_case_from (DossierWindow *self,
  * dossier_window_export_case_to:
  *
  * What win.export-case does once a file is chosen: writes the case file
- * shown to @path; with none shown, says so.
+ * shown to @path, on a worker thread (dossier_window_is_busy() until
+ * done); with none shown, says so.
  *
- * Returns: whether the file was written
+ * Returns: whether the export was started
  */
 gboolean
 dossier_window_export_case_to (DossierWindow *self,
@@ -387,10 +407,11 @@ dossier_window_export_case_to (DossierWindow *self,
  * dossier_window_import_shares_from:
  * @path: market shares in CSV
  *
- * What win.import-shares does once a file is chosen: imports the figures,
- * or lists every mistake of the file with its line, importing nothing.
+ * What win.import-shares does once a file is chosen: imports the figures
+ * on a worker thread (dossier_window_is_busy() until done), or lists
+ * every mistake of the file with its line, importing nothing.
  *
- * Returns: whether the figures were imported
+ * Returns: whether the import was started
  */
 gboolean
 dossier_window_import_shares_from (DossierWindow *self,

@@ -30,6 +30,7 @@ void              dossier_window_import_case_from (DossierWindow  *self,
                                                    const char     *path);
 gboolean          dossier_window_export_case_to   (DossierWindow  *self,
                                                    const char     *path);
+gboolean          dossier_window_is_busy          (DossierWindow  *self);
 gboolean          dossier_window_import_shares_from (DossierWindow *self,
                                                      const char    *path);
 gboolean          dossier_window_export_chart_to  (DossierWindow  *self,

@@ -89,6 +89,14 @@ shows_dialog (gpointer data)
   return find_dialog (&texts) != NULL;
 }
 
+/* Imports and exports run on a worker thread: done once the window says
+ * so. */
+static gboolean
+job_done (gpointer window)
+{
+  return !dossier_window_is_busy (window);
+}
+
 static void
 write_file (const char *path,
             const char *contents)
@@ -116,6 +124,7 @@ test_case_file (Fixture       *f,
   g_assert_cmpint (dossier_selection_get_case_id (selection), ==, jedi);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
   g_assert_true (dossier_window_export_case_to (f->window, json));
+  test_wait_until (job_done, f->window);
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
   {
     g_autoptr(GString) out = g_string_new ("|");
@@ -132,6 +141,8 @@ test_case_file (Fixture       *f,
   g_assert_cmpint (dossier_store_count (f->store, "case_file", NULL), ==, 1);
 
   gtk_dialog_response (dialog, 1);
+  test_iterate ();
+  test_wait_until (job_done, f->window);
   test_iterate ();
   copy_id = test_find_case (f->store, "jedi-protest-2");
   g_assert_cmpint (dossier_selection_get_case_id (selection), ==, copy_id);
@@ -179,7 +190,7 @@ test_shares (Fixture       *f,
   GtkDialog *dialog;
 
   write_file (bad, "period,provider,share\n2024-Q1,AWS,31\n2024-Q1,Microsoft,\"25,5\"\n2024Q1,Google,11\n");
-  g_assert_false (dossier_window_import_shares_from (f->window, bad));
+  g_assert_true (dossier_window_import_shares_from (f->window, bad));
   test_wait_until (shows_dialog, NULL);
   dialog = find_dialog (&texts);
   g_assert_nonnull (strstr (texts, "|The market shares could not be imported|"));
@@ -192,6 +203,8 @@ test_shares (Fixture       *f,
 
   write_file (good, "period,provider,share\r\n2024-Q1,AWS,31\r\n2024-Q1,Microsoft,25.5\r\n");
   g_assert_true (dossier_window_import_shares_from (f->window, good));
+  test_wait_until (job_done, f->window);
+  test_iterate ();
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_share m JOIN market_series s "
                                           "ON s.id = m.series_id WHERE s.slug = 'analyst-2024'"), ==, 2);
   {
@@ -200,6 +213,68 @@ test_shares (Fixture       *f,
     collect_labels (GTK_WIDGET (f->window), out);
     g_assert_nonnull (strstr (out->str, "|Imported 2 figures from analyst-2024.csv|"));
   }
+}
+
+static GtkProgressBar *
+job_progress (Fixture *f)
+{
+  return test_get_widget (GTK_WIDGET (f->window), GTK_TYPE_PROGRESS_BAR, 0);
+}
+
+static gboolean
+importing_events (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_progress_bar_get_fraction (job_progress (f)) > 0.;
+}
+
+/* A long import: the bar shows what is done and how far it is, the
+ * window's edits are off meanwhile; Cancel rolls it all back, in silence,
+ * and the bar goes. */
+static void
+test_progress_and_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "many-events.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *texts = NULL;
+  GtkInfoBar *bar;
+
+  g_string_append (text, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                         " \"case\": {\"slug\": \"many-events\", \"participants\": [],"
+                         " \"text\": {\"en\": {\"title\": \"Many events\"}}, \"events\": [");
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (text, "%s{\"slug\": \"e%u\", \"date\": \"2021-01-%02u\","
+                            " \"text\": {\"en\": {\"title\": \"Event %u\"}}}", i ? "," : "", i, 1 + i % 28, i);
+  g_string_append (text, "]}}");
+  write_file (json, text->str);
+  before = test_file_state (f->path);
+
+  dossier_window_import_case_from (f->window, json);
+  g_assert_true (dossier_window_is_busy (f->window));
+  g_assert_true (dossier_store_get_busy (f->store));
+
+  test_wait_until (importing_events, f);
+  bar = GTK_INFO_BAR (gtk_widget_get_ancestor (GTK_WIDGET (job_progress (f)), GTK_TYPE_INFO_BAR));
+  {
+    g_autoptr(GString) out = g_string_new ("|");
+
+    collect_labels (GTK_WIDGET (bar), out);
+    g_assert_nonnull (strstr (out->str, "|Importing many-events.json…|"));
+  }
+  gtk_info_bar_response (bar, GTK_RESPONSE_CANCEL);
+  test_wait_until (job_done, f->window);
+  test_iterate ();
+
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_false (dossier_store_get_busy (f->store));
+  g_assert_null (find_dialog (&texts));
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM node WHERE slug = 'many-events'"), ==, 0);
+  after = test_file_state (f->path);
+  g_assert_cmpstr (after, ==, before);
 }
 
 int
@@ -216,6 +291,7 @@ main (int   argc,
   ADD ("/exchange/case-file", test_case_file);
   ADD ("/exchange/nothing-shown", test_nothing_shown);
   ADD ("/exchange/shares", test_shares);
+  ADD ("/exchange/progress-and-cancel", test_progress_and_cancel);
 
   return g_test_run ();
 }
