@@ -63,6 +63,11 @@ dossier_format_date (const char *iso_date)
     /* Translators: a month and year, as in "April 2021"; see strftime(3) */
     return g_date_time_format (date, _("%OB %Y"));
 
+  if (day == 1)
+    /* Translators: the first day of a month, as in "December 1, 2019";
+     * French: "1er %B %Y" (the first of the month is an ordinal) */
+    return g_date_time_format (date, _("%B 1, %Y"));
+
   /* Translators: a full date, as in "October 25, 2019"; French: "%-d %B %Y".
    * Use %-d, never %e, which pads with a figure space. */
   return g_date_time_format (date, _("%B %-d, %Y"));

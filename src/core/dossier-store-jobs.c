@@ -43,7 +43,7 @@ typedef struct
   /* Progress, from the worker to the main thread: the latest figure, and
    * whether an idle is on its way to give it. */
   DossierStoreProgressFunc progress;
-  GObject                 *progress_target;
+  GWeakRef                 progress_target;
   int                      permille;  /* atomic; -1: none yet */
   int                      pending;   /* atomic */
 
@@ -63,7 +63,7 @@ job_free (gpointer data)
   g_free (job->path);
   g_free (job->language);
   g_free (job->series);
-  g_clear_object (&job->progress_target);
+  g_weak_ref_clear (&job->progress_target);
   g_clear_pointer (&job->changes, g_array_unref);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
   g_free (job);
@@ -74,10 +74,11 @@ give_progress (gpointer data)
 {
   GTask *task = data;
   Job *job = g_task_get_task_data (task);
+  g_autoptr(GObject) target = g_weak_ref_get (&job->progress_target);
 
   g_atomic_int_set (&job->pending, FALSE);
-  if (job->progress != NULL)
-    job->progress (g_atomic_int_get (&job->permille) / 1000.0, job->progress_target);
+  if (job->progress != NULL && target != NULL)
+    job->progress (g_atomic_int_get (&job->permille) / 1000.0, target);
   return G_SOURCE_REMOVE;
 }
 
@@ -202,6 +203,17 @@ on_thread_done (GObject      *source,
   g_task_return_boolean (outer, TRUE);
 }
 
+/* A job is over once its task is let go of (its progress idles hold it
+ * too): then nothing of it holds the store. */
+static void
+on_job_gone (gpointer  data,
+             GObject  *task)
+{
+  DossierStore *self = data;
+
+  self->n_jobs--;
+}
+
 static void
 start (DossierStore             *self,
        Job                      *job,
@@ -220,7 +232,7 @@ start (DossierStore             *self,
   job->read_only = dossier_db_is_read_only (self->db);
   job->language = g_strdup (self->language);
   job->progress = progress;
-  job->progress_target = progress_target ? g_object_ref (progress_target) : NULL;
+  g_weak_ref_init (&job->progress_target, progress_target);
   job->permille = -1;
   job->changes = g_array_new (FALSE, FALSE, sizeof (DossierDbChange));
 
@@ -238,9 +250,10 @@ start (DossierStore             *self,
     }
   if (writes)
     _dossier_store_set_busy (self, TRUE);
-
+  self->n_jobs++;
   inner = g_task_new (self, cancellable, on_thread_done, g_steal_pointer (&outer));
   g_task_set_task_data (inner, job, job_free);
+  g_object_weak_ref (G_OBJECT (inner), on_job_gone, self);
   g_task_run_in_thread (inner, run_in_thread);
 }
 
@@ -260,11 +273,24 @@ finish (DossierStore  *self,
 }
 
 /**
+ * dossier_store_has_jobs:
+ *
+ * Returns: whether a job started here is still running (its callback not
+ *   yet called): the store is to be let go of only after
+ */
+gboolean
+dossier_store_has_jobs (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+  return self->n_jobs > 0;
+}
+
+/**
  * dossier_store_import_case_file_async:
  * @progress: (nullable): told the share done, from 0 to 1, on the main
  *   thread (never for the reading of the file itself)
- * @progress_target: (nullable): a #GObject given to @progress, kept alive
- *   until the job is done
+ * @progress_target: (nullable): a #GObject given to @progress, held
+ *   weakly: once it is finalized, @progress is no longer called
  *
  * dossier_store_import_case_file() on a worker thread.
  */

@@ -21,6 +21,7 @@ struct _DossierStore
   DossierDb *db;
   char      *language;
   gboolean   busy;      /* a job is writing on its own connection */
+  guint      n_jobs;    /* running, reading or writing */
 };
 
 /* dossier-store.c */

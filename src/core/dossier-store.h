@@ -267,6 +267,7 @@ char         *dossier_store_dup_history_action   (DossierStore  *self,
                                                   gboolean       redo);
 
 /* dossier-store-jobs.c */
+gboolean      dossier_store_has_jobs                  (DossierStore             *self);
 void          dossier_store_import_case_file_async    (DossierStore             *self,
                                                        const char               *path,
                                                        DossierImportFlags        flags,

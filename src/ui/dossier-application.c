@@ -28,7 +28,49 @@ struct _DossierApplication
   char           *db_path;
   GSettings      *settings;
   GtkWidget      *preferences;   /* weak */
+  GThread        *opening;       /* the database opening, as GTK starts */
 };
+
+/* The database opened on a thread of its own: what came of it. */
+typedef struct
+{
+  char         *path;
+  DossierStore *store;
+  GError       *error;
+} Opening;
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  Opening *opening = data;
+
+  opening->store = dossier_store_open (opening->path, &opening->error);
+  return opening;
+}
+
+/* The store the thread opened, once it is done, if it is of @path; a
+ * store of another file (one opened from the file manager since) is let
+ * go of. */
+static DossierStore *
+join_opening (DossierApplication  *self,
+              const char          *path,
+              GError             **error)
+{
+  Opening *opening = g_thread_join (g_steal_pointer (&self->opening));
+  DossierStore *store = NULL;
+
+  if (g_strcmp0 (opening->path, path) == 0)
+    {
+      store = g_steal_pointer (&opening->store);
+      if (store == NULL)
+        g_propagate_error (error, g_steal_pointer (&opening->error));
+    }
+  g_clear_object (&opening->store);
+  g_clear_error (&opening->error);
+  g_free (opening->path);
+  g_free (opening);
+  return store;
+}
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, GTK_TYPE_APPLICATION)
 
@@ -51,8 +93,16 @@ ensure_store (DossierApplication  *self,
   if (self->store == NULL)
     {
       g_autofree char *path = dup_path (self);
+      g_autoptr(GError) local_error = NULL;
 
-      self->store = dossier_store_open (path, error);
+      if (self->opening != NULL &&
+          (self->store = join_opening (self, path, &local_error)) == NULL && local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (self->store == NULL)
+        self->store = dossier_store_open (path, error);
     }
 
   return self->store;
@@ -443,6 +493,13 @@ dossier_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   DossierApplication *self = DOSSIER_APPLICATION (app);
   g_autoptr(GtkCssProvider) provider = NULL;
+  Opening *opening = g_new0 (Opening, 1);
+
+  /* The database is opened and checked (its schema, and its pages, for up
+   * to 25 ms on a large file) on a thread while GTK starts: the display,
+   * the theme, the fonts. The window waits for it (ensure_store()). */
+  opening->path = dup_path (self);
+  self->opening = g_thread_new ("dossier-open", open_in_thread, opening);
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
 
@@ -484,6 +541,14 @@ dossier_application_shutdown (GApplication *app)
    * filtering) lets go of its rows, and of the store with them. */
   for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
+  /* A job the windows cancelled as they closed: it stops at its next
+   * statement (its transaction rolled back), and is waited for. */
+  while (self->store != NULL && dossier_store_has_jobs (self->store))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Started, never shown (the file manager opened another file). */
+  if (self->opening != NULL)
+    (void) join_opening (self, NULL, NULL);
 
   if (self->store != NULL)
     {

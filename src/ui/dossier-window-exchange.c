@@ -71,13 +71,13 @@ ask_for_copy (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A job running: the window it was started from (kept until the job is
- * done), and the file. */
+/* A job running: the window it was started from, held weakly (closed,
+ * the window cancels the job as it goes), and the file. */
 typedef struct
 {
-  DossierWindow *self;
-  char          *path;
-  gint64         id;
+  GWeakRef  window;
+  char     *path;
+  gint64    id;
 } Pending;
 
 static Pending *
@@ -86,7 +86,7 @@ pending_new (DossierWindow *self,
 {
   Pending *pending = g_new0 (Pending, 1);
 
-  pending->self = g_object_ref (self);
+  g_weak_ref_init (&pending->window, self);
   pending->path = g_strdup (path);
   return pending;
 }
@@ -94,21 +94,59 @@ pending_new (DossierWindow *self,
 static void
 pending_free (Pending *pending)
 {
-  g_object_unref (pending->self);
+  g_weak_ref_clear (&pending->window);
   g_free (pending->path);
   g_free (pending);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
-/* What a job's end means to the window: %FALSE when it is to be let go
- * of in silence (the window closed, or the job was cancelled). */
+/* One job at a time; win.export-case needs a case file shown. */
+static void
+update_exchange_actions (DossierWindow *self)
+{
+  gboolean idle = self->store != NULL && self->job_cancellable == NULL;
+  gboolean writable = idle && !dossier_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-shares", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-shares", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case",
+                                 idle && self->selection != NULL &&
+                                 dossier_selection_get_case_id (self->selection) != 0);
+}
+
+/* A job started (%NULL when another runs). */
+static GCancellable *
+job_begin (DossierWindow *self,
+           gboolean       import,
+           const char    *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = import
+    /* Translators: %s is a file name, in the bar of a running import */
+    ? g_strdup_printf (_("Importing %s…"), name)
+    /* Translators: %s is a file name, in the bar of a running export */
+    : g_strdup_printf (_("Exporting to %s…"), name);
+  GCancellable *cancellable = _dossier_window_job_begin (self, message);
+
+  update_exchange_actions (self);
+  return cancellable;
+}
+
+/* What a job's end means to the window (%NULL once closed): %FALSE when
+ * it is to be let go of in silence (closed, or the job cancelled). */
 static gboolean
 job_ended (DossierWindow *self,
            GError        *error)
 {
+  if (self == NULL)
+    return FALSE;
   _dossier_window_job_end (self);
-  return self->store != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  if (self->store == NULL)
+    return FALSE;
+  update_exchange_actions (self);
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
@@ -117,7 +155,7 @@ on_case_imported (GObject      *source,
                   gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  DossierWindow *self = pending->self;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&pending->window);
   const char *path = pending->path;
   g_autoptr(GError) error = NULL;
   g_autoptr(DossierNode) node = NULL;
@@ -153,27 +191,13 @@ on_case_imported (GObject      *source,
   _dossier_window_show_undo_bar (self, message);
 }
 
-/* A job's message: "Importing jedi.json…", "Exporting to jedi.json…" */
-static char *
-job_message (gboolean    import,
-             const char *path)
-{
-  g_autofree char *name = g_path_get_basename (path);
-
-  return import
-    /* Translators: %s is a file name, in the bar of a running import */
-    ? g_strdup_printf (_("Importing %s…"), name)
-    /* Translators: %s is a file name, in the bar of a running export */
-    : g_strdup_printf (_("Exporting to %s…"), name);
-}
 
 static void
 import_case (DossierWindow      *self,
              const char         *path,
              DossierImportFlags  flags)
 {
-  g_autofree char *message = job_message (TRUE, path);
-  GCancellable *cancellable = _dossier_window_job_begin (self, message);
+  GCancellable *cancellable = job_begin (self, TRUE, path);
 
   if (cancellable == NULL)
     return;
@@ -245,7 +269,7 @@ on_shares_imported (GObject      *source,
                     gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  DossierWindow *self = pending->self;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&pending->window);
   g_autofree char *name = g_path_get_basename (pending->path);
   g_autofree char *message = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -279,13 +303,12 @@ _dossier_window_import_shares (DossierWindow *self,
                                const char    *path)
 {
   g_autofree char *series = g_path_get_basename (path);
-  g_autofree char *message = job_message (TRUE, path);
   GCancellable *cancellable;
   char *dot;
 
   if ((dot = strrchr (series, '.')) != NULL && dot != series)
     *dot = '\0';
-  if ((cancellable = _dossier_window_job_begin (self, message)) == NULL)
+  if ((cancellable = job_begin (self, TRUE, path)) == NULL)
     return FALSE;
   dossier_store_import_shares_file_async (self->store, path, series, cancellable, _dossier_window_job_progress, self,
                                           on_shares_imported, pending_new (self, path));
@@ -299,7 +322,7 @@ on_exported (GObject      *source,
              gpointer      data)
 {
   g_autoptr(Pending) pending = data;
-  DossierWindow *self = pending->self;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&pending->window);
   g_autofree char *name = g_path_get_basename (pending->path);
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
@@ -330,7 +353,6 @@ _dossier_window_export_case (DossierWindow *self,
                              gint64         case_id,
                              const char    *path)
 {
-  g_autofree char *message = job_message (FALSE, path);
   GCancellable *cancellable;
   Pending *pending;
 
@@ -342,7 +364,7 @@ _dossier_window_export_case (DossierWindow *self,
       _dossier_window_show_error (self, _("The case file could not be exported"), error);
       return FALSE;
     }
-  if ((cancellable = _dossier_window_job_begin (self, message)) == NULL)
+  if ((cancellable = job_begin (self, FALSE, path)) == NULL)
     return FALSE;
   pending = pending_new (self, path);
   pending->id = case_id;
@@ -355,8 +377,7 @@ static gboolean
 export_shares (DossierWindow *self,
                const char    *path)
 {
-  g_autofree char *message = job_message (FALSE, path);
-  GCancellable *cancellable = _dossier_window_job_begin (self, message);
+  GCancellable *cancellable = job_begin (self, FALSE, path);
 
   if (cancellable == NULL)
     return FALSE;
@@ -491,24 +512,12 @@ exchange_action (GtkWidget  *widget,
     choose_file (self, EXPORT_SHARES);
 }
 
-/* win.export-case needs a case file shown. */
-static void
-update_export_action (DossierWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-case",
-                                 dossier_selection_get_case_id (self->selection) != 0);
-}
-
 void
 _dossier_window_exchange_follow (DossierWindow *self)
 {
-  gboolean writable = !dossier_store_is_read_only (self->store);
-
-  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_export_action), self,
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_exchange_actions), self,
                            G_CONNECT_SWAPPED);
-  update_export_action (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-shares", writable);
+  update_exchange_actions (self);
 }
 
 void

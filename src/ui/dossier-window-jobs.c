@@ -109,6 +109,15 @@ _dossier_window_job_end (DossierWindow *self)
     set_revealed (self, FALSE);
 }
 
+/* Hidden from screen readers until it shows (GTK 4.8 keeps an unrevealed
+ * bar in the tree), its Cancel read without its underline. */
+void
+_dossier_window_jobs_init (DossierWindow *self)
+{
+  set_revealed (self, FALSE);
+  dossier_a11y_name_mnemonic_buttons (GTK_WIDGET (self->job_bar));
+}
+
 void
 _dossier_window_class_jobs_init (DossierWindowClass *klass)
 {

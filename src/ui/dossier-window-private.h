@@ -130,6 +130,7 @@ gboolean _dossier_window_import_shares       (DossierWindow      *self,
 /* dossier-window-jobs.c: the bar of a long import or export; calls
  * nothing here */
 void          _dossier_window_class_jobs_init (DossierWindowClass *klass);
+void          _dossier_window_jobs_init       (DossierWindow      *self);
 void          _dossier_window_jobs_dispose    (DossierWindow      *self);
 GCancellable *_dossier_window_job_begin       (DossierWindow      *self,
                                                const char         *message);

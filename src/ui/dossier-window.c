@@ -256,6 +256,7 @@ dossier_window_init (DossierWindow *self)
   _dossier_window_state_init (self);
   _dossier_window_actions_init (self);
   _dossier_window_edit_init (self);
+  _dossier_window_jobs_init (self);
 
   self->selection = dossier_selection_new ();
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed), self,

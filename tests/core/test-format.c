@@ -70,6 +70,7 @@ test_english (void)
     g_assert_null (dossier_format_delay ("2020-02-11", ""));
   }
   check (dossier_format_period, "2018", "2018");
+  check (dossier_format_date, "2019-12-01", "December 1, 2019");
   g_assert_null (dossier_format_date ("2019-13-40"));
   g_assert_null (dossier_format_date (""));
 }
@@ -98,6 +99,9 @@ test_french (void)
   check_percent (31.5, "31,5\u202f%");
   check (dossier_format_date, "2024-03-05", "5 mars 2024");
   check (dossier_format_date, "2019-10-25", "25 octobre 2019");
+  /* The first of the month is an ordinal in French. */
+  check (dossier_format_date, "2019-12-01", "1er décembre 2019");
+  check (dossier_format_date, "2019-12-02", "2 décembre 2019");
   check (dossier_format_date, "2021-04", "avril 2021");
   check (dossier_format_period, "2019-Q3", "T3 2019");
   {
