@@ -258,6 +258,17 @@ start (DossierStore             *self,
 }
 
 static Job *
+job_new (JobKind     kind,
+         const char *path)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->path = g_strdup (path);
+  return job;
+}
+
+static Job *
 finish (DossierStore  *self,
         GAsyncResult  *result,
         GError       **error)
@@ -304,12 +315,11 @@ dossier_store_import_case_file_async (DossierStore             *self,
                                       GAsyncReadyCallback       callback,
                                       gpointer                  user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (DOSSIER_IS_STORE (self));
 
-  job->kind = JOB_IMPORT_CASE;
-  job->path = g_strdup (path);
+  job = job_new (JOB_IMPORT_CASE, path);
   job->flags = flags;
   start (self, job, cancellable, progress, progress_target, callback, user_data);
 }
@@ -352,12 +362,11 @@ dossier_store_import_shares_file_async (DossierStore             *self,
                                         GAsyncReadyCallback       callback,
                                         gpointer                  user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (DOSSIER_IS_STORE (self));
 
-  job->kind = JOB_IMPORT_SHARES;
-  job->path = g_strdup (path);
+  job = job_new (JOB_IMPORT_SHARES, path);
   job->series = g_strdup (series);
   start (self, job, cancellable, progress, progress_target, callback, user_data);
 }
@@ -402,13 +411,12 @@ dossier_store_export_case_file_async (DossierStore             *self,
                                       GAsyncReadyCallback       callback,
                                       gpointer                  user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (DOSSIER_IS_STORE (self));
 
-  job->kind = JOB_EXPORT_CASE;
+  job = job_new (JOB_EXPORT_CASE, path);
   job->id = case_id;
-  job->path = g_strdup (path);
   start (self, job, cancellable, progress, progress_target, callback, user_data);
 }
 
@@ -428,13 +436,12 @@ dossier_store_export_shares_file_async (DossierStore             *self,
                                         GAsyncReadyCallback       callback,
                                         gpointer                  user_data)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job;
 
   g_return_if_fail (DOSSIER_IS_STORE (self));
 
-  job->kind = JOB_EXPORT_SHARES;
+  job = job_new (JOB_EXPORT_SHARES, path);
   job->id = series_id;
-  job->path = g_strdup (path);
   start (self, job, cancellable, progress, progress_target, callback, user_data);
 }
 
