@@ -211,8 +211,13 @@ load_density (DossierChartContent  *content,
       const DossierDateCount *count = &g_array_index (counts, DossierDateCount, i);
       DossierChartDensity day = { 0., 0., (guint64) count->count };
 
+      /* The store writes only dates that read; another program's may not. */
       if (!dossier_timeline_span_from_date (count->date, &day.start, &day.end))
-        continue;
+        {
+          g_debug ("%s: %" G_GUINT64_FORMAT " events dated “%s” left off the timeline",
+                   dossier_store_get_path (store), (guint64) count->count, count->date);
+          continue;
+        }
       g_array_append_val (content->density, day);
       content->n_events += day.count;
       content->first = MIN (content->first, day.start);
@@ -337,7 +342,9 @@ dossier_timeline_content_load (DossierStore  *store,
       content->last = MAX (content->last, event.end);
     }
 
-  if (n == 0 && content->density == NULL)
+  /* No event to fit (or, counted by day, none with a date that reads:
+   * only a hostile file has such): a month around today. */
+  if (content->first > content->last)
     {
       content->first = floor (content->today) - 30.;
       content->last = floor (content->today) + 30.;

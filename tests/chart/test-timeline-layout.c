@@ -10,8 +10,10 @@
 #include <locale.h>
 #include <pango/pangocairo.h>
 
+#include "dossier-chart-content.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
+#include "dossier-timeline-content.h"
 #include "dossier-timeline-layout.h"
 #include "test-utils.h"
 
@@ -188,6 +190,69 @@ test_five_hundred_in_a_month (void)
   }
 }
 
+/* More events than are drawn each: counted by day, from the index, with
+ * no item; a file whose dates do not read (another program's: the schema
+ * lets "2020-19-39" by) shows a month around today, not a range of
+ * nothing. */
+static void
+test_density (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dossier-density-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "dossier.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "case.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DossierStore) store = test_open_store (path);
+  g_autoptr(DossierChartContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) new_year = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  guint n = DOSSIER_TIMELINE_DETAIL_LIMIT + 500;
+  double first, last;
+  gint64 case_id = 0;
+
+  g_string_append (text, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                         " \"case\": {\"slug\": \"dense\", \"participants\": [],"
+                         " \"text\": {\"en\": {\"title\": \"Dense\"}}, \"events\": [");
+  /* Two a day from January 1, 2020 (a leap year), and one known only to
+   * its month. */
+  for (guint i = 0; i < n - 1; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (new_year, (int) (i / 2));
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      g_string_append_printf (text, "{\"slug\": \"e%u\", \"date\": \"%s\","
+                              " \"text\": {\"en\": {\"title\": \"Event %u\"}}},", i, date, i);
+    }
+  g_string_append (text, "{\"slug\": \"month\", \"date\": \"2019-12\", \"text\": {\"en\": {\"title\": \"M\"}}}]}}");
+  g_assert_true (g_file_set_contents (json, text->str, text->len, NULL));
+  g_assert_true (dossier_store_import_case_file (store, json, DOSSIER_IMPORT_DEFAULT, &case_id, &error));
+  g_assert_no_error (error);
+
+  content = dossier_timeline_content_load (store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (content->density);
+  g_assert_cmpuint (content->items->len, ==, 0);
+  g_assert_cmpuint (content->n_events, ==, n);
+  /* A day each, two events a day, and the month. */
+  g_assert_cmpuint (content->density->len, ==, (n - 1 + 1) / 2 + 1);
+  g_assert_true (dossier_timeline_span_from_date ("2019-12", &first, &last));
+  g_assert_cmpfloat (content->first, ==, first);
+  g_assert_cmpuint (g_array_index (content->density, DossierChartDensity, 1).count, ==, 2);
+  g_assert_true (g_str_has_prefix (content->subtitle, "2500 events, "));
+
+  test_sql_exec (path, "UPDATE event SET date = '2020-19-39'");
+  g_clear_pointer (&content, dossier_chart_content_free);
+  content = dossier_timeline_content_load (store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (content->density);
+  g_assert_cmpuint (content->density->len, ==, 0);
+  g_assert_cmpuint (content->n_events, ==, 0);
+  g_assert_cmpfloat (content->last - content->first, ==, 60.);
+  g_assert_cmpfloat (content->to, >, content->from);
+
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/chart/timeline/spans", test_spans);
   g_test_add_func ("/chart/timeline/bundled-case", test_bundled_case);
   g_test_add_func ("/chart/timeline/five-hundred-in-a-month", test_five_hundred_in_a_month);
+  g_test_add_func ("/chart/timeline/density", test_density);
 
   return g_test_run ();
 }
