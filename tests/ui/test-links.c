@@ -324,6 +324,82 @@ test_sidebar_filter (Fixture       *f,
   g_assert_cmpuint (after->len, >, during->len + 20);
 }
 
+/* The note under the filter entry, when it shows. */
+static GtkWidget *
+filter_note (Fixture *f)
+{
+  GtkWidget *note = test_find_widget_where (dossier_window_get_sidebar (f->window), is_label_starting,
+                                            (gpointer) "Only the first 20 case files");
+
+  return note != NULL && gtk_widget_get_visible (note) ? note : NULL;
+}
+
+/* With more case files than the filter opens at once (twenty), it opens
+ * the first twenty and the one shown, and says so under the entry; the
+ * others stay folded (opening a hundred thousand would read them all). */
+static void
+test_sidebar_filter_many (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *entry = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_SEARCH_ENTRY, 0);
+  GtkListView *list = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW, 0);
+  GtkTreeListModel *tree = NULL;
+  gint64 shown_case = dossier_selection_get_case_id (dossier_window_get_selection (f->window));
+  guint open = 0, n;
+  gboolean shown_open = FALSE;
+
+  g_assert_null (filter_note (f));
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Case %02u", i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
+      g_assert_no_error (error);
+    }
+  test_iterate ();
+  /* Folded again, every one, to count what the filter opens. */
+  tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
+  n = g_list_model_get_n_items (gtk_tree_list_model_get_model (tree));
+  g_assert_cmpuint (n, ==, 31);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
+
+      gtk_tree_list_row_set_expanded (row, FALSE);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "protest");
+  for (guint i = 0; i < 100 && filter_note (f) == NULL; i++)
+    {
+      test_iterate ();
+      g_usleep (20000);
+    }
+  g_assert_nonnull (filter_note (f));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (gtk_tree_list_row_get_expanded (row))
+        {
+          open++;
+          shown_open |= dossier_node_get_id (DOSSIER_NODE (item)) == shown_case;
+        }
+    }
+  g_assert_cmpuint (open, <=, 21);
+  g_assert_cmpuint (open, >=, 20);
+  g_assert_true (shown_open);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  for (guint i = 0; i < 100 && filter_note (f) != NULL; i++)
+    {
+      test_iterate ();
+      g_usleep (20000);
+    }
+  g_assert_null (filter_note (f));
+}
+
 typedef struct
 {
   gint64 case_id;
@@ -424,6 +500,7 @@ main (int   argc,
   ADD ("/links/organization-chart", test_organization_chart);
   ADD ("/links/source-and-person", test_source_and_person);
   ADD ("/links/sidebar-filter", test_sidebar_filter);
+  ADD ("/links/sidebar-filter-many", test_sidebar_filter_many);
   ADD ("/links/three-clicks", test_three_clicks);
 
   return g_test_run ();

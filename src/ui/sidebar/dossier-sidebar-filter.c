@@ -2,7 +2,8 @@
  *
  * The sidebar's filter-as-you-type entry: the items of every section keep
  * those whose title has the words typed (case and accents as typed, in
- * any order), and the sections open to show them. An empty entry filters
+ * any order), and the sections open to show them (of the first twenty case
+ * files and the one shown, with more: a note says so). An empty entry filters
  * nothing, and costs nothing: the sections' lists, which read their rows
  * from the store as they are shown, are not read whole until the user
  * types. Escape clears it; Down moves into the list.
@@ -16,9 +17,19 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dossier-a11y.h"
 #include "dossier-node.h"
 #include "dossier-section.h"
+#include "dossier-selection.h"
 #include "dossier-sidebar-private.h"
+
+static void
+show_note (DossierSidebar *self,
+           gboolean        shown)
+{
+  gtk_widget_set_visible (self->filter_note, shown);
+  dossier_a11y_set_shown (self->filter_note, shown);
+}
 
 static gboolean
 matches (gpointer item,
@@ -39,32 +50,52 @@ matches (gpointer item,
   return TRUE;
 }
 
-/* Every section of every case file opens, so that what matches shows:
- * through the case files' rows and their sections' only, never the items
- * (which a lazy list would read). */
+/* Case files whose sections open as the user types: of a hundred
+ * thousand, opening all would read every one (seconds, and gigabytes).
+ * The note under the entry says so, and where to look through them all. */
+#define FILTERED_AT_ONCE 20
+
+/* A case file's sections open, so that what matches shows: through the
+ * case file's row and its sections' only, never the items (which a lazy
+ * list would read). A case file the user folded opens too. */
+static void
+open_case (GtkTreeListRow *case_row)
+{
+  GListModel *sections;
+
+  if (case_row == NULL)
+    return;
+  gtk_tree_list_row_set_expanded (case_row, TRUE);
+  sections = gtk_tree_list_row_get_children (case_row);
+  for (guint k = 0; sections != NULL && k < g_list_model_get_n_items (sections); k++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, k);
+
+      if (row != NULL && gtk_tree_list_row_is_expandable (row))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+/* The first FILTERED_AT_ONCE case files, and the one shown. */
 static void
 open_sections (DossierSidebar *self)
 {
   guint n = self->tree ? g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree)) : 0;
+  gint64 shown = self->selection ? dossier_selection_get_case_id (self->selection) : 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, FILTERED_AT_ONCE); i++)
     {
       g_autoptr(GtkTreeListRow) case_row = gtk_tree_list_model_get_child_row (self->tree, i);
-      GListModel *sections;
 
-      /* A case file the user folded opens too. */
-      if (case_row != NULL)
-        gtk_tree_list_row_set_expanded (case_row, TRUE);
-      sections = case_row ? gtk_tree_list_row_get_children (case_row) : NULL;
-
-      for (guint k = 0; sections != NULL && k < g_list_model_get_n_items (sections); k++)
-        {
-          g_autoptr(GtkTreeListRow) row = gtk_tree_list_row_get_child_row (case_row, k);
-
-          if (row != NULL && gtk_tree_list_row_is_expandable (row))
-            gtk_tree_list_row_set_expanded (row, TRUE);
-        }
+      open_case (case_row);
     }
+  if (n > FILTERED_AT_ONCE && shown != 0)
+    {
+      g_autoptr(GtkTreeListRow) case_row = _dossier_sidebar_find_case_row (self->tree, shown);
+
+      open_case (case_row);
+    }
+  show_note (self, n > FILTERED_AT_ONCE);
 }
 
 static void
@@ -88,6 +119,8 @@ on_search_changed (GtkSearchEntry *entry,
 
   if (self->filter_key != NULL)
     open_sections (self);
+  else
+    show_note (self, FALSE);
 }
 
 static void
@@ -166,6 +199,7 @@ _dossier_sidebar_filter_init (DossierSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->filter_entry), keys);
   gtk_search_entry_set_key_capture_widget (self->filter_entry, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  show_note (self, FALSE);
 }
 
 void

@@ -22,6 +22,7 @@ struct _DossierSidebar
   GtkScrolledWindow  *scroller;
   GtkListView        *list_view;
   GtkSearchEntry     *filter_entry;
+  GtkWidget          *filter_note;  /* shown when not every case file is */
 
   /* dossier-sidebar-filter.c */
   GtkEveryFilter     *filter;     /* empty (every row) unless the user types */

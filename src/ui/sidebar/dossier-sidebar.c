@@ -420,6 +420,7 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/sidebar/dossier-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, filter_note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   _dossier_sidebar_class_filter_init (klass);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
