@@ -175,6 +175,47 @@ test_follows_edits (Fixture       *f,
                    test_sql_int (f->path, "SELECT count(*) FROM search"));
 }
 
+/* Over many rows that match: the rows ranked are the latest that match
+ * each word's first letters, and the latest with the words whole; an
+ * older title with the very words typed is found, first, among 1,100
+ * newer ones that only start with them. */
+static void
+test_old_exact_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "many.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) hits = NULL;
+  g_autoptr(DossierSearchHit) first = NULL;
+  g_autofree char *all = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_string_append (text, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                         " \"case\": {\"slug\": \"many\", \"participants\": [],"
+                         " \"text\": {\"en\": {\"title\": \"Many\"}}, \"events\": ["
+                         "{\"slug\": \"the-old-one\", \"date\": \"2001-01-02\","
+                         " \"text\": {\"en\": {\"title\": \"Motion to dismiss\"}}}");
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (text, ", {\"slug\": \"newer-%u\", \"date\": \"2002-01-02\","
+                            " \"text\": {\"en\": {\"title\": \"Dismissal of motions, together %u\"}}}", i, i);
+  g_string_append (text, "]}}");
+  g_assert_true (g_file_set_contents (json, text->str, text->len, NULL));
+  g_assert_true (dossier_store_import_case_file (f->store, json, DOSSIER_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+
+  all = found (f->store, "motion to dismiss");
+  g_assert_true (g_str_has_prefix (all, "the-old-one "));
+  /* The others still match, after it: the 50 asked for. */
+  words = g_strsplit (all, " ", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 50);
+
+  hits = dossier_store_search_hits (f->store, "motion to dismiss", 10, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (hits, 0);
+  g_assert_cmpstr (dossier_node_get_slug (dossier_search_hit_get_node (first)), ==, "the-old-one");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +227,7 @@ main (int   argc,
   ADD ("/search/queries", test_queries);
   ADD ("/search/hits", test_hits);
   ADD ("/search/follows-edits", test_follows_edits);
+  ADD ("/search/old-exact-words", test_old_exact_words);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,239 @@
+/* dossier-store-search.c
+ *
+ * Search as you type, over every text of the database in every language
+ * and the user's notes (the FTS5 table `search`, kept by triggers): each
+ * word typed is a prefix, all are wanted, case and accents aside. Over a
+ * million events FTS5 would rank every row that matches, and a word's
+ * first letters match most of them: the rows ranked are the latest that
+ * match (it reads them in rowid order and stops), and, so that an older
+ * row with the very words typed is not lost among them, the latest that
+ * have those words whole, in that order; those come first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dossier-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-node.h"
+#include "dossier-search-hit.h"
+#include "dossier-store-private.h"
+
+/* The rows ranked of each kind, at most (below that, every row that
+ * matches is). */
+#define SEARCH_CANDIDATES "1000"
+
+/* Each candidate once, with its score, the rows with the words whole
+ * first (exact = 1). */
+#define SEARCH_LATEST \
+  "(SELECT rid, max (exact) AS exact, min (score) AS score FROM" \
+  "  (SELECT * FROM (SELECT rowid AS rid, 0 AS exact, rank AS score FROM search" \
+  "                  WHERE search MATCH :terms ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES ")" \
+  "   UNION ALL" \
+  "   SELECT * FROM (SELECT rowid AS rid, 1 AS exact, rank AS score FROM search" \
+  "                  WHERE search MATCH :phrase ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES "))" \
+  " GROUP BY rid)"
+
+/* The words of what the user typed, in quotes: nothing FTS5 could read as
+ * its own syntax (a lone quote, AND, *, -) is passed on. @terms: each a
+ * prefix, all wanted ("regle"* "bezo"*); @phrase: all of them whole, in
+ * that order ("regle bezo"). %FALSE when there is no word. */
+static gboolean
+search_terms (const char  *text,
+              char       **terms,
+              char       **phrase)
+{
+  g_autoptr(GString) prefixes = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *c = text ? text : ""; ; c = g_utf8_next_char (c))
+    {
+      gunichar ch = *c ? g_utf8_get_char (c) : 0;
+
+      if (ch != 0 && g_unichar_isalnum (ch))
+        {
+          g_string_append_unichar (word, ch);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (prefixes, "%s\"%s\"*", prefixes->len ? " " : "", word->str);
+          g_string_append_printf (words, "%s%s", words->len ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (ch == 0)
+        break;
+    }
+
+  if (prefixes->len == 0)
+    return FALSE;
+  *terms = g_string_free (g_steal_pointer (&prefixes), FALSE);
+  *phrase = g_strdup_printf ("\"%s\"", words->str);
+  return TRUE;
+}
+
+/* The rows that match, best first, a node once: their ids, and the node
+ * each stands for. */
+static gboolean
+rank (DossierStore  *self,
+      const char    *terms,
+      const char    *phrase,
+      guint          limit,
+      GArray        *rows,
+      GArray        *nodes,
+      GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(DossierStmt) ranked = dossier_db_prepare (self->db,
+                                                      "SELECT c.rid, k.node_id FROM " SEARCH_LATEST " AS c"
+                                                      " JOIN search_key k ON k.id = c.rid"
+                                                      " ORDER BY c.exact DESC, c.score, k.node_id, c.rid",
+                                                      error);
+  gboolean has_row;
+
+  if (ranked == NULL ||
+      !dossier_db_bind_named (self->db, ranked, error, ":terms", 't', terms, ":phrase", 't', phrase, NULL))
+    return FALSE;
+  while (rows->len < limit && dossier_db_step_row (self->db, ranked, &has_row, error) && has_row)
+    {
+      gint64 rid = sqlite3_column_int64 (ranked, 0), node_id = sqlite3_column_int64 (ranked, 1);
+
+      if (g_hash_table_contains (seen, &node_id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&node_id, sizeof node_id));
+      g_array_append_val (rows, rid);
+      g_array_append_val (nodes, node_id);
+    }
+  return error == NULL || *error == NULL;
+}
+
+/**
+ * dossier_store_search:
+ * @text: what the user typed
+ * @limit: at most this many results
+ *
+ * Every text of the database, in every language, and the user's notes,
+ * searched without regard to case or accents ("regle" finds "règle"),
+ * each word as a prefix ("Campb" finds Campbell-Smith). Ranked by
+ * relevance among the latest rows that match, those with the words whole
+ * first (see the top of this file).
+ *
+ * Returns: (transfer full): the nodes found, best first, each once; empty
+ *   when nothing matched or @text has no word
+ */
+GListModel *
+dossier_store_search (DossierStore  *self,
+                      const char    *text,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autofree char *terms = NULL;
+  g_autofree char *phrase = NULL;
+  g_autoptr(GListStore) found = g_list_store_new (DOSSIER_TYPE_NODE);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (!search_terms (text, &terms, &phrase))
+    return G_LIST_MODEL (g_steal_pointer (&found));
+  if (!rank (self, terms, phrase, limit, rows, nodes, error))
+    return NULL;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(DossierNode) node = dossier_store_get_node (self, 0, g_array_index (nodes, gint64, i), NULL);
+
+      if (node != NULL)
+        g_list_store_append (found, node);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&found));
+}
+
+/**
+ * dossier_store_search_hits:
+ * @text: what the user typed
+ * @limit: at most this many results
+ *
+ * As dossier_store_search(), with for each node the language and an
+ * excerpt of the text that matched best (#DossierSearchHit).
+ *
+ * Returns: (transfer full): the hits, best first, a node once
+ */
+GListModel *
+dossier_store_search_hits (DossierStore  *self,
+                           const char    *text,
+                           guint          limit,
+                           GError       **error)
+{
+  g_autofree char *terms = NULL;
+  g_autofree char *phrase = NULL;
+  g_autoptr(GListStore) hits = g_list_store_new (DOSSIER_TYPE_SEARCH_HIT);
+  g_autoptr(GHashTable) excerpts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) chosen = g_string_new (",");
+  g_autoptr(DossierStmt) excerpt = NULL;
+  gint64 earliest = G_MAXINT64;
+  gboolean has_row;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  if (!search_terms (text, &terms, &phrase))
+    return G_LIST_MODEL (g_steal_pointer (&hits));
+  if (!rank (self, terms, phrase, limit, best, nodes, error))
+    return NULL;
+  for (guint i = 0; i < best->len; i++)
+    {
+      earliest = MIN (earliest, g_array_index (best, gint64, i));
+      g_string_append_printf (chosen, "%" G_GINT64_FORMAT ",", g_array_index (best, gint64, i));
+    }
+
+  /* Their excerpts, read in one pass over the same rows (FTS5 reads what
+   * matches once, not once a hit): a title with the words marked, else
+   * the words in their summary. */
+  excerpt = dossier_db_prepare (self->db,
+    "SELECT search.rowid, k.node_id, k.lang,"
+    "  CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
+    "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+    " FROM search JOIN search_key k ON k.id = search.rowid"
+    /* From the earliest of them on: a range FTS5 seeks to, rather than
+     * every row that matches read and passed over. */
+    " WHERE search MATCH ?1 AND search.rowid >= ?3 AND instr (?2, ',' || search.rowid || ',') > 0", error);
+  if (excerpt == NULL || !dossier_db_bind (self->db, excerpt, error, "tti", terms, chosen->str, earliest))
+    return NULL;
+  while (dossier_db_step_row (self->db, excerpt, &has_row, error) && has_row)
+    {
+      gint64 rid = sqlite3_column_int64 (excerpt, 0);
+
+      g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
+                           g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (excerpt, 1),
+                                            dossier_db_column_text (excerpt, 2), dossier_db_column_text (excerpt, 3)));
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  for (guint i = 0; i < best->len; i++)
+    {
+      const char *found = g_hash_table_lookup (excerpts, &g_array_index (best, gint64, i));
+      g_auto(GStrv) parts = found ? g_strsplit (found, "\n", 3) : NULL;
+      g_autoptr(DossierNode) node = NULL;
+      g_autoptr(DossierSearchHit) hit = NULL;
+      gint64 node_id;
+
+      if (parts == NULL || g_strv_length (parts) != 3)
+        continue;
+      node_id = g_ascii_strtoll (parts[0], NULL, 10);
+      if ((node = dossier_store_get_node (self, 0, node_id, NULL)) == NULL)
+        continue;
+      hit = dossier_search_hit_new (node, dossier_store_get_home_case (self, node_id),
+                                    g_str_has_prefix (parts[1], "note:") ? "note" : parts[1], parts[2]);
+      g_list_store_append (hits, hit);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&hits));
+}
