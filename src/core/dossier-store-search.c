@@ -75,8 +75,8 @@ search_terms (const char  *text,
   return TRUE;
 }
 
-/* The rows that match, best first, a node once: their ids, and the node
- * each stands for. */
+/* The rows that match, best first, a node once: their ids, the node each
+ * stands for, and whether it has the words whole (@exact, optional). */
 static gboolean
 rank (DossierStore  *self,
       const char    *terms,
@@ -84,11 +84,12 @@ rank (DossierStore  *self,
       guint          limit,
       GArray        *rows,
       GArray        *nodes,
+      GArray        *exact,
       GError       **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(DossierStmt) ranked = dossier_db_prepare (self->db,
-                                                      "SELECT c.rid, k.node_id FROM " SEARCH_LATEST " AS c"
+                                                      "SELECT c.rid, k.node_id, c.exact FROM " SEARCH_LATEST " AS c"
                                                       " JOIN search_key k ON k.id = c.rid"
                                                       " ORDER BY c.exact DESC, c.score, k.node_id, c.rid",
                                                       error);
@@ -100,12 +101,15 @@ rank (DossierStore  *self,
   while (rows->len < limit && dossier_db_step_row (self->db, ranked, &has_row, error) && has_row)
     {
       gint64 rid = sqlite3_column_int64 (ranked, 0), node_id = sqlite3_column_int64 (ranked, 1);
+      gboolean whole = sqlite3_column_int (ranked, 2) != 0;
 
       if (g_hash_table_contains (seen, &node_id))
         continue;
       g_hash_table_add (seen, g_memdup2 (&node_id, sizeof node_id));
       g_array_append_val (rows, rid);
       g_array_append_val (nodes, node_id);
+      if (exact != NULL)
+        g_array_append_val (exact, whole);
     }
   return error == NULL || *error == NULL;
 }
@@ -140,7 +144,7 @@ dossier_store_search (DossierStore  *self,
 
   if (!search_terms (text, &terms, &phrase))
     return G_LIST_MODEL (g_steal_pointer (&found));
-  if (!rank (self, terms, phrase, limit, rows, nodes, error))
+  if (!rank (self, terms, phrase, limit, rows, nodes, NULL, error))
     return NULL;
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -150,6 +154,41 @@ dossier_store_search (DossierStore  *self,
         g_list_store_append (found, node);
     }
   return G_LIST_MODEL (g_steal_pointer (&found));
+}
+
+/* The excerpts of the rows in @chosen (",12,40,"), read in one pass over
+ * the rows that match @match from @earliest on (FTS5 reads what matches
+ * once, not once a hit, and seeks to @earliest): a title with the words
+ * marked, else the words in their summary. */
+static gboolean
+read_excerpts (DossierStore  *self,
+               const char    *match,
+               const char    *chosen,
+               gint64         earliest,
+               GHashTable    *excerpts,
+               GError       **error)
+{
+  g_autoptr(DossierStmt) excerpt = dossier_db_prepare (self->db,
+    "SELECT search.rowid, k.node_id, k.lang,"
+    "  CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
+    "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
+    "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+    " FROM search JOIN search_key k ON k.id = search.rowid"
+    " WHERE search MATCH ?1 AND search.rowid >= ?3 AND instr (?2, ',' || search.rowid || ',') > 0", error);
+  gboolean has_row;
+
+  if (excerpt == NULL || !dossier_db_bind (self->db, excerpt, error, "tti", match, chosen, earliest))
+    return FALSE;
+  while (dossier_db_step_row (self->db, excerpt, &has_row, error) && has_row)
+    {
+      gint64 rid = sqlite3_column_int64 (excerpt, 0);
+
+      g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
+                           g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (excerpt, 1),
+                                            dossier_db_column_text (excerpt, 2), dossier_db_column_text (excerpt, 3)));
+    }
+  return error == NULL || *error == NULL;
 }
 
 /**
@@ -174,47 +213,34 @@ dossier_store_search_hits (DossierStore  *self,
   g_autoptr(GHashTable) excerpts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) chosen = g_string_new (",");
-  g_autoptr(DossierStmt) excerpt = NULL;
-  gint64 earliest = G_MAXINT64;
-  gboolean has_row;
+  g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) chosen_prefix = g_string_new (",");
+  g_autoptr(GString) chosen_exact = g_string_new (",");
+  gint64 earliest_prefix = G_MAXINT64, earliest_exact = G_MAXINT64;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (!search_terms (text, &terms, &phrase))
     return G_LIST_MODEL (g_steal_pointer (&hits));
-  if (!rank (self, terms, phrase, limit, best, nodes, error))
+  if (!rank (self, terms, phrase, limit, best, nodes, exact, error))
     return NULL;
+  /* Their excerpts, from the rows of each query: the rows with the words
+   * whole may be old, read through that query's few rows. */
   for (guint i = 0; i < best->len; i++)
     {
-      earliest = MIN (earliest, g_array_index (best, gint64, i));
-      g_string_append_printf (chosen, "%" G_GINT64_FORMAT ",", g_array_index (best, gint64, i));
-    }
+      gint64 rid = g_array_index (best, gint64, i);
+      gboolean whole = g_array_index (exact, gboolean, i);
 
-  /* Their excerpts, read in one pass over the same rows (FTS5 reads what
-   * matches once, not once a hit): a title with the words marked, else
-   * the words in their summary. */
-  excerpt = dossier_db_prepare (self->db,
-    "SELECT search.rowid, k.node_id, k.lang,"
-    "  CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-    "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
-    "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-    "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
-    " FROM search JOIN search_key k ON k.id = search.rowid"
-    /* From the earliest of them on: a range FTS5 seeks to, rather than
-     * every row that matches read and passed over. */
-    " WHERE search MATCH ?1 AND search.rowid >= ?3 AND instr (?2, ',' || search.rowid || ',') > 0", error);
-  if (excerpt == NULL || !dossier_db_bind (self->db, excerpt, error, "tti", terms, chosen->str, earliest))
-    return NULL;
-  while (dossier_db_step_row (self->db, excerpt, &has_row, error) && has_row)
-    {
-      gint64 rid = sqlite3_column_int64 (excerpt, 0);
-
-      g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
-                           g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (excerpt, 1),
-                                            dossier_db_column_text (excerpt, 2), dossier_db_column_text (excerpt, 3)));
+      g_string_append_printf (whole ? chosen_exact : chosen_prefix, "%" G_GINT64_FORMAT ",", rid);
+      if (whole)
+        earliest_exact = MIN (earliest_exact, rid);
+      else
+        earliest_prefix = MIN (earliest_prefix, rid);
     }
-  if (error != NULL && *error != NULL)
+  if ((earliest_prefix < G_MAXINT64 &&
+       !read_excerpts (self, terms, chosen_prefix->str, earliest_prefix, excerpts, error)) ||
+      (earliest_exact < G_MAXINT64 &&
+       !read_excerpts (self, phrase, chosen_exact->str, earliest_exact, excerpts, error)))
     return NULL;
 
   for (guint i = 0; i < best->len; i++)
