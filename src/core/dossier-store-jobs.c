@@ -31,6 +31,7 @@ typedef enum
 
 typedef struct
 {
+  DossierStore            *store;     /* let go of on the main thread */
   JobKind                  kind;
   char                    *db_path;
   gboolean                 read_only;
@@ -59,6 +60,7 @@ job_free (gpointer data)
 {
   Job *job = data;
 
+  g_assert (job->store == NULL);
   g_free (job->db_path);
   g_free (job->path);
   g_free (job->language);
@@ -160,7 +162,15 @@ run_in_thread (GTask        *task,
 
   dossier_db_set_commit_func (db, collect_changes, job);
   dossier_db_set_job (db, cancellable, on_progress, task);
-  ok = run (job, db, &error);
+  /* An export reads one state of the file, whatever is committed
+   * meanwhile: one read transaction (an import has its own). */
+  if (job->kind == JOB_EXPORT_CASE || job->kind == JOB_EXPORT_SHARES)
+    {
+      ok = dossier_db_exec (db, "BEGIN", &error) && run (job, db, &error);
+      (void) sqlite3_exec (dossier_db_get_handle (db), "COMMIT", NULL, NULL, NULL);
+    }
+  else
+    ok = run (job, db, &error);
   dossier_db_set_job (db, NULL, NULL, NULL);
   dossier_db_close (db);
 
@@ -185,29 +195,29 @@ on_thread_done (GObject      *source,
                 gpointer      data)
 {
   g_autoptr(GTask) outer = data;
-  DossierStore *self = DOSSIER_STORE (source);
   Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DossierStore) self = g_steal_pointer (&job->store);
   GError *error = NULL;
 
   if (job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES)
     _dossier_store_set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_set_task_data (outer, g_object_ref (result), g_object_unref);
-      g_task_return_error (outer, error);
-      return;
-    }
-  if (job->changes->len > 0)
-    _dossier_store_announce (self, (const DossierDbChange *) job->changes->data, job->changes->len);
   g_task_set_task_data (outer, g_object_ref (result), g_object_unref);
-  g_task_return_boolean (outer, TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (outer, error);
+  else
+    {
+      if (job->changes->len > 0)
+        _dossier_store_announce (self, (const DossierDbChange *) job->changes->data, job->changes->len);
+      g_task_return_boolean (outer, TRUE);
+    }
 }
 
-/* A job is over once its task is let go of (its progress idles hold it
- * too): then nothing of it holds the store. */
+/* A job is over once the caller's task is let go of, on the main thread
+ * (the worker may hold the inner task a moment longer: it holds no
+ * store); then nothing of the job holds the store. */
 static void
 on_job_gone (gpointer  data,
-             GObject  *task)
+             GObject  *outer)
 {
   DossierStore *self = data;
 
@@ -228,6 +238,9 @@ start (DossierStore             *self,
   gboolean writes = job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES;
 
   g_task_set_source_tag (outer, start);
+  /* What the job returned stands, cancelled or not after: a commit that
+   * made it is announced (run_in_thread() says when it was cancelled). */
+  g_task_set_check_cancellable (outer, FALSE);
   job->db_path = g_strdup (dossier_db_get_path (self->db));
   job->read_only = dossier_db_is_read_only (self->db);
   job->language = g_strdup (self->language);
@@ -250,10 +263,14 @@ start (DossierStore             *self,
     }
   if (writes)
     _dossier_store_set_busy (self, TRUE);
+  /* No source object: the worker may let go of the inner task last, and
+   * the store is the main thread's to let go of (job->store). */
+  job->store = g_object_ref (self);
   self->n_jobs++;
-  inner = g_task_new (self, cancellable, on_thread_done, g_steal_pointer (&outer));
+  g_object_weak_ref (G_OBJECT (outer), on_job_gone, self);
+  inner = g_task_new (NULL, cancellable, on_thread_done, g_steal_pointer (&outer));
+  g_task_set_check_cancellable (inner, FALSE);
   g_task_set_task_data (inner, job, job_free);
-  g_object_weak_ref (G_OBJECT (inner), on_job_gone, self);
   g_task_run_in_thread (inner, run_in_thread);
 }
 

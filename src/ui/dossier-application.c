@@ -446,6 +446,14 @@ apply_language (gpointer data)
   gboolean preferences = self->preferences != NULL;
   guint n = 0;
 
+  /* The windows are made again in the new language: not while one of
+   * them imports or exports (closing it would cancel that). */
+  if (self->store != NULL && dossier_store_has_jobs (self->store))
+    {
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 500, apply_language, g_object_ref (self), g_object_unref);
+      return G_SOURCE_REMOVE;
+    }
+
   dossier_language_apply (language);
   if (self->store == NULL)
     return G_SOURCE_REMOVE;
@@ -491,6 +499,7 @@ dossier_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   DossierApplication *self = DOSSIER_APPLICATION (app);
   g_autoptr(GtkCssProvider) provider = NULL;
   Opening *opening = g_new0 (Opening, 1);
@@ -506,6 +515,9 @@ dossier_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  /* The window builds its shortcuts window when asked; the accelerator is
+   * the application's, so that the menu shows it. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 
   /* The language picked in Preferences, which main() applied at start. */
   self->settings = dossier_settings_new ();

@@ -106,7 +106,8 @@ static void
 update_exchange_actions (DossierWindow *self)
 {
   gboolean idle = self->store != NULL && self->job_cancellable == NULL;
-  gboolean writable = idle && !dossier_store_is_read_only (self->store);
+  /* Another window's import counts too. */
+  gboolean writable = idle && !dossier_store_is_read_only (self->store) && !dossier_store_get_busy (self->store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-case", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-shares", writable);
@@ -516,6 +517,8 @@ void
 _dossier_window_exchange_follow (DossierWindow *self)
 {
   g_signal_connect_object (self->selection, "changed", G_CALLBACK (update_exchange_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (update_exchange_actions), self,
                            G_CONNECT_SWAPPED);
   update_exchange_actions (self);
 }

@@ -329,13 +329,13 @@ static GtkWidget *
 filter_note (Fixture *f)
 {
   GtkWidget *note = test_find_widget_where (dossier_window_get_sidebar (f->window), is_label_starting,
-                                            (gpointer) "Only the first 20 case files");
+                                            (gpointer) "Only the first 100 case files");
 
   return note != NULL && gtk_widget_get_visible (note) ? note : NULL;
 }
 
-/* With more case files than the filter opens at once (twenty), it opens
- * the first twenty and the one shown, and says so under the entry; the
+/* With more case files than the filter opens at once (a hundred), it
+ * opens the first hundred and the one shown, and says so under the entry; the
  * others stay folded (opening a hundred thousand would read them all). */
 static void
 test_sidebar_filter_many (Fixture       *f,
@@ -349,9 +349,9 @@ test_sidebar_filter_many (Fixture       *f,
   gboolean shown_open = FALSE;
 
   g_assert_null (filter_note (f));
-  for (guint i = 0; i < 30; i++)
+  for (guint i = 0; i < 110; i++)
     {
-      g_autofree char *title = g_strdup_printf ("Case %02u", i);
+      g_autofree char *title = g_strdup_printf ("Case %03u", i);
       g_autoptr(GError) error = NULL;
 
       g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
@@ -361,7 +361,7 @@ test_sidebar_filter_many (Fixture       *f,
   /* Folded again, every one, to count what the filter opens. */
   tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
   n = g_list_model_get_n_items (gtk_tree_list_model_get_model (tree));
-  g_assert_cmpuint (n, ==, 31);
+  g_assert_cmpuint (n, ==, 111);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
@@ -387,8 +387,8 @@ test_sidebar_filter_many (Fixture       *f,
           shown_open |= dossier_node_get_id (DOSSIER_NODE (item)) == shown_case;
         }
     }
-  g_assert_cmpuint (open, <=, 21);
-  g_assert_cmpuint (open, >=, 20);
+  g_assert_cmpuint (open, <=, 101);
+  g_assert_cmpuint (open, >=, 100);
   g_assert_true (shown_open);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");

@@ -2,7 +2,7 @@
  *
  * The sidebar's filter-as-you-type entry: the items of every section keep
  * those whose title has the words typed (case and accents as typed, in
- * any order), and the sections open to show them (of the first twenty case
+ * any order), and the sections open to show them (of the first hundred case
  * files and the one shown, with more: a note says so). An empty entry filters
  * nothing, and costs nothing: the sections' lists, which read their rows
  * from the store as they are shown, are not read whole until the user
@@ -53,7 +53,7 @@ matches (gpointer item,
 /* Case files whose sections open as the user types: of a hundred
  * thousand, opening all would read every one (seconds, and gigabytes).
  * The note under the entry says so, and where to look through them all. */
-#define FILTERED_AT_ONCE 20
+#define FILTERED_AT_ONCE 100
 
 /* A case file's sections open, so that what matches shows: through the
  * case file's row and its sections' only, never the items (which a lazy
@@ -121,6 +121,8 @@ on_search_changed (GtkSearchEntry *entry,
     open_sections (self);
   else
     show_note (self, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->filter_note, NULL, -1);
 }
 
 static void
@@ -200,6 +202,8 @@ _dossier_sidebar_filter_init (DossierSidebar *self)
   gtk_search_entry_set_key_capture_widget (self->filter_entry, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   show_note (self, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->filter_note, NULL, -1);
 }
 
 void
