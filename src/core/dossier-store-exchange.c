@@ -40,6 +40,34 @@ import_case (DossierDb  *db,
   return dossier_case_reader_import (db, data->json, data->file_name, data->flags, data->case_id, error);
 }
 
+/* A case file's bytes imported on @db (the store's connection, or a job's
+ * on a worker thread), in one transaction with undo. */
+static gboolean
+import_case_bytes (DossierDb           *db,
+                   GBytes              *json,
+                   const char          *file_name,
+                   DossierImportFlags   flags,
+                   gint64              *case_id,
+                   GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = 0;
+  ImportData data = { json, file_name, flags, &id };
+
+  if (case_id != NULL)
+    *case_id = 0;
+  /* The reader tells a failed step from the last row by the error: it
+   * always gets one to set. */
+  if (!dossier_history_record (db, "import-case", import_case, &data, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (case_id != NULL)
+    *case_id = id;
+  return TRUE;
+}
+
 /**
  * dossier_store_import_case_full:
  * @json: a case file in Dossier's JSON format
@@ -62,25 +90,10 @@ dossier_store_import_case_full (DossierStore        *self,
                                 gint64              *case_id,
                                 GError             **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  gint64 id = 0;
-  ImportData data = { json, file_name, flags, &id };
-
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  if (case_id != NULL)
-    *case_id = 0;
-  /* The reader tells a failed step from the last row by the error: it
-   * always gets one to set. */
-  if (!dossier_history_record (self->db, "import-case", import_case, &data, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (case_id != NULL)
-    *case_id = id;
-  return TRUE;
+  return import_case_bytes (self->db, json, file_name, flags, case_id, error);
 }
 
 /**
@@ -127,19 +140,10 @@ _dossier_exchange_import_case (DossierDb           *db,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GBytes) bytes = read_file (path, error);
-  gint64 id = 0;
-  ImportData data = { NULL, name, flags, &id };
 
   if (case_id != NULL)
     *case_id = 0;
-  if (bytes == NULL)
-    return FALSE;
-  data.json = bytes;
-  if (!dossier_history_record (db, "import-case", import_case, &data, error))
-    return FALSE;
-  if (case_id != NULL)
-    *case_id = id;
-  return TRUE;
+  return bytes != NULL && import_case_bytes (db, bytes, name, flags, case_id, error);
 }
 
 /**
@@ -246,6 +250,28 @@ import_shares (DossierDb  *db,
                                        data->problems, data->n_added, error);
 }
 
+/* A CSV file's bytes imported on @db, in one transaction with undo. */
+static gboolean
+import_shares_bytes (DossierDb    *db,
+                     GBytes       *csv,
+                     const char   *file_name,
+                     const char   *series,
+                     const char   *language,
+                     GPtrArray   **problems,
+                     guint        *n_added,
+                     GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SharesData data = { csv, file_name, series, language, problems, n_added };
+
+  if (!dossier_history_record (db, "import-shares", import_shares, &data, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * dossier_store_import_shares:
  * @csv: market shares in CSV (docs/case-format.md)
@@ -268,18 +294,10 @@ dossier_store_import_shares (DossierStore  *self,
                              guint         *n_added,
                              GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SharesData data = { csv, file_name, series, self->language, problems, n_added };
-
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (csv != NULL, FALSE);
 
-  if (!dossier_history_record (self->db, "import-shares", import_shares, &data, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return import_shares_bytes (self->db, csv, file_name, series, self->language, problems, n_added, error);
 }
 
 /* What dossier_store_import_shares_file() does, on any connection. */
@@ -294,16 +312,13 @@ _dossier_exchange_import_shares (DossierDb    *db,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GBytes) bytes = NULL;
-  SharesData data = { NULL, name, series, language, problems, n_added };
 
   if (problems != NULL)
     *problems = NULL;
   if (n_added != NULL)
     *n_added = 0;
-  if ((bytes = read_file (path, error)) == NULL)
-    return FALSE;
-  data.csv = bytes;
-  return dossier_history_record (db, "import-shares", import_shares, &data, error);
+  return (bytes = read_file (path, error)) != NULL &&
+         import_shares_bytes (db, bytes, name, series, language, problems, n_added, error);
 }
 
 /**
