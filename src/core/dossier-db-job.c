@@ -89,3 +89,21 @@ dossier_db_set_writer_elsewhere (DossierDb  *db,
   g_free (db->busy_message);
   db->busy_message = g_strdup (message);
 }
+
+/**
+ * dossier_db_set_recording:
+ * @recording: (nullable): what dossier-history.c records of the edit
+ *   running on @db, for dossier_history_checkpoint(); %NULL after it
+ */
+void
+dossier_db_set_recording (DossierDb *db,
+                          gpointer   recording)
+{
+  db->recording = recording;
+}
+
+gpointer
+dossier_db_get_recording (DossierDb *db)
+{
+  return db->recording;
+}

@@ -29,6 +29,7 @@ struct _DossierDb
   DossierDbProgressFunc  job_func;
   gpointer               job_data;
   int                    job_permille;
+  gpointer               recording;   /* dossier-history.c's edit being recorded */
 };
 
 G_END_DECLS

@@ -60,6 +60,9 @@ void          dossier_db_set_job         (DossierDb            *db,
 void          dossier_db_report_progress (DossierDb            *db,
                                           guint64               done,
                                           guint64               total);
+void          dossier_db_set_recording   (DossierDb            *db,
+                                          gpointer              recording);
+gpointer      dossier_db_get_recording   (DossierDb            *db);
 void          dossier_db_set_writer_elsewhere (DossierDb       *db,
                                                const char      *message);
 

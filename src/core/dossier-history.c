@@ -23,11 +23,19 @@
 
 #include "dossier-history.h"
 
+/* A part of a long edit's record is written once the session holds this
+ * much: what an import keeps in memory for its undo does not grow with
+ * the file. */
+#define PART_BYTES (4 * 1024 * 1024)
+
 typedef struct
 {
-  const char    *action;
-  DossierDbFunc  func;
-  gpointer       user_data;
+  const char      *action;
+  DossierDbFunc    func;
+  gpointer         user_data;
+  sqlite3_session *session;
+  gint64           history_id;   /* once a part is written */
+  gint64           n_parts;
 } Record;
 
 /* The history does not record itself, nor the search index, which
@@ -36,7 +44,65 @@ static int
 record_table (void       *unused,
               const char *table)
 {
-  return strcmp (table, "history") != 0 && strncmp (table, "search", strlen ("search")) != 0;
+  return strncmp (table, "history", strlen ("history")) != 0 && strncmp (table, "search", strlen ("search")) != 0;
+}
+
+static gboolean
+start_session (DossierDb  *db,
+               Record     *record,
+               GError    **error)
+{
+  int rc = sqlite3session_create (dossier_db_get_handle (db), "main", &record->session);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (record->session, record_table, NULL);
+      rc = sqlite3session_attach (record->session, NULL);
+    }
+  if (!dossier_db_check (db, rc, "session", error))
+    {
+      g_clear_pointer (&record->session, sqlite3session_delete);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What the session holds, written: as the history row's changeset when
+ * @last, else as a part before it; the session is let go of. */
+static gboolean
+write_changes (DossierDb  *db,
+               Record     *record,
+               gboolean    last,
+               GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  void *changeset = NULL;
+  int size = 0;
+  gboolean ok;
+
+  ok = dossier_db_check (db, sqlite3session_changeset (record->session, &size, &changeset), "session", error);
+  g_clear_pointer (&record->session, sqlite3session_delete);
+  if (!ok)
+    return FALSE;
+  bytes = g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+
+  if (record->history_id == 0 && size == 0)
+    return TRUE;   /* nothing changed */
+  if (record->history_id == 0)
+    {
+      if (!dossier_db_run (db, "DELETE FROM history WHERE undone = 1", error, "") ||
+          !dossier_db_run (db, "INSERT INTO history (action, changeset) VALUES (?1, coalesce (?2, X''))",
+                           error, "tb", record->action, last ? bytes : NULL))
+        return FALSE;
+      record->history_id = dossier_db_last_insert_id (db);
+      if (last)
+        return TRUE;
+    }
+  if (last)
+    return dossier_db_run (db, "UPDATE history SET changeset = coalesce (?2, X'') WHERE id = ?1", error, "ib",
+                           record->history_id, bytes);
+  return dossier_db_run (db, "INSERT INTO history_part (history_id, part, changeset) VALUES (?1, ?2, coalesce (?3, X''))",
+                         error, "iib", record->history_id, record->n_parts++, bytes);
 }
 
 static gboolean
@@ -45,39 +111,40 @@ record_body (DossierDb  *db,
              GError    **error)
 {
   Record *record = data;
-  sqlite3_session *session = NULL;
-  void *changeset = NULL;
-  int size = 0, rc;
   gboolean ok;
 
-  rc = sqlite3session_create (dossier_db_get_handle (db), "main", &session);
-  if (rc == SQLITE_OK)
+  if (!start_session (db, record, error))
+    return FALSE;
+
+  dossier_db_set_recording (db, record);
+  ok = record->func (db, record->user_data, error);
+  dossier_db_set_recording (db, NULL);
+
+  if (!ok)
     {
-      sqlite3session_table_filter (session, record_table, NULL);
-      rc = sqlite3session_attach (session, NULL);
-    }
-  if (!dossier_db_check (db, rc, "session", error))
-    {
-      sqlite3session_delete (session);
+      g_clear_pointer (&record->session, sqlite3session_delete);
       return FALSE;
     }
+  return write_changes (db, record, TRUE, error);
+}
 
-  ok = record->func (db, record->user_data, error);
-  if (ok)
-    ok = dossier_db_check (db, sqlite3session_changeset (session, &size, &changeset), "session", error);
-  sqlite3session_delete (session);
+/**
+ * dossier_history_checkpoint:
+ *
+ * In a long edit (dossier_history_record()), writes the changes recorded
+ * so far to the history once they take more than a few megabytes, so that
+ * the record of an import takes the same memory for any size of file.
+ * Cheap otherwise: called for every row.
+ */
+gboolean
+dossier_history_checkpoint (DossierDb  *db,
+                            GError    **error)
+{
+  Record *record = dossier_db_get_recording (db);
 
-  if (ok && size > 0)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (changeset, size);
-
-      ok = dossier_db_run (db, "DELETE FROM history WHERE undone = 1", error, "") &&
-           dossier_db_run (db, "INSERT INTO history (action, changeset) VALUES (?1, ?2)", error,
-                           "tb", record->action, bytes);
-    }
-
-  sqlite3_free (changeset);
-  return ok;
+  if (record == NULL || record->session == NULL || sqlite3session_memory_used (record->session) < PART_BYTES)
+    return TRUE;
+  return write_changes (db, record, FALSE, error) && start_session (db, record, error);
 }
 
 /**
@@ -95,7 +162,7 @@ dossier_history_record (DossierDb      *db,
                         gpointer        user_data,
                         GError        **error)
 {
-  Record record = { action, func, user_data };
+  Record record = { action, func, user_data, NULL, 0, 0 };
 
   return dossier_db_transaction (db, record_body, &record, error);
 }
@@ -142,10 +209,15 @@ value_int (sqlite3_changeset_iter *iter,
 }
 
 /* What one changed row means to the views. */
+static void add_note (GArray     *notes,
+                      GHashTable *index,
+                      Note       *note);
+
 static void
 read_note (DossierDb              *db,
            sqlite3_changeset_iter *iter,
-           GArray                 *notes)
+           GArray                 *notes,
+           GHashTable             *index)
 {
   const char *table;
   int n_columns, op, indirect;
@@ -230,11 +302,51 @@ read_note (DossierDb              *db,
         return;
     }
 
-  g_array_append_val (notes, note);
+  add_note (notes, index, &note);
 }
 
 /* One announcement a row: added or removed wins over moved, moved over
- * changed, and the case file it was changed in is kept. */
+ * changed, and the case file it was changed in is kept. @index finds a
+ * row's note by its kind and id (an undo of an import has a million). */
+static guint
+note_hash (gconstpointer key)
+{
+  const Note *note = key;
+
+  return g_int64_hash (&note->id) ^ (guint) note->kind * 2654435761u;
+}
+
+static gboolean
+note_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Note *x = a, *y = b;
+
+  return x->kind == y->kind && x->id == y->id;
+}
+
+static void
+add_note (GArray     *notes,
+          GHashTable *index,
+          Note       *note)
+{
+  gpointer found;
+
+  if (g_hash_table_lookup_extended (index, note, NULL, &found))
+    {
+      Note *earlier = &g_array_index (notes, Note, GPOINTER_TO_UINT (found));
+
+      if (note->type == DOSSIER_CHANGE_ADDED || note->type == DOSSIER_CHANGE_REMOVED ||
+          (note->type == DOSSIER_CHANGE_MOVED && earlier->type == DOSSIER_CHANGE_CHANGED))
+        earlier->type = note->type;
+      earlier->case_id = MAX (earlier->case_id, note->case_id);
+      return;
+    }
+  g_array_append_val (notes, *note);
+  /* Keyed by a copy: the array moves as it grows. */
+  g_hash_table_insert (index, g_memdup2 (note, sizeof *note), GUINT_TO_POINTER (notes->len - 1));
+}
+
 static void
 announce (DossierDb *db,
           GArray    *notes)
@@ -242,29 +354,8 @@ announce (DossierDb *db,
   for (guint i = 0; i < notes->len; i++)
     {
       Note *note = &g_array_index (notes, Note, i);
-      gboolean merged = FALSE;
 
-      for (guint j = 0; j < i && !merged; j++)
-        {
-          Note *earlier = &g_array_index (notes, Note, j);
-
-          if (earlier->kind != note->kind || earlier->id != note->id)
-            continue;
-          if (note->type == DOSSIER_CHANGE_ADDED || note->type == DOSSIER_CHANGE_REMOVED ||
-              (note->type == DOSSIER_CHANGE_MOVED && earlier->type == DOSSIER_CHANGE_CHANGED))
-            earlier->type = note->type;
-          earlier->case_id = MAX (earlier->case_id, note->case_id);
-          note->id = -1;
-          merged = TRUE;
-        }
-    }
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      Note *note = &g_array_index (notes, Note, i);
-
-      if (note->id >= 0)
-        dossier_db_note_change (db, note->kind, note->type, note->id, note->case_id);
+      dossier_db_note_change (db, note->kind, note->type, note->id, note->case_id);
     }
 }
 
@@ -309,6 +400,88 @@ on_conflict (void                   *unused,
   return SQLITE_CHANGESET_ABORT;
 }
 
+/* Applies one recorded changeset, inverted for an undo, noting what it
+ * changed. */
+static gboolean
+apply_changeset (DossierDb   *db,
+                 gboolean     redo,
+                 const void  *recorded,
+                 int          size,
+                 GArray      *notes,
+                 GHashTable  *index,
+                 GError     **error)
+{
+  g_autofree void *copy = g_memdup2 (recorded, size);
+  sqlite3_changeset_iter *iter = NULL;
+  void *changeset = NULL;
+  int rc;
+
+  if (size == 0)
+    return TRUE;
+  if (redo)
+    changeset = copy;
+  else if (!dossier_db_check (db, sqlite3changeset_invert (size, copy, &size, &changeset), "undo", error))
+    return FALSE;
+
+  rc = sqlite3changeset_apply (dossier_db_get_handle (db), size, changeset, NULL, on_conflict, NULL);
+  if (rc == SQLITE_OK && sqlite3changeset_start (&iter, size, changeset) == SQLITE_OK)
+    {
+      while (sqlite3changeset_next (iter) == SQLITE_ROW)
+        read_note (db, iter, notes, index);
+      sqlite3changeset_finalize (iter);
+    }
+  if (changeset != copy)
+    sqlite3_free (changeset);
+
+  /* A conflict aborts with SQLITE_ABORT (or a constraint); anything else
+   * (a full disk, an I/O error) is said as it is, not as a conflict. */
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ABORT && (rc & 0xff) != SQLITE_CONSTRAINT)
+    return dossier_db_check (db, rc, redo ? "redo" : "undo", error);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
+                   /* Translators: %s is a database file */
+                   _("%s: the edit cannot be undone or redone: the data it changed has changed since"),
+                   dossier_db_get_path (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The parts of a long edit (dossier_history_checkpoint()), each applied
+ * on its own: forwards for a redo, backwards for an undo. */
+static gboolean
+apply_parts (DossierDb   *db,
+             gboolean     redo,
+             gint64       id,
+             GArray      *notes,
+             GHashTable  *index,
+             GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 n_parts = 0;
+
+  stmt = dossier_db_prepare (db, "SELECT count(*) FROM history_part WHERE history_id = ?1", error);
+  if (stmt == NULL || !dossier_db_bind (db, stmt, error, "i", id) || !dossier_db_query_int (db, stmt, &n_parts, error))
+    return FALSE;
+  g_clear_pointer (&stmt, dossier_db_release);
+
+  for (gint64 i = 0; i < n_parts; i++)
+    {
+      gboolean has_row;
+
+      stmt = dossier_db_prepare (db, "SELECT changeset FROM history_part WHERE history_id = ?1 AND part = ?2", error);
+      if (stmt == NULL || !dossier_db_bind (db, stmt, error, "ii", id, redo ? i : n_parts - 1 - i) ||
+          !dossier_db_step_row (db, stmt, &has_row, error))
+        return FALSE;
+      if (has_row && !apply_changeset (db, redo, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                                       notes, index, error))
+        return FALSE;
+      g_clear_pointer (&stmt, dossier_db_release);
+    }
+  return TRUE;
+}
+
 static gboolean
 step_body (DossierDb  *db,
            gpointer    data,
@@ -317,10 +490,9 @@ step_body (DossierDb  *db,
   gboolean redo = GPOINTER_TO_INT (data);
   g_autoptr(DossierStmt) stmt = NULL;
   g_autoptr(GArray) notes = g_array_new (FALSE, TRUE, sizeof (Note));
-  sqlite3_changeset_iter *iter = NULL;
-  g_autofree void *recorded = NULL;
-  void *changeset = NULL;
-  int size, rc;
+  g_autoptr(GHashTable) index = g_hash_table_new_full (note_hash, note_equal, g_free, NULL);
+  g_autofree void *last = NULL;
+  int size;
   gint64 id;
   gboolean has_row;
 
@@ -339,36 +511,15 @@ step_body (DossierDb  *db,
 
   id = sqlite3_column_int64 (stmt, 0);
   size = sqlite3_column_bytes (stmt, 1);
-  recorded = g_memdup2 (sqlite3_column_blob (stmt, 1), size);
+  last = g_memdup2 (sqlite3_column_blob (stmt, 1), size);
   g_clear_pointer (&stmt, dossier_db_release);
 
-  if (redo)
-    changeset = recorded;
-  else if (!dossier_db_check (db, sqlite3changeset_invert (size, recorded, &size, &changeset), "undo", error))
+  /* The history row holds the last part: undone first, redone last. */
+  if (redo ? !apply_parts (db, redo, id, notes, index, error) ||
+             !apply_changeset (db, redo, last, size, notes, index, error)
+           : !apply_changeset (db, redo, last, size, notes, index, error) ||
+             !apply_parts (db, redo, id, notes, index, error))
     return FALSE;
-
-  rc = sqlite3changeset_apply (dossier_db_get_handle (db), size, changeset, NULL, on_conflict, NULL);
-  if (rc == SQLITE_OK && sqlite3changeset_start (&iter, size, changeset) == SQLITE_OK)
-    {
-      while (sqlite3changeset_next (iter) == SQLITE_ROW)
-        read_note (db, iter, notes);
-      sqlite3changeset_finalize (iter);
-    }
-  if (changeset != recorded)
-    sqlite3_free (changeset);
-
-  /* A conflict aborts with SQLITE_ABORT (or a constraint); anything else
-   * (a full disk, an I/O error) is said as it is, not as a conflict. */
-  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ABORT && (rc & 0xff) != SQLITE_CONSTRAINT)
-    return dossier_db_check (db, rc, redo ? "redo" : "undo", error);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_SQLITE,
-                   /* Translators: %s is a database file */
-                   _("%s: the edit cannot be undone or redone: the data it changed has changed since"),
-                   dossier_db_get_path (db));
-      return FALSE;
-    }
 
   announce (db, notes);
   return dossier_db_run (db, "UPDATE history SET undone = ?2 WHERE id = ?1", error, "ii", id, (gint64) !redo);

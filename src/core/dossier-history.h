@@ -13,6 +13,8 @@ gboolean dossier_history_record (DossierDb      *db,
                                  DossierDbFunc   func,
                                  gpointer        user_data,
                                  GError        **error);
+gboolean dossier_history_checkpoint (DossierDb  *db,
+                                     GError    **error);
 gboolean dossier_history_step   (DossierDb      *db,
                                  gboolean        redo,
                                  GError        **error);

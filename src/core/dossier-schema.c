@@ -345,6 +345,16 @@ static const char migration_6[] =
   "CREATE INDEX market_break_organization ON market_break (organization_id);"
   "CREATE INDEX market_break_source ON market_break (source_id);";
 
+/* Version 7: an edit too long to keep its record in memory (an import of
+ * a million rows) writes it in parts as it goes (dossier-history.c): the
+ * history row holds the last part, history_part the ones before it. */
+static const char migration_7[] =
+  "CREATE TABLE history_part ("
+  "  history_id INTEGER NOT NULL REFERENCES history (id) ON DELETE CASCADE,"
+  "  part INTEGER NOT NULL,"
+  "  changeset BLOB NOT NULL,"
+  "  PRIMARY KEY (history_id, part)) WITHOUT ROWID;";
+
 /* migrations[i] takes a database from version i to i + 1, after
  * before_migration[i] if there is one. */
 static const char * const migrations[] = {
@@ -354,6 +364,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
@@ -361,6 +372,7 @@ static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
   NULL,
   NULL,
   dossier_schema_widen_checks,
+  NULL,
   NULL,
   NULL,
 };

@@ -311,7 +311,7 @@ copy_all (DossierDb  *db,
                            "SELECT s.name FROM sqlite_schema s JOIN pragma_table_list t "
                            "  ON t.name = s.name AND t.schema = 'main' "
                            "WHERE t.type = 'table' AND s.name NOT LIKE 'sqlite%' "
-                           "  AND s.name != 'history' AND s.name NOT LIKE 'search%' ORDER BY s.rowid",
+                           "  AND s.name NOT IN ('history', 'history_part') AND s.name NOT LIKE 'search%' ORDER BY s.rowid",
                            -1, &tables, NULL);
   if (!dossier_db_check (db, rc, _("recovering"), error))
     return FALSE;

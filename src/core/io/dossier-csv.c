@@ -158,50 +158,50 @@ dossier_csv_parse (const char  *data,
   return g_steal_pointer (&records);
 }
 
-/**
- * dossier_csv_parse_each:
- * @each: called with each record, blank lines left out, which it may
- *   change (it is freed after); %FALSE stops the reading
- * @n_records: (out): how many records @each was given
- * @error_line: (out): where the first error is
- * @error_message: (out): what it is, translated
- *
- * Reads @data a record at a time, so that a caller that keeps less than
- * each record needs less memory than the file takes.
- *
- * Returns: %FALSE on an error in @data (the records before it were given
- *   to @each), or when @each said stop (@error_message then %NULL)
- */
-gboolean
-dossier_csv_parse_each (const char       *data,
-                        gsize             size,
-                        DossierCsvEach    each,
-                        gpointer          user_data,
-                        guint            *n_records,
-                        guint            *error_line,
-                        char            **error_message)
+/* Where a piece of a file starts: the records before it were read. */
+typedef struct
+{
+  DossierCsvEach  each;
+  gpointer        user_data;
+  guint          *n_records;
+  guint           line;     /* the line the piece starts on */
+  gsize           offset;   /* its first byte in the file */
+} Piece;
+
+/* Reads the records of @data, a piece of a file that ends at the end of a
+ * record (dossier_csv_parse_stream()) or the whole file. */
+static gboolean
+parse_piece (Piece       *piece,
+             const char  *data,
+             gsize        size,
+             gboolean     first,
+             guint       *error_line,
+             char       **error_message)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) quoted_fields = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) field = g_string_new (NULL);
   const char *p, *end;
-  guint line = 1, record_line = 1, quote_line = 0;
+  guint line = piece->line, record_line = piece->line, quote_line = 0;
   gboolean quoted = FALSE, in_quotes = FALSE;
 
-  *n_records = 0;
-  *error_message = NULL;
   /* Found by fuzzing: an empty buffer may come as NULL. */
   if (data == NULL)
     data = "";
   end = data + size;
 
+  if (first && size == 0)
+    return fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
   if (!check_bytes (data, size, error_line, error_message))
-    return FALSE;
+    {
+      *error_line += piece->line - 1;
+      return FALSE;
+    }
 
   p = data;
-  if (size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+  if (first && size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3;
-  if (p == end)
+  if (first && p == end)
     {
       fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
       return FALSE;
@@ -256,7 +256,8 @@ dossier_csv_parse_each (const char       *data,
               continue;
             }
 
-          if (!end_record (each, user_data, fields, quoted_fields, record_line, (gsize) (p - data), n_records))
+          if (!end_record (piece->each, piece->user_data, fields, quoted_fields, record_line,
+                           piece->offset + (gsize) (p - data), piece->n_records))
             {
               *error_message = NULL;
               return FALSE;
@@ -293,12 +294,129 @@ dossier_csv_parse_each (const char       *data,
         }
     }
 
+  piece->line = line;
+  return TRUE;
+}
+
+/**
+ * dossier_csv_parse_each:
+ * @each: called with each record, blank lines left out, which it may
+ *   change (it is freed after); %FALSE stops the reading
+ * @n_records: (out): how many records @each was given
+ * @error_line: (out): where the first error is
+ * @error_message: (out): what it is, translated
+ *
+ * Reads @data a record at a time, so that a caller that keeps less than
+ * each record needs less memory than the file takes.
+ *
+ * Returns: %FALSE on an error in @data (the records before it were given
+ *   to @each), or when @each said stop (@error_message then %NULL)
+ */
+gboolean
+dossier_csv_parse_each (const char       *data,
+                        gsize             size,
+                        DossierCsvEach    each,
+                        gpointer          user_data,
+                        guint            *n_records,
+                        guint            *error_line,
+                        char            **error_message)
+{
+  Piece piece = { each, user_data, n_records, 1, 0 };
+
+  *n_records = 0;
+  *error_message = NULL;
+  if (!parse_piece (&piece, data, size, TRUE, error_line, error_message))
+    return FALSE;
+
   if (*n_records == 0)
     {
       fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
       return FALSE;
     }
+  return TRUE;
+}
 
+/* Where the bytes read so far can be cut: after the last line break that
+ * is not in quotes (an even number of quotes before it: a doubled quote
+ * counts two, a field's opening and closing quotes two). */
+static gsize
+last_cut (const char *data,
+          gsize       from,
+          gsize       size,
+          gboolean   *in_quotes,
+          gsize       cut)
+{
+  for (gsize i = from; i < size; i++)
+    if (data[i] == '"')
+      *in_quotes = !*in_quotes;
+    else if (data[i] == '\n' && !*in_quotes)
+      cut = i + 1;
+  return cut;
+}
+
+/**
+ * dossier_csv_parse_stream:
+ * @piece_size: how many bytes are read before records are given; a file
+ *   that is smaller is read whole first, as dossier_csv_parse_each() does
+ * @error: (out): set when @stream cannot be read (the @error_message of
+ *   the file's mistakes is then %NULL)
+ *
+ * dossier_csv_parse_each() on a stream, read a piece at a time: the memory
+ * it takes does not grow with the file. A mistake is found when its piece
+ * is read, after the records before it were given.
+ */
+gboolean
+dossier_csv_parse_stream (GInputStream     *stream,
+                          gsize             piece_size,
+                          DossierCsvEach    each,
+                          gpointer          user_data,
+                          guint            *n_records,
+                          guint            *error_line,
+                          char            **error_message,
+                          GCancellable     *cancellable,
+                          GError          **error)
+{
+  Piece piece = { each, user_data, n_records, 1, 0 };
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize scanned = 0, cut = 0;
+  gboolean in_quotes = FALSE, first = TRUE, at_eof = FALSE;
+
+  *n_records = 0;
+  *error_message = NULL;
+
+  while (!at_eof)
+    {
+      gsize length = buffer->len, wanted = MAX (piece_size, length), n_read = 0;
+
+      /* A piece, or twice as much while it has no line break out of
+       * quotes. */
+      g_byte_array_set_size (buffer, length + wanted);
+      if (!g_input_stream_read_all (stream, buffer->data + length, wanted, &n_read, cancellable, error))
+        return FALSE;
+      g_byte_array_set_size (buffer, length + n_read);
+      at_eof = n_read < wanted;
+
+      cut = last_cut ((const char *) buffer->data, scanned, buffer->len, &in_quotes, cut);
+      scanned = buffer->len;
+      if (at_eof)
+        cut = buffer->len;
+      if (cut == 0)
+        continue;
+
+      if (!parse_piece (&piece, (const char *) buffer->data, cut, first, error_line, error_message))
+        return FALSE;
+      first = FALSE;
+      piece.offset += cut;
+      g_byte_array_remove_range (buffer, 0, cut);
+      scanned -= cut;
+      cut = 0;
+    }
+
+  if (*n_records == 0)
+    {
+      fail (error_line, error_message, 1, g_strdup (_("the file is empty")));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +30,15 @@ gboolean   dossier_csv_parse_each   (const char      *data,
                                      guint           *n_records,
                                      guint           *error_line,
                                      char           **error_message);
+gboolean   dossier_csv_parse_stream (GInputStream    *stream,
+                                     gsize            piece_size,
+                                     DossierCsvEach   each,
+                                     gpointer         user_data,
+                                     guint           *n_records,
+                                     guint           *error_line,
+                                     char           **error_message,
+                                     GCancellable    *cancellable,
+                                     GError         **error);
 GPtrArray *dossier_csv_parse        (const char  *data,
                                      gsize        size,
                                      guint       *error_line,
