@@ -6,6 +6,8 @@
  * it, so that a failed write (no space, no permission) leaves the old file
  * as it was and no partial file. What cannot be replaced that way is
  * refused, in words: a folder, a device, a folder that does not exist.
+ * A file imported is read as a stream (dossier_file_open_read()), never
+ * whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +17,10 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "dossier-file.h"
 
@@ -88,4 +93,39 @@ dossier_file_same (const char *a,
   GStatBuf sa, sb;
 
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/**
+ * dossier_file_open_read:
+ * @size: (out): the file's size in bytes, for progress
+ *
+ * Opens @path to be read a piece at a time; an error names the file
+ * ("Cannot read PATH: reason").
+ *
+ * Returns: (transfer full): the stream, or %NULL with @error set
+ */
+GInputStream *
+dossier_file_open_read (const char  *path,
+                        goffset     *size,
+                        GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0), errsv = errno;
+  GStatBuf st;
+
+  if (fd >= 0 && fstat (fd, &st) != 0)
+    errsv = errno;
+  else if (fd >= 0 && S_ISDIR (st.st_mode))
+    errsv = EISDIR;
+  else if (fd >= 0)
+    {
+      *size = st.st_size;
+      return g_unix_input_stream_new (fd, TRUE);
+    }
+
+  if (fd >= 0)
+    g_close (fd, NULL);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               /* Translators: 1 a file, 2 why it cannot be read */
+               _("Cannot read %1$s: %2$s"), path, g_strerror (errsv));
+  return NULL;
 }

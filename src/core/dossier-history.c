@@ -25,8 +25,24 @@
 
 /* A part of a long edit's record is written once the session holds this
  * much: what an import keeps in memory for its undo does not grow with
- * the file. */
+ * the file. Tests set DOSSIER_HISTORY_PART_BYTES to see parts of a small
+ * file. */
 #define PART_BYTES (4 * 1024 * 1024)
+
+static sqlite3_int64
+part_bytes (void)
+{
+  static gsize bytes;
+
+  if (g_once_init_enter (&bytes))
+    {
+      const char *set = g_getenv ("DOSSIER_HISTORY_PART_BYTES");
+      gint64 parsed = set ? g_ascii_strtoll (set, NULL, 10) : 0;
+
+      g_once_init_leave (&bytes, parsed > 0 ? (gsize) parsed : PART_BYTES);
+    }
+  return (sqlite3_int64) bytes;
+}
 
 typedef struct
 {
@@ -142,7 +158,7 @@ dossier_history_checkpoint (DossierDb  *db,
 {
   Record *record = dossier_db_get_recording (db);
 
-  if (record == NULL || record->session == NULL || sqlite3session_memory_used (record->session) < PART_BYTES)
+  if (record == NULL || record->session == NULL || sqlite3session_memory_used (record->session) < part_bytes ())
     return TRUE;
   return write_changes (db, record, FALSE, error) && start_session (db, record, error);
 }

@@ -232,6 +232,7 @@ dossier_store_export_case_file (DossierStore  *self,
 typedef struct
 {
   GBytes      *csv;
+  const char  *path;
   const char  *file_name;
   const char  *series;
   const char  *language;
@@ -246,14 +247,16 @@ import_shares (DossierDb  *db,
 {
   SharesData *data = user_data;
 
-  return dossier_shares_reader_import (db, data->csv, data->file_name, data->series, data->language,
+  return dossier_shares_reader_import (db, data->csv, data->path, data->file_name, data->series, data->language,
                                        data->problems, data->n_added, error);
 }
 
-/* A CSV file's bytes imported on @db, in one transaction with undo. */
+/* A CSV file's bytes, or the file at @path read a piece at a time,
+ * imported on @db, in one transaction with undo. */
 static gboolean
 import_shares_bytes (DossierDb    *db,
                      GBytes       *csv,
+                     const char   *path,
                      const char   *file_name,
                      const char   *series,
                      const char   *language,
@@ -262,7 +265,7 @@ import_shares_bytes (DossierDb    *db,
                      GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SharesData data = { csv, file_name, series, language, problems, n_added };
+  SharesData data = { csv, path, file_name, series, language, problems, n_added };
 
   if (!dossier_history_record (db, "import-shares", import_shares, &data, &local_error))
     {
@@ -297,7 +300,7 @@ dossier_store_import_shares (DossierStore  *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (csv != NULL, FALSE);
 
-  return import_shares_bytes (self->db, csv, file_name, series, self->language, problems, n_added, error);
+  return import_shares_bytes (self->db, csv, NULL, file_name, series, self->language, problems, n_added, error);
 }
 
 /* What dossier_store_import_shares_file() does, on any connection. */
@@ -311,14 +314,12 @@ _dossier_exchange_import_shares (DossierDb    *db,
                                  GError      **error)
 {
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GBytes) bytes = NULL;
 
   if (problems != NULL)
     *problems = NULL;
   if (n_added != NULL)
     *n_added = 0;
-  return (bytes = read_file (path, error)) != NULL &&
-         import_shares_bytes (db, bytes, name, series, language, problems, n_added, error);
+  return import_shares_bytes (db, NULL, path, name, series, language, problems, n_added, error);
 }
 
 /**

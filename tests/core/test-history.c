@@ -425,11 +425,76 @@ test_killed_writer (Fixture       *f,
   }
 }
 
+/* A long edit (an import of a file of shares, read from the file a piece
+ * at a time) is recorded in parts as it goes: undone whole, the parts in
+ * reverse, and redone whole, across reopening; its announcement is one a
+ * series. */
+static void
+test_parts (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("series,period,provider,share,source,note\n");
+  g_autofree char *csv_path = g_build_filename (f->dir, "shares.csv", NULL);
+  g_autofree char *before = dump (f->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (DossierChangeType));
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  /* 3 series of 8 providers over 40 quarters; a note now and then. */
+  for (guint i = 0; i < 960; i++)
+    g_string_append_printf (csv, "parts-%u,%u-Q%u,Provider %u,%u.5,Parts research,%s\n", i / 320,
+                            2000 + i / 8 % 40 / 4, 1 + i / 8 % 4, i % 8, i % 11, i % 97 == 0 ? "a new method" : "");
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changes), seen);
+  g_assert_true (dossier_store_import_shares_file (f->store, csv_path, NULL, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 960);
+  after = dump (f->path);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history"), ==, 1);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history_part"), >, 3);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT max(part) + 1 FROM history_part"), ==,
+                   test_sql_int (f->path, "SELECT count(*) FROM history_part"));
+
+  g_clear_object (&f->store);
+  f->store = test_open_store (f->path);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changes), seen);
+  g_array_set_size (seen, 0);
+  g_assert_true (dossier_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *undone = dump (f->path);
+    assert_same_dump (undone, before);
+  }
+  /* The three series, and the organizations and source added with them;
+   * once each, not once a figure. */
+  g_assert_cmpuint (seen->len, <, 20);
+
+  g_assert_true (dossier_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *redone = dump (f->path);
+    assert_same_dump (redone, after);
+  }
+  g_assert_true (dossier_store_undo (f->store, &error));
+  {
+    g_autofree char *undone = dump (f->path);
+    assert_same_dump (undone, before);
+  }
+
+  /* A new edit forgets the undone import, its parts with it. */
+  g_assert_true (dossier_store_set_title (f->store, f->case_id, "en", "Renamed", &error));
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history_part"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* A few kilobytes a part: a small file is written in many. */
+  g_setenv ("DOSSIER_HISTORY_PART_BYTES", "16384", TRUE);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -438,6 +503,7 @@ main (int   argc,
   ADD ("/history/case-files", test_case_files);
   ADD ("/history/random-sequence", test_random_sequence);
   ADD ("/history/killed-writer", test_killed_writer);
+  ADD ("/history/parts", test_parts);
 
   return g_test_run ();
 }

@@ -291,6 +291,88 @@ test_edges (Fixture       *f,
   g_assert_cmpuint (n_added, ==, 0);
 }
 
+/* A file of megabytes, read from disk a piece at a time and written as it
+ * is read: mistakes of rows together far apart are found with their
+ * lines (the file read again), and nothing of the file is kept. */
+static void
+test_big_file (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("series,period,provider,share,note\n");
+  g_autofree char *csv_path = g_build_filename (f->dir, "big.csv", NULL);
+  g_autofree char *state = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0, line;
+
+  /* 100 series of 10 providers over 40 quarters: 40,000 rows, 1.3 MB. */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (csv, "big-%u,%u-Q%u,Provider %u,%u.25,%s\n", i / 400, 2000 + i / 10 % 40 / 4,
+                            1 + i / 10 % 4, i % 10, 1 + i % 9, i % 1000 == 0 ? "\"re-based, as of now\"" : "");
+  g_assert_cmpuint (csv->len, >, 1024 * 1024);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  g_assert_true (dossier_store_import_shares_file (f->store, csv_path, NULL, NULL, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 40000);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_share s JOIN market_series m "
+                                          "ON m.id = s.series_id WHERE m.slug LIKE 'big-%'"), ==, 40000);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM market_break_text WHERE note = 're-based, as of now'"),
+                   ==, 40);
+  /* Again: every figure there already, the same: nothing added. */
+  g_assert_true (dossier_store_import_shares_file (f->store, csv_path, NULL, NULL, &n_added, &error));
+  g_assert_cmpuint (n_added, ==, 0);
+
+  /* The same file with, in its second megabyte, a figure its first named
+   * already and a period over 100; refused whole. A transaction this big
+   * spills pages to the write-ahead log before it is rolled back: frames
+   * never committed, which SQLite ignores; the content is as it was. */
+  state = test_dump_content (f->path);
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "series,period,provider,share\n");
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (csv, "other-%u,%u-Q%u,Provider %u,%u\n", i / 400, 2000 + i / 10 % 40 / 4,
+                            1 + i / 10 % 4, i % 10, 1 + i % 9);
+  g_assert_cmpuint (csv->len, >, 1024 * 1024);
+  line = 60000 + 2;
+  g_string_append (csv, "other-3,2000-Q2,Provider 4,5\n");     /* first on line 3 * 400 + 10 + 4 + 2 */
+  g_string_append (csv, "other-99,2009-Q4,Provider 77,90\n");  /* over 100 */
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  g_assert_false (dossier_store_import_shares_file (f->store, csv_path, NULL, &problems, NULL, &error));
+  g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_SHARES);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[0])->line, ==, line);
+  g_assert_cmpstr (((DossierProblem *) problems->pdata[0])->message, ==,
+                   "Provider 4 has a share for 2000-Q2 in this series on line 1216 already");
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[1])->line, ==, line + 1);
+  g_assert_true (g_str_has_prefix (((DossierProblem *) problems->pdata[1])->message,
+                                   "the shares of 2009-Q4 in this series add up to"));
+  {
+    g_autofree char *after = test_dump_content (f->path);
+    g_assert_cmpstr (after, ==, state);
+  }
+}
+
+/* A file wrong on every line: refused after a thousand mistakes, the
+ * last saying the reading stopped there. */
+static void
+test_too_many (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("series,period,provider,share\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (csv, "s,2019-Q3,AWS,lots\n");
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_false (dossier_store_import_shares (f->store, bytes, "wrong.csv", NULL, &problems, NULL, &error));
+  g_assert_cmpuint (problems->len, ==, 1001);
+  g_assert_cmpstr (((DossierProblem *) problems->pdata[1000])->message, ==,
+                   "too many mistakes: the file is read no further");
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[1000])->line, ==, 1001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +386,8 @@ main (int   argc,
   ADD ("/shares/huge-field", test_huge_field);
   ADD ("/shares/all-problems", test_all_problems);
   ADD ("/shares/edges", test_edges);
+  ADD ("/shares/big-file", test_big_file);
+  ADD ("/shares/too-many", test_too_many);
 
   return g_test_run ();
 }

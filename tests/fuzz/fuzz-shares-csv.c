@@ -27,7 +27,7 @@ import_then_undo (DossierDb  *db,
   g_autoptr(GPtrArray) problems = NULL;
   guint n_added = 0;
 
-  if (!dossier_shares_reader_import (db, input->csv, "fuzz.csv", "Fuzzed market", "en",
+  if (!dossier_shares_reader_import (db, input->csv, NULL, "fuzz.csv", "Fuzzed market", "en",
                                      &problems, &n_added, &local_error))
     {
       /* Refused: either a list of mistakes, each on a line, or an error. */
@@ -42,6 +42,32 @@ import_then_undo (DossierDb  *db,
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "undo");
   return FALSE;
+}
+
+static gboolean
+count_record (DossierCsvRecord *record,
+              gpointer          data)
+{
+  (*(guint *) data)++;
+  return TRUE;
+}
+
+/* Read in pieces of a few bytes, a file read whole gives as many records,
+ * or the same mistake. */
+static void
+check_pieces (const uint8_t *data,
+              size_t         size,
+              GPtrArray     *records,
+              guint          line)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, size, NULL);
+  g_autofree char *message = NULL;
+  guint n = 0, counted = 0, piece_line = 0;
+
+  if (dossier_csv_parse_stream (stream, 7, count_record, &counted, &n, &piece_line, &message, NULL, NULL))
+    g_assert (records != NULL && n == records->len && counted == n);
+  else
+    g_assert (records == NULL && message != NULL && piece_line == line);
 }
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -69,6 +95,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         for (guint j = 0; record->fields[j] != NULL; j++)
           g_assert (strlen (record->fields[j]) <= DOSSIER_CSV_MAX_FIELD);
       }
+
+  check_pieces (data, size, records, line);
 
   input.csv = g_bytes_new (data, size);
   g_assert (!dossier_db_transaction (db, import_then_undo, &input, &error));

@@ -74,9 +74,8 @@ end_record (DossierCsvEach  each,
             gsize           end,
             guint          *n_records)
 {
+  DossierCsvRecord record;
   gboolean go_on;
-
-  DossierCsvRecord *record;
 
   if (fields->len == 1 && !g_array_index (quoted, gboolean, 0) && *(char *) fields->pdata[0] == '\0')
     {
@@ -85,15 +84,16 @@ end_record (DossierCsvEach  each,
       return TRUE;
     }
 
-  record = g_new (DossierCsvRecord, 1);
-  record->line = line;
-  record->end = end;
+  /* The arrays lent, and emptied after: their room serves every record. */
   g_ptr_array_add (fields, NULL);
-  record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
-  record->quoted = (gboolean *) (gpointer) g_array_steal (quoted, NULL);
+  record.line = line;
+  record.end = end;
+  record.fields = (GStrv) fields->pdata;
+  record.quoted = (gboolean *) (gpointer) quoted->data;
   (*n_records)++;
-  go_on = each (record, user_data);
-  record_free (record);
+  go_on = each (&record, user_data);
+  g_ptr_array_set_size (fields, 0);
+  g_array_set_size (quoted, 0);
   return go_on;
 }
 
@@ -106,7 +106,7 @@ keep_record (DossierCsvRecord *record,
 
   copy->line = record->line;
   copy->end = record->end;
-  copy->fields = g_steal_pointer (&record->fields);
+  copy->fields = g_strdupv (record->fields);
   copy->quoted = g_memdup2 (record->quoted, sizeof (gboolean) * MAX (1, n));
   g_ptr_array_add (records, copy);
   return TRUE;
@@ -244,9 +244,9 @@ parse_piece (Piece       *piece,
         }
       else if (at_end || c == ',' || c == '\n' || c == '\r')
         {
-          g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
+          g_ptr_array_add (fields, g_strndup (field->str, field->len));
           g_array_append_val (quoted_fields, quoted);
-          field = g_string_new (NULL);
+          g_string_truncate (field, 0);
           quoted = FALSE;
 
           if (c == ',')
@@ -284,7 +284,15 @@ parse_piece (Piece       *piece,
           return FALSE;
         }
       else
-        g_string_append_c (field, c);
+        {
+          /* The plain bytes up to the next that means something. */
+          const char *q = p + 1;
+
+          while (q < end && *q != ',' && *q != '\n' && *q != '\r' && *q != '"')
+            q++;
+          g_string_append_len (field, p, q - p);
+          p = q - 1;
+        }
 
       if (field->len > DOSSIER_CSV_MAX_FIELD)
         {

@@ -11,6 +11,12 @@
  * slug, headline or address, or added; a note is the note of a break in
  * the series at that figure.
  *
+ * The file is read a piece at a time and each row written as it is read
+ * (dossier-shares-reader-write.c), in the caller's transaction, which a
+ * mistake anywhere rolls back: the memory an import takes does not grow
+ * with the file. Only a refused file is read twice, to say on which line
+ * a figure named twice was first named, and where shares pass 100.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dossier-shares"
@@ -21,9 +27,17 @@
 #include <string.h>
 
 #include "dossier-csv.h"
+#include "dossier-file.h"
+#include "dossier-history.h"
 #include "dossier-period.h"
 #include "dossier-shares-reader.h"
 #include "dossier-shares-reader-private.h"
+
+/* A file wrong on every line is refused after this many mistakes. */
+#define MAX_PROBLEMS 1000
+
+/* Read this much at a time. */
+#define PIECE_SIZE (1024 * 1024)
 
 static const char * const column_names[N_COLUMNS] = {
   "period", "provider", "share", "series", "source", "url", "note",
@@ -41,9 +55,12 @@ problem (Reader     *reader,
          const char *format,
          ...)
 {
-  DossierProblem *p = g_new0 (DossierProblem, 1);
+  DossierProblem *p;
   va_list args;
 
+  if (reader->quiet)
+    return;
+  p = g_new0 (DossierProblem, 1);
   va_start (args, format);
   p->line = line;
   p->message = g_strdup_vprintf (format, args);
@@ -147,12 +164,18 @@ find_series (Reader      *reader,
              GError     **error)
 {
   g_autoptr(DossierStmt) stmt = NULL;
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  Series *series = g_hash_table_lookup (reader->series, key);
+  g_autofree char *key = NULL;
+  Series *series = g_hash_table_lookup (reader->series_named, name);
   gboolean has_row;
 
   if (series != NULL)
     return series;
+  key = g_utf8_casefold (name, -1);
+  if ((series = g_hash_table_lookup (reader->series, key)) != NULL)
+    {
+      g_hash_table_insert (reader->series_named, (gpointer) name, series);
+      return series;
+    }
 
   stmt = dossier_db_prepare (reader->db,
                              "SELECT id, yearly FROM market_series WHERE slug = ?1 COLLATE NOCASE "
@@ -163,13 +186,16 @@ find_series (Reader      *reader,
     return NULL;
 
   series = g_new0 (Series, 1);
+  series->name = name;
   if (has_row)
     {
       series->id = sqlite3_column_int64 (stmt, 0);
       series->yearly = sqlite3_column_int (stmt, 1) != 0;
       series->kind_known = TRUE;
+      series->existed = TRUE;
     }
   g_hash_table_insert (reader->series, g_steal_pointer (&key), series);
+  g_hash_table_insert (reader->series_named, (gpointer) name, series);
   return series;
 }
 
@@ -202,27 +228,39 @@ find_organization (Reader      *reader,
   return TRUE;
 }
 
-static char *
-intern (Reader     *reader,
-        const char *text)
+/* A key's text, once: the one of the row before when it is the same
+ * (@last, one for each column: rows come in runs). */
+static const char *
+intern (Reader      *reader,
+        const char  *text,
+        const char **last)
 {
-  return text != NULL ? g_string_chunk_insert_const (reader->strings, text) : NULL;
+  if (text == NULL)
+    return NULL;
+  if (*last == NULL || !g_str_equal (*last, text))
+    *last = g_string_chunk_insert_const (reader->strings, text);
+  return *last;
 }
 
-/* Reads one row into reader->rows; its mistakes into reader->problems. */
+/* Reads one row into @row; its mistakes into reader->problems. @right
+ * says whether the row is right alone, to be written; %FALSE is a
+ * database error. */
 static gboolean
 read_row (Reader            *reader,
           DossierCsvRecord  *record,
           int                columns[N_COLUMNS],
           guint              n_columns,
           const char        *default_series,
+          Row               *row,
+          gboolean          *right,
           GError           **error)
 {
-  guint n_fields = g_strv_length (record->fields), before = reader->problems->len;
-  Row row = { record->line };
+  guint n_fields = g_strv_length (record->fields);
+  const char *series_name;
+  gboolean bad = FALSE;
   int year, quarter;
-  Series *series;
 
+  *right = FALSE;
   if (n_fields != n_columns)
     {
       problem (reader, record->line,
@@ -238,243 +276,63 @@ read_row (Reader            *reader,
     if (!record->quoted[i])
       g_strstrip (record->fields[i]);
 
-  row.period = intern (reader, field (record, columns[PERIOD]));
-  row.provider = intern (reader, field (record, columns[PROVIDER]));
-  row.series = intern (reader, *field (record, columns[SERIES]) ? field (record, columns[SERIES]) : default_series);
-  row.source = intern (reader, field (record, columns[SOURCE]));
-  row.url = intern (reader, field (record, columns[URL]));
-  row.note = intern (reader, field (record, columns[NOTE]));
+  *row = (Row) { record->line };
+  row->period = intern (reader, field (record, columns[PERIOD]), &reader->last_key[PERIOD]);
+  row->provider = intern (reader, field (record, columns[PROVIDER]), &reader->last_key[PROVIDER]);
+  series_name = intern (reader, *field (record, columns[SERIES]) ? field (record, columns[SERIES]) : default_series,
+                        &reader->last_key[SERIES]);
+  row->source = field (record, columns[SOURCE]);
+  row->url = field (record, columns[URL]);
+  row->note = field (record, columns[NOTE]);
 
-  if (!dossier_period_parse (row.period, &year, &quarter))
-    problem (reader, record->line, _("“%s” is not a period: write 2019-Q3 for a quarter, 2019 for a year"),
-             row.period);
-  if (*row.provider == '\0')
-    problem (reader, record->line, _("the provider is empty"));
-  read_share (reader, record->line, field (record, columns[SHARE]), &row.share);
-
-  if (row.series == NULL || *row.series == '\0')
-    problem (reader, record->line, _("which series? The file has no series column, and none was chosen"));
-  else if ((series = find_series (reader, row.series, error)) == NULL)
+  if (!dossier_period_parse (row->period, &year, &quarter))
     {
-      return FALSE;
+      problem (reader, record->line, _("“%s” is not a period: write 2019-Q3 for a quarter, 2019 for a year"),
+               row->period);
+      bad = TRUE;
     }
-  else if (reader->problems->len == before)
+  if (*row->provider == '\0')
     {
-      /* A new series takes the kind of its first right row's period. */
-      if (!series->kind_known)
-        {
-          series->yearly = quarter == 0;
-          series->kind_known = TRUE;
-        }
-      if (series->yearly != (quarter == 0))
-        problem (reader, record->line,
-                 series->yearly ? _("“%s” is a quarter, but the series “%s” has years")
-                                : _("“%s” is a year, but the series “%s” has quarters"),
-                 row.period, row.series);
-      row.series_id = series->id;
-      row.series_ref = series;
+      problem (reader, record->line, _("the provider is empty"));
+      bad = TRUE;
     }
+  if (!read_share (reader, record->line, field (record, columns[SHARE]), &row->share))
+    bad = TRUE;
 
-  if (reader->problems->len == before &&
-      !find_organization (reader, row.provider, &row.organization_id, error))
+  if (series_name == NULL || *series_name == '\0')
     {
-      return FALSE;
+      problem (reader, record->line, _("which series? The file has no series column, and none was chosen"));
+      return TRUE;
     }
-
-  if (reader->problems->len == before)
-    {
-      row.provider_fold = g_hash_table_lookup (reader->folds, row.provider);
-      if (row.provider_fold == NULL)
-        {
-          g_autofree char *fold = g_utf8_casefold (row.provider, -1);
-
-          row.provider_fold = intern (reader, fold);
-          g_hash_table_insert (reader->folds, row.provider, (gpointer) row.provider_fold);
-        }
-      g_array_append_val (reader->rows, row);
-    }
-  return TRUE;
-}
-
-/* Rows as keys: the same figure (series, period and provider), or the
- * same period of a series. */
-static guint
-figure_hash (gconstpointer key)
-{
-  const Row *row = key;
-  guint64 h = (guintptr) row->series_ref;
-
-  h = h * 1000003u ^ (guintptr) row->period;
-  h = h * 1000003u ^ (row->organization_id ? (guint64) row->organization_id : (guintptr) row->provider_fold);
-  return (guint) (h ^ (h >> 29));
-}
-
-static gboolean
-figure_equal (gconstpointer a,
-              gconstpointer b)
-{
-  const Row *x = a, *y = b;
-
-  return x->series_ref == y->series_ref && x->period == y->period && x->organization_id == y->organization_id &&
-         (x->organization_id != 0 || x->provider_fold == y->provider_fold);
-}
-
-static guint
-period_hash (gconstpointer key)
-{
-  const Row *row = key;
-  guint64 h = (guintptr) row->series_ref * 1000003u ^ (guintptr) row->period;
-
-  return (guint) (h ^ (h >> 29));
-}
-
-static gboolean
-period_equal (gconstpointer a,
-              gconstpointer b)
-{
-  const Row *x = a, *y = b;
-
-  return x->series_ref == y->series_ref && x->period == y->period;
-}
-
-static gboolean check_rows_together (Reader  *reader,
-                                     GError **error);
-
-/* A figure the series has already: the same is skipped, another is a
- * mistake (the file would contradict what is kept). */
-static gboolean
-check_existing (Reader  *reader,
-                Row     *row,
-                GError **error)
-{
-  g_autoptr(DossierStmt) stmt = NULL;
-  gboolean has_row;
-
-  if (row->series_id == 0 || row->organization_id == 0)
+  if ((row->series = find_series (reader, series_name, error)) == NULL)
+    return FALSE;
+  if (bad)
     return TRUE;
 
-  stmt = dossier_db_prepare (reader->db,
-                             "SELECT percent FROM market_share WHERE series_id = ?1 AND period = ?2 "
-                             "AND organization_id = ?3",
-                             error);
-  if (stmt == NULL ||
-      !dossier_db_bind (reader->db, stmt, error, "iti", row->series_id, row->period, row->organization_id) ||
-      !dossier_db_step_row (reader->db, stmt, &has_row, error))
+  /* A new series takes the kind of its first right row's period. */
+  if (!row->series->kind_known)
+    {
+      row->series->yearly = quarter == 0;
+      row->series->kind_known = TRUE;
+    }
+  if (row->series->yearly != (quarter == 0))
+    {
+      problem (reader, record->line,
+               row->series->yearly ? _("“%s” is a quarter, but the series “%s” has years")
+                                   : _("“%s” is a year, but the series “%s” has quarters"),
+               row->period, series_name);
+      return TRUE;
+    }
+
+  if (!find_organization (reader, row->provider, &row->organization_id, error))
     return FALSE;
-
-  if (has_row && sqlite3_column_double (stmt, 0) == row->share)
-    row->same = TRUE;
-  else if (has_row)
-    {
-      char kept[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (kept, sizeof kept, "%.6g", sqlite3_column_double (stmt, 0));
-      problem (reader, row->line, _("the series has %s for %s in %s already; change it in Dossier, not here"),
-               kept, row->provider, row->period);
-    }
+  /* A provider nobody had is added with its first row: the same for all
+   * its spellings (dossier-shares-reader-write.c). */
+  *right = TRUE;
   return TRUE;
 }
 
-/* What the rows say together: one figure a provider in a period of a
- * series, shares that add up to 100 at most (with the figures the series
- * has already for other providers), and no figure contradicting one that
- * is there. */
-static gboolean
-check_together (Reader  *reader,
-                GError **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!check_rows_together (reader, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* check_together(), with an @error that is never %NULL. */
-static gboolean
-check_rows_together (Reader  *reader,
-                     GError **error)
-{
-  /* Keyed by rows, which stay where they are meanwhile. */
-  g_autoptr(GHashTable) seen = g_hash_table_new (figure_hash, figure_equal);
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (period_hash, period_equal, NULL, g_free);
-  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  /* The figures the file names in series the database has. */
-  for (guint i = 0; i < reader->rows->len; i++)
-    {
-      Row *row = &g_array_index (reader->rows, Row, i);
-
-      if (row->series_id != 0)
-        g_hash_table_add (named, g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%" G_GINT64_FORMAT,
-                                                  row->series_id, row->period, row->organization_id));
-    }
-
-  for (guint i = 0; i < reader->rows->len; i++)
-    {
-      Row *row = &g_array_index (reader->rows, Row, i);
-      double *sum = g_hash_table_lookup (sums, row);
-      Row *earlier = g_hash_table_lookup (seen, row);
-
-      if (earlier != NULL)
-        {
-          problem (reader, row->line, _("%s has a share for %s in this series on line %u already"),
-                   row->provider, row->period, earlier->line);
-          continue;
-        }
-      g_hash_table_add (seen, row);
-
-      if (sum == NULL)
-        {
-          g_autoptr(DossierStmt) stmt = NULL;
-          gboolean has_row;
-
-          sum = g_new0 (double, 1);
-          g_hash_table_insert (sums, row, sum);
-          /* What the series has for providers this file does not name. */
-          if (row->series_id != 0)
-            {
-              stmt = dossier_db_prepare (reader->db,
-                                         "SELECT organization_id, percent FROM market_share "
-                                         "WHERE series_id = ?1 AND period = ?2",
-                                         error);
-              if (stmt == NULL || !dossier_db_bind (reader->db, stmt, error, "it", row->series_id, row->period))
-                return FALSE;
-              while (dossier_db_step_row (reader->db, stmt, &has_row, error) && has_row)
-                {
-                  g_autofree char *figure = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%" G_GINT64_FORMAT,
-                                                             row->series_id, row->period,
-                                                             (gint64) sqlite3_column_int64 (stmt, 0));
-
-                  if (!g_hash_table_contains (named, figure))
-                    *sum += sqlite3_column_double (stmt, 1);
-                }
-              if (error != NULL && *error != NULL)
-                return FALSE;
-            }
-        }
-
-      if (!check_existing (reader, row, error))
-        return FALSE;
-
-      *sum += row->share;
-      if (*sum > 100. + 1e-9 && *sum - row->share <= 100. + 1e-9)
-        {
-          char total[G_ASCII_DTOSTR_BUF_SIZE];
-
-          g_ascii_formatd (total, sizeof total, "%.4g", *sum);
-          problem (reader, row->line, _("the shares of %s in this series add up to %s, over 100"),
-                   row->period, total);
-        }
-    }
-
-  return TRUE;
-}
-
-/* The state of dossier_shares_reader_import() between records. */
+/* The state of the reading between records. */
 typedef struct
 {
   Reader     *reader;
@@ -485,31 +343,51 @@ typedef struct
   const char *series;
   GError    **error;
   gboolean    failed;     /* @error is set: the database failed */
-  gsize       size;       /* of the file */
+  goffset     size;       /* of the file */
+  /* The second reading, of a refused file */
+  gboolean    again;
+  Again       lines;
 } Reading;
 
 /* The header first (nothing more is read when it is wrong), then each
- * row. */
+ * row, written as soon as it is read. */
 static gboolean
 read_record (DossierCsvRecord *record,
              gpointer          data)
 {
   Reading *reading = data;
+  Reader *reader = reading->reader;
+  gboolean right, ok;
+  Row row;
 
   if (reading->header_line == 0)
     {
       reading->header_line = record->line;
       reading->n_columns = g_strv_length (record->fields);
-      reading->header_ok = read_header (reading->reader, record, reading->columns);
+      reading->header_ok = read_header (reader, record, reading->columns);
       return reading->header_ok;
     }
-  if (!read_row (reading->reader, record, reading->columns, reading->n_columns, reading->series, reading->error))
+
+  reader->quiet = reading->again;
+  ok = read_row (reader, record, reading->columns, reading->n_columns, reading->series, &row, &right, reading->error);
+  reader->quiet = FALSE;
+  if (ok && right && reading->again)
+    _dossier_shares_again_row (reader, &reading->lines, &row);
+  else if (ok && right)
+    ok = _dossier_shares_write_row (reader, &row, reading->error) &&
+         dossier_history_checkpoint (reader->db, reading->error);
+  if (!ok)
     {
       reading->failed = TRUE;
       return FALSE;
     }
-  /* Reading is the first half of the work, writing the second. */
-  dossier_db_report_progress (reading->reader->db, record->end, 2 * reading->size);
+
+  if (!reading->again && reader->problems->len >= MAX_PROBLEMS)
+    {
+      problem (reader, record->line, _("too many mistakes: the file is read no further"));
+      return FALSE;
+    }
+  dossier_db_report_progress (reader->db, record->end, reading->size);
   return TRUE;
 }
 
@@ -522,6 +400,72 @@ compare_lines (gconstpointer a,
   return (pa->line > pb->line) - (pa->line < pb->line);
 }
 
+/* The file, from its start. */
+static GInputStream *
+open_input (GBytes      *csv,
+            const char  *path,
+            goffset     *size,
+            GError     **error)
+{
+  if (path != NULL)
+    return dossier_file_open_read (path, size, error);
+  *size = g_bytes_get_size (csv);
+  return g_memory_input_stream_new_from_bytes (csv);
+}
+
+/* Reads the file; %FALSE when it cannot be read or the database failed
+ * (@error set), not for its mistakes. */
+static gboolean
+read_input (Reading     *reading,
+            GBytes      *csv,
+            const char  *path,
+            guint       *n_records,
+            GError     **error)
+{
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *parse_message = NULL;
+  guint parse_line = 0;
+
+  if ((input = open_input (csv, path, &reading->size, error)) == NULL)
+    return FALSE;
+  if (dossier_csv_parse_stream (input, PIECE_SIZE, read_record, reading, n_records, &parse_line, &parse_message,
+                                NULL, &read_error))
+    return TRUE;
+  if (read_error != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, read_error->code, _("Cannot read %1$s: %2$s"),
+                   path ? path : reading->reader->file_name, read_error->message);
+      return FALSE;
+    }
+  if (reading->failed)
+    return FALSE;
+  if (parse_message != NULL && !reading->again)
+    problem (reading->reader, parse_line, "%s", parse_message);
+  return TRUE;
+}
+
+/* A refused file read again: the lines the mistakes of rows together are
+ * on. */
+static gboolean
+read_again_input (Reading     *reading,
+                  GBytes      *csv,
+                  const char  *path,
+                  GArray      *groups,
+                  GError     **error)
+{
+  guint n_records;
+  gboolean ok;
+
+  reading->again = TRUE;
+  reading->header_line = 0;
+  if (!_dossier_shares_again_begin (reading->reader, groups, &reading->lines, error))
+    return FALSE;
+  ok = read_input (reading, csv, path, &n_records, error);
+  _dossier_shares_again_end (reading->reader, &reading->lines, ok);
+  return ok;
+}
+
 static void
 series_free (gpointer data)
 {
@@ -530,6 +474,8 @@ series_free (gpointer data)
 
 /**
  * dossier_shares_reader_import:
+ * @csv: (nullable): the file's bytes, or %NULL to read @path
+ * @path: (nullable): the file, read a piece at a time
  * @file_name: the name used in messages
  * @series: (nullable): the series of rows that name none
  * @language: the language of the texts added (a new series' market)
@@ -537,13 +483,15 @@ series_free (gpointer data)
  *   with its line, when the file is refused
  * @n_added: (out) (optional): how many figures were added
  *
- * Reads market shares into @db, in the caller's transaction. A file wrong
+ * Reads market shares into @db, in the caller's transaction, which must be
+ * rolled back on failure (dossier_db_transaction() does). A file wrong
  * anywhere is refused whole, @error naming its first mistake
  * ("FILE:LINE: reason").
  */
 gboolean
 dossier_shares_reader_import (DossierDb   *db,
                               GBytes      *csv,
+                              const char  *path,
                               const char  *file_name,
                               const char  *series,
                               const char  *language,
@@ -552,47 +500,45 @@ dossier_shares_reader_import (DossierDb   *db,
                               GError     **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GHashTable) series_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
-  g_autoptr(GHashTable) organizations = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) folds = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) series_named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) organizations = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) duplicates = g_array_new (FALSE, FALSE, sizeof (Duplicate));
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  g_autofree char *parse_message = NULL;
-  Reader reader = { db, file_name, language, all, rows, series_table, 0, strings, organizations, folds };
+  Reader reader = {
+    .db = db, .file_name = file_name, .language = language, .problems = all, .strings = strings,
+    .series = series_table, .series_named = series_named, .organizations = organizations, .added = added,
+    .sources = sources, .duplicates = duplicates,
+  };
   Reading reading = { &reader, { 0 }, 0, 0, FALSE, series, error, FALSE };
-  guint parse_line = 0, n_records = 0;
-  gsize size;
-  const char *data = g_bytes_get_data (csv, &size);
+  guint n_records = 0;
   gboolean ok;
 
-  reading.size = size;
+  g_return_val_if_fail ((csv == NULL) != (path == NULL), FALSE);
+
   if (problems != NULL)
     *problems = NULL;
   if (n_added != NULL)
     *n_added = 0;
 
-  /* A record at a time: what is kept of a row is its figure and the
-   * texts it shares with the others. */
-  if (!dossier_csv_parse_each (data, size, read_record, &reading, &n_records, &parse_line, &parse_message))
-    {
-      if (reading.failed)
-        {
-          g_string_chunk_free (strings);
-          return FALSE;
-        }
-      if (parse_message != NULL)
-        problem (&reader, parse_line, "%s", parse_message);
-    }
-  else if (reading.header_ok)
-    {
-      if (n_records == 1)
-        problem (&reader, reading.header_line, _("the file has no figures, only a header"));
-      if (!check_together (&reader, error))
-        {
-          g_string_chunk_free (strings);
-          return FALSE;
-        }
-    }
+  ok = read_input (&reading, csv, path, &n_records, error);
+  if (ok && reading.header_ok && all->len == 0 && n_records == 1)
+    problem (&reader, reading.header_line, _("the file has no figures, only a header"));
+  /* What the rows say together, when each was right alone. */
+  if (ok && reading.header_ok && all->len < MAX_PROBLEMS)
+    ok = _dossier_shares_over_100 (&reader, groups, error) &&
+         ((duplicates->len == 0 && groups->len == 0) ||
+          read_again_input (&reading, csv, path, groups, error));
+  ok = ok && _dossier_shares_finish (&reader, error);
+  g_string_chunk_free (strings);
+  g_free (reader.last_title);
+  g_free (reader.last_url);
+  g_clear_pointer (&reader.insert, dossier_db_release);
+  if (!ok)
+    return FALSE;
 
   if (all->len > 0)
     {
@@ -606,13 +552,10 @@ dossier_shares_reader_import (DossierDb   *db,
                    "%s:%u: %s", file_name, first->line, first->message);
       if (problems != NULL)
         *problems = g_steal_pointer (&all);
-      g_string_chunk_free (strings);
       return FALSE;
     }
 
-  ok = _dossier_shares_write_rows (&reader, error);
-  g_string_chunk_free (strings);
-  if (ok && n_added != NULL)
+  if (n_added != NULL)
     *n_added = reader.n_added;
-  return ok;
+  return TRUE;
 }

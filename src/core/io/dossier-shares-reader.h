@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 gboolean dossier_shares_reader_import (DossierDb   *db,
                                        GBytes      *csv,
+                                       const char  *path,
                                        const char  *file_name,
                                        const char  *series,
                                        const char  *language,
