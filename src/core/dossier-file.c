@@ -96,18 +96,18 @@ dossier_file_same (const char *a,
 }
 
 /**
- * dossier_file_open_read:
- * @size: (out): the file's size in bytes, for progress
+ * dossier_file_open_fd:
+ * @size: (out): the file's size in bytes
  *
- * Opens @path to be read a piece at a time; an error names the file
- * ("Cannot read PATH: reason").
+ * Opens @path to be read; an error names the file ("Cannot read PATH:
+ * reason"), a folder included.
  *
- * Returns: (transfer full): the stream, or %NULL with @error set
+ * Returns: the descriptor, or -1 with @error set
  */
-GInputStream *
-dossier_file_open_read (const char  *path,
-                        goffset     *size,
-                        GError     **error)
+int
+dossier_file_open_fd (const char  *path,
+                      goffset     *size,
+                      GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0), errsv = errno;
   GStatBuf st;
@@ -119,7 +119,7 @@ dossier_file_open_read (const char  *path,
   else if (fd >= 0)
     {
       *size = st.st_size;
-      return g_unix_input_stream_new (fd, TRUE);
+      return fd;
     }
 
   if (fd >= 0)
@@ -127,5 +127,23 @@ dossier_file_open_read (const char  *path,
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
                /* Translators: 1 a file, 2 why it cannot be read */
                _("Cannot read %1$s: %2$s"), path, g_strerror (errsv));
-  return NULL;
+  return -1;
+}
+
+/**
+ * dossier_file_open_read:
+ * @size: (out): the file's size in bytes, for progress
+ *
+ * dossier_file_open_fd() as a stream, to be read a piece at a time.
+ *
+ * Returns: (transfer full): the stream, or %NULL with @error set
+ */
+GInputStream *
+dossier_file_open_read (const char  *path,
+                        goffset     *size,
+                        GError     **error)
+{
+  int fd = dossier_file_open_fd (path, size, error);
+
+  return fd >= 0 ? g_unix_input_stream_new (fd, TRUE) : NULL;
 }

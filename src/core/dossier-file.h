@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 gboolean dossier_file_replace   (const char  *path,
                                  GBytes      *bytes,
                                  GError     **error);
+int           dossier_file_open_fd   (const char  *path,
+                                      goffset     *size,
+                                      GError     **error);
 GInputStream *dossier_file_open_read (const char  *path,
                                       goffset     *size,
                                       GError     **error);

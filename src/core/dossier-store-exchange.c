@@ -25,6 +25,7 @@
 typedef struct
 {
   GBytes             *json;
+  const char         *path;
   const char         *file_name;
   DossierImportFlags  flags;
   gint64             *case_id;
@@ -37,14 +38,16 @@ import_case (DossierDb  *db,
 {
   ImportData *data = user_data;
 
-  return dossier_case_reader_import (db, data->json, data->file_name, data->flags, data->case_id, error);
+  return dossier_case_reader_import (db, data->json, data->path, data->file_name, data->flags, data->case_id, error);
 }
 
-/* A case file's bytes imported on @db (the store's connection, or a job's
- * on a worker thread), in one transaction with undo. */
+/* A case file's bytes, or the file at @path read a piece at a time,
+ * imported on @db (the store's connection, or a job's on a worker thread),
+ * in one transaction with undo. */
 static gboolean
 import_case_bytes (DossierDb           *db,
                    GBytes              *json,
+                   const char          *path,
                    const char          *file_name,
                    DossierImportFlags   flags,
                    gint64              *case_id,
@@ -52,7 +55,7 @@ import_case_bytes (DossierDb           *db,
 {
   g_autoptr(GError) local_error = NULL;
   gint64 id = 0;
-  ImportData data = { json, file_name, flags, &id };
+  ImportData data = { json, path, file_name, flags, &id };
 
   if (case_id != NULL)
     *case_id = 0;
@@ -93,7 +96,7 @@ dossier_store_import_case_full (DossierStore        *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
   g_return_val_if_fail (json != NULL, FALSE);
 
-  return import_case_bytes (self->db, json, file_name, flags, case_id, error);
+  return import_case_bytes (self->db, json, NULL, file_name, flags, case_id, error);
 }
 
 /**
@@ -110,25 +113,6 @@ dossier_store_import_case (DossierStore  *self,
   return dossier_store_import_case_full (self, json, file_name, DOSSIER_IMPORT_DEFAULT, NULL, error);
 }
 
-/* A file to import, whole, or %NULL with an error naming it. */
-static GBytes *
-read_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-                   /* Translators: 1 a file, 2 why it cannot be read */
-                   _("Cannot read %1$s: %2$s"), path, local_error->message);
-      return NULL;
-    }
-  return g_bytes_new_take (contents, length);
-}
-
 /* What dossier_store_import_case_file() does, on any connection (the
  * store's, or a job's on a worker thread). */
 gboolean
@@ -139,11 +123,10 @@ _dossier_exchange_import_case (DossierDb           *db,
                                GError             **error)
 {
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GBytes) bytes = read_file (path, error);
 
   if (case_id != NULL)
     *case_id = 0;
-  return bytes != NULL && import_case_bytes (db, bytes, name, flags, case_id, error);
+  return import_case_bytes (db, NULL, path, name, flags, case_id, error);
 }
 
 /**

@@ -180,7 +180,7 @@ load_bundled_case (DossierDb  *db,
   g_autoptr(GBytes) bytes = g_resource_lookup_data (dossier_data_get_resource (),
                                                     BUNDLED_CASE, 0, error);
 
-  return bytes != NULL && dossier_case_reader_import (db, bytes, "jedi.json", DOSSIER_IMPORT_DEFAULT, NULL, error);
+  return bytes != NULL && dossier_case_reader_import (db, bytes, NULL, "jedi.json", DOSSIER_IMPORT_DEFAULT, NULL, error);
 }
 
 /**

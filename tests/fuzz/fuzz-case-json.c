@@ -26,7 +26,7 @@ import_then_undo (DossierDb  *db,
   g_autoptr(GError) local_error = NULL;
   gint64 case_id = 0;
 
-  if (!dossier_case_reader_import (db, input->json, "fuzz.json", input->flags, &case_id, &local_error))
+  if (!dossier_case_reader_import (db, input->json, NULL, "fuzz.json", input->flags, &case_id, &local_error))
     g_assert (local_error != NULL && local_error->message[0] != '\0');
   else
     g_assert (case_id >= 0);   /* 0: a file of market series only */

@@ -37,33 +37,49 @@ slug_taken (Import      *import,
   return TRUE;
 }
 
-/* The slugs a case file object owns: its own, its events' and claims'. */
-static GPtrArray *
-owned_slugs (JsonObject *case_object,
-             const char *slug)
+static gboolean
+add_slug (Import      *import,
+          JsonObject  *object,
+          const char  *where,
+          gpointer     slugs,
+          GError     **error)
 {
-  const char *lists[] = { "events", "claims" };
-  GPtrArray *slugs = g_ptr_array_new ();
+  const char *owned = _dossier_case_opt_string (object, "slug");
 
-  g_ptr_array_add (slugs, (gpointer) slug);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      JsonNode *node = json_object_get_member (case_object, lists[i]);
+  if (owned != NULL)
+    g_ptr_array_add (slugs, g_strdup (owned));
+  return TRUE;
+}
 
-      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-        continue;
-      for (guint j = 0; j < json_array_get_length (json_node_get_array (node)); j++)
-        {
-          JsonNode *element = json_array_get_element (json_node_get_array (node), j);
-          const char *owned;
+/* The slugs a case file object owns: its own, its events' and claims'
+ * (the events read from the file, one at a time). */
+static GPtrArray *
+owned_slugs (Import      *import,
+             JsonObject  *case_object,
+             const char  *slug,
+             const char  *where,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *prefix = g_strdup_printf ("%s.events", where);
+  JsonNode *node = json_object_get_member (case_object, "events");
 
-          if (JSON_NODE_HOLDS_OBJECT (element) &&
-              (owned = _dossier_case_opt_string (json_node_get_object (element), "slug")) != NULL)
-            g_ptr_array_add (slugs, (gpointer) owned);
-        }
-    }
+  g_ptr_array_add (slugs, g_strdup (slug));
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+      !_dossier_case_each_event (import, case_object, where, prefix, add_slug, slugs, error))
+    return NULL;
 
-  return slugs;
+  node = json_object_get_member (case_object, "claims");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint j = 0; j < json_array_get_length (json_node_get_array (node)); j++)
+      {
+        JsonNode *element = json_array_get_element (json_node_get_array (node), j);
+
+        if (JSON_NODE_HOLDS_OBJECT (element))
+          add_slug (import, json_node_get_object (element), NULL, slugs, NULL);
+      }
+
+  return g_steal_pointer (&slugs);
 }
 
 /* The case file's title in the file, for messages: English first. */
@@ -124,7 +140,8 @@ _dossier_case_begin_case (Import      *import,
       return FALSE;
     }
 
-  slugs = owned_slugs (case_object, slug);
+  if ((slugs = owned_slugs (import, case_object, slug, where, error)) == NULL)
+    return FALSE;
   for (int n = 2; n <= MAX_COPIES; n++)
     {
       char suffix[sizeof import->copy_suffix];

@@ -258,8 +258,7 @@ _dossier_case_import_settled (Import      *import,
 {
   g_autofree char *prefix = g_strdup_printf ("%s.events", case_where);
 
-  return _dossier_case_each_object (import, case_object, "events", case_where, prefix,
-                                    import_settles, NULL, error);
+  return _dossier_case_each_event (import, case_object, case_where, prefix, import_settles, NULL, error);
 }
 
 static gboolean

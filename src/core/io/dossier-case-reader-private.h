@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-db.h"
+#include "dossier-json-split.h"
 #include "dossier-vocabulary.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ typedef struct
   gint64      last_series;  /* is at or below was there already */
   guint       events_total; /* in the whole file, and read so far: */
   guint       events_done;  /* most of a file, they say how far it is */
+  DossierJsonSplit *split;  /* the file, its events left out of the tree */
+  GHashTable *lists;        /* case file object → its events' DossierJsonList */
 } Import;
 
 /* Reads one object of a list; @where names it in messages. */
@@ -156,6 +159,24 @@ gboolean    _dossier_case_insert_notes      (Import      *import,
                                              gint64       series_id,
                                              const char  *where,
                                              GError     **error);
+
+/* dossier-case-reader-events.c */
+gboolean    _dossier_case_parse_failed      (Import        *import,
+                                             const GError  *parse_error,
+                                             guint          line,
+                                             guint          column,
+                                             GError       **error);
+void        _dossier_case_find_lists        (Import      *import,
+                                             JsonObject  *root);
+gboolean    _dossier_case_each_event        (Import                *import,
+                                             JsonObject            *case_object,
+                                             const char            *case_where,
+                                             const char            *prefix,
+                                             DossierCaseObjectFunc  func,
+                                             gpointer               user_data,
+                                             GError               **error);
+guint       _dossier_case_count_events      (Import      *import,
+                                             JsonObject  *root);
 
 /* dossier-case-reader-copy.c */
 gboolean    _dossier_case_begin_case        (Import      *import,

@@ -20,6 +20,7 @@
 #include "dossier-case-reader.h"
 #include "dossier-case-reader-private.h"
 #include "dossier-case-writer.h"
+#include "dossier-history.h"
 #include "dossier-period.h"
 
 typedef struct
@@ -126,6 +127,9 @@ import_event (Import      *import,
   Ref *ref;
 
   dossier_db_report_progress (import->db, import->events_done++, import->events_total);
+  /* The undo record of a long file is written as it goes. */
+  if (!dossier_history_checkpoint (import->db, error))
+    return FALSE;
 
   if ((slug = _dossier_case_need_string (import, event, "slug", where, error)) == NULL ||
       (date = _dossier_case_need_string (import, event, "date", where, error)) == NULL ||
@@ -287,8 +291,7 @@ import_case (Import      *import,
   data.case_id = ref->id;
   if (!_dossier_case_each_object (import, object, "participants", where, participants_where,
                                   import_participant, &data, error) ||
-      !_dossier_case_each_object (import, object, "events", where, events_where,
-                                  import_event, &data, error) ||
+      !_dossier_case_each_event (import, object, where, events_where, import_event, &data, error) ||
       !_dossier_case_import_settled (import, object, where, error) ||
       !_dossier_case_import_claims (import, object, ref->id, where, error) ||
       !import_source_list (import, root, object, ref->id, where, error))
@@ -351,37 +354,10 @@ last_id (DossierDb   *db,
   return stmt != NULL && dossier_db_query_int (db, stmt, id, error);
 }
 
-/* The events of every case file of @root, for the progress: what is not
- * a list is counted as nothing (the reading says what is wrong). */
-static guint
-count_events (JsonObject *root)
-{
-  JsonNode *one = json_object_get_member (root, "case");
-  JsonNode *list = json_object_get_member (root, "cases");
-  guint n = 0;
-
-  if (one != NULL && JSON_NODE_HOLDS_OBJECT (one))
-    {
-      JsonNode *events = json_object_get_member (json_node_get_object (one), "events");
-
-      if (events != NULL && JSON_NODE_HOLDS_ARRAY (events))
-        n += json_array_get_length (json_node_get_array (events));
-    }
-  if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-      {
-        JsonNode *item = json_array_get_element (json_node_get_array (list), i);
-        JsonNode *events = JSON_NODE_HOLDS_OBJECT (item)
-                             ? json_object_get_member (json_node_get_object (item), "events") : NULL;
-
-        if (events != NULL && JSON_NODE_HOLDS_ARRAY (events))
-          n += json_array_get_length (json_node_get_array (events));
-      }
-  return n;
-}
-
 /**
  * dossier_case_reader_import:
+ * @json: (nullable): the file's bytes, or %NULL to read @path
+ * @path: (nullable): the file, read a piece at a time
  * @file_name: the name used in error messages
  * @flags: %DOSSIER_IMPORT_AS_COPY to add a case file the database already
  *   has as a copy ("Title (2)"), rather than refusing it
@@ -391,10 +367,13 @@ count_events (JsonObject *root)
  * Reads a case file into @db. The caller runs this in a transaction
  * (dossier_db_transaction()), which an error rolls back. A case file the
  * database has already is refused with %DOSSIER_STORE_ERROR_CASE_EXISTS.
+ * The events are read from the file one at a time (dossier-json-split.c):
+ * the memory taken does not grow with them.
  */
 gboolean
 dossier_case_reader_import (DossierDb         *db,
                             GBytes            *json,
+                            const char        *path,
                             const char        *file_name,
                             DossierImportFlags flags,
                             gint64            *case_id,
@@ -403,39 +382,49 @@ dossier_case_reader_import (DossierDb         *db,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(DossierJsonSplit) split = NULL;
+  g_autoptr(GHashTable) lists = NULL;
+  g_autoptr(GError) local_error = NULL;
   Import import = { db, file_name, refs, series, 0, (flags & DOSSIER_IMPORT_AS_COPY) != 0, "", 0, 0 };
   JsonObject *root;
   JsonNode *version;
   gint64 id = 0;
   gsize size;
-  const char *data = g_bytes_get_data (json, &size);
+  const char *skeleton;
+  gboolean utf8;
+
+  g_return_val_if_fail ((json == NULL) != (path == NULL), FALSE);
 
   if (case_id != NULL)
     *case_id = 0;
 
+  if ((split = dossier_json_split_new (json, path, error)) == NULL)
+    return FALSE;
+  if (!dossier_json_split_scan (split, &utf8, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   /* Translators: 1 a file, 2 why it cannot be read */
+                   _("Cannot read %1$s: %2$s"), path ? path : file_name, local_error->message);
+      return FALSE;
+    }
+  import.split = split;
+
+  if (!utf8)
+    return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
+
   /* Found by fuzzing: json-glib refuses an empty buffer with a critical. */
+  skeleton = dossier_json_split_get_skeleton (split, &size);
   if (size == 0)
     return _dossier_case_fail (&import, error, "$", _("the file is empty"));
 
-  if (!g_utf8_validate_len (data, size, NULL))
-    return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
-
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
-    {
-      const char *message = parse_error->message;
-
-      /* json-glib says "<data>:line:column: …" for data loaded from memory. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE,
-                   "%s:%s", file_name, message);
-      return FALSE;
-    }
+  if (!json_parser_load_from_data (parser, skeleton, size, &local_error))
+    return _dossier_case_parse_failed (&import, local_error, 0, 0, error);
 
   root = _dossier_case_need_object (&import, json_parser_get_root (parser), "$", error);
   if (root == NULL)
     return FALSE;
+  _dossier_case_find_lists (&import, root);
+  lists = import.lists;
 
   if (g_strcmp0 (_dossier_case_opt_string (root, "format"), "dossier-case") != 0)
     return _dossier_case_fail (&import, error, "$", _("not a Dossier case file (“format” is not “dossier-case”)"));
@@ -448,7 +437,7 @@ dossier_case_reader_import (DossierDb         *db,
                                _("only versions 1 to %d of the case-file format are known"),
                                DOSSIER_CASE_FORMAT_VERSION);
 
-  import.events_total = count_events (root);
+  import.events_total = _dossier_case_count_events (&import, root);
   if (!last_id (db, "SELECT max (id) FROM node", &import.last_node, error) ||
       !last_id (db, "SELECT max (id) FROM market_series", &import.last_series, error) ||
       !_dossier_case_import_sources (&import, root, error) ||

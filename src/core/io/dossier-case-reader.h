@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 gboolean dossier_case_reader_import (DossierDb          *db,
                                      GBytes             *json,
+                                     const char         *path,
                                      const char         *file_name,
                                      DossierImportFlags  flags,
                                      gint64             *case_id,
