@@ -225,6 +225,25 @@ test_big_file (void)
     g_assert_cmpstr (after, ==, before);
   }
 
+  /* An event named twice, found in the database rather than remembered:
+   * said as before, read whole or as a copy. */
+  {
+    g_autoptr(GString) twice = g_string_new (json->str);
+    char *last = strstr (twice->str, "\"big-3999\"");
+
+    /* The same length: "big-1" and spaces. */
+    g_assert_nonnull (last);
+    memcpy (last, "\"big-1\"   ", strlen ("\"big-3999\""));
+    g_assert_true (g_file_set_contents (json_path, twice->str, twice->len, NULL));
+  }
+  g_assert_true (dossier_store_undo (store, &error) || error != NULL);
+  g_clear_error (&error);
+  g_assert_false (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_DEFAULT, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "case.events[3999]: “big-1” is used twice"));
+  g_clear_error (&error);
+  g_assert_false (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_AS_COPY, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "case.events[3999]: “big-1” is used twice"));
+
   g_clear_object (&store);
   test_remove_tree (dir);
 }

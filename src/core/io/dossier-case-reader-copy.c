@@ -66,7 +66,7 @@ owned_slugs (Import      *import,
 
   g_ptr_array_add (slugs, g_strdup (slug));
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      !_dossier_case_each_event (import, case_object, where, prefix, add_slug, slugs, error))
+      !_dossier_case_each_event (import, case_object, where, prefix, add_slug, slugs, NULL, error))
     return NULL;
 
   node = json_object_get_member (case_object, "claims");

@@ -90,6 +90,7 @@ typedef struct
   const char            *prefix;
   DossierCaseObjectFunc  func;
   gpointer               user_data;
+  GByteArray            *only;   /* the elements to read, or all */
 } Each;
 
 static gboolean
@@ -102,10 +103,15 @@ each_element (const char  *text,
               GError     **error)
 {
   Each *each = data;
-  g_autofree char *where = g_strdup_printf ("%s[%u]", each->prefix, index);
+  g_autofree char *where = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *object;
 
+  /* Read before, and not wanted again: not even parsed. */
+  if (each->only != NULL && index < each->only->len && !each->only->data[index])
+    return TRUE;
+
+  where = g_strdup_printf ("%s[%u]", each->prefix, index);
   /* An empty element (a comma too many): json-glib cannot be given it. */
   if (length == 0)
     return _dossier_case_need_object (each->import, NULL, where, error) != NULL;
@@ -119,6 +125,9 @@ each_element (const char  *text,
 /**
  * _dossier_case_each_event:
  *
+ * @only: (nullable): for each event, whether to read it (a second reading
+ *   reads few); %NULL for all
+ *
  * _dossier_case_each_object() on the "events" of @case_object: read from
  * the file, an event at a time, when the reading left them out of the
  * tree.
@@ -130,11 +139,12 @@ _dossier_case_each_event (Import                *import,
                           const char            *prefix,
                           DossierCaseObjectFunc  func,
                           gpointer               user_data,
+                          GByteArray            *only,
                           GError               **error)
 {
   const DossierJsonList *list = import->lists ? g_hash_table_lookup (import->lists, case_object) : NULL;
   g_autoptr(JsonParser) parser = NULL;
-  Each each = { import, NULL, prefix, func, user_data };
+  Each each = { import, NULL, prefix, func, user_data, only };
 
   if (list == NULL)
     return _dossier_case_each_object (import, case_object, "events", case_where, prefix, func, user_data, error);

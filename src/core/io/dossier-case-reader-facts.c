@@ -258,7 +258,9 @@ _dossier_case_import_settled (Import      *import,
 {
   g_autofree char *prefix = g_strdup_printf ("%s.events", case_where);
 
-  return _dossier_case_each_event (import, case_object, case_where, prefix, import_settles, NULL, error);
+  /* Only the events that settle others are read again. */
+  return _dossier_case_each_event (import, case_object, case_where, prefix, import_settles, NULL,
+                                   import->settling, error);
 }
 
 static gboolean

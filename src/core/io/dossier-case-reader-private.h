@@ -39,6 +39,10 @@ typedef struct
   guint       events_done;  /* most of a file, they say how far it is */
   DossierJsonSplit *split;  /* the file, its events left out of the tree */
   GHashTable *lists;        /* case file object → its events' DossierJsonList */
+  GByteArray *settling;     /* of the case file read, whether each event
+                             * settles others: those read again */
+  Ref         event;        /* the event just added (events are not kept
+                             * in @refs) */
 } Import;
 
 /* Reads one object of a list; @where names it in messages. */
@@ -174,6 +178,7 @@ gboolean    _dossier_case_each_event        (Import                *import,
                                              const char            *prefix,
                                              DossierCaseObjectFunc  func,
                                              gpointer               user_data,
+                                             GByteArray            *only,
                                              GError               **error);
 guint       _dossier_case_count_events      (Import      *import,
                                              JsonObject  *root);

@@ -158,6 +158,41 @@ find_in_database (Import      *import,
   return TRUE;
 }
 
+/* The id of the node with this slug, or 0. */
+static gboolean
+node_with_slug (Import      *import,
+                const char  *slug,
+                gint64      *id,
+                GError     **error)
+{
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (import->db, "SELECT id FROM node WHERE slug = ?1", error);
+
+  return stmt != NULL && dossier_db_bind (import->db, stmt, error, "t", slug) &&
+         dossier_db_query_int (import->db, stmt, id, error);
+}
+
+/* What this import added under @slug with the copy's suffix, remembered
+ * by @slug. */
+static gboolean
+find_copied (Import      *import,
+             const char  *slug,
+             Ref        **ref,
+             GError     **error)
+{
+  g_autofree char *copied = g_strconcat (slug, import->copy_suffix, NULL);
+  g_autoptr(DossierStmt) stmt = dossier_db_prepare (import->db, "SELECT id, kind FROM node WHERE slug = ?1", error);
+  gboolean has_row;
+
+  *ref = NULL;
+  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "t", copied) ||
+      !dossier_db_step_row (import->db, stmt, &has_row, error))
+    return FALSE;
+  if (has_row && sqlite3_column_int64 (stmt, 0) > import->last_node)
+    *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0),
+                                   dossier_db_column_text (stmt, 1), FALSE);
+  return TRUE;
+}
+
 /* A reference to something of this file or of the database, of kind @kind1
  * or @kind2 (any kind if %NULL). */
 gboolean
@@ -172,6 +207,10 @@ _dossier_case_lookup (Import      *import,
   g_autofree char *wanted = NULL;
   Ref *ref = g_hash_table_lookup (import->refs, slug);
 
+  /* An event is not remembered (a file has a hundred thousand): while a
+   * copy is read, the copy's own under its new slug, else the database's. */
+  if (ref == NULL && import->copy_suffix[0] != '\0' && !find_copied (import, slug, &ref, error))
+    return FALSE;
   if (ref == NULL && !find_in_database (import, slug, &ref, error))
     return FALSE;
 
@@ -275,13 +314,29 @@ _dossier_case_insert_node (Import      *import,
   g_autofree char *conflict = NULL;
   g_autofree char *db_slug = NULL;
   gboolean copying = !shareable && import->copy_suffix[0] != '\0';
+  /* Events are found again in the database, not remembered: a file may
+   * have a hundred thousand. */
+  gboolean forget = g_str_equal (kind, "event");
   gboolean conflicted;
-  Ref *found = g_hash_table_lookup (import->refs, slug);
+  Ref *found = forget ? NULL : g_hash_table_lookup (import->refs, slug);
 
   if (found != NULL && found->in_file)
     return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
+  if (forget)
+    {
+      g_autofree char *copied = copying ? g_strconcat (slug, import->copy_suffix, NULL) : NULL;
+      gint64 other = 0;
 
-  if (found == NULL && !copying && !find_in_database (import, slug, &found, error))
+      if (!node_with_slug (import, copied ? copied : slug, &other, error))
+        return FALSE;
+      if (other > import->last_node)
+        return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
+      /* Another of the database, under the slug: said below. */
+      if (other != 0 && !copying && !find_in_database (import, slug, &found, error))
+        return FALSE;
+    }
+
+  if (found == NULL && !copying && !forget && !find_in_database (import, slug, &found, error))
     return FALSE;
   if (found == NULL && shareable && !find_by_name (import, kind, slug, name, &found, error))
     return FALSE;
@@ -316,6 +371,12 @@ _dossier_case_insert_node (Import      *import,
   if (conflicted)
     return _dossier_case_fail (import, error, where, "%s", conflict);
 
+  if (forget)
+    {
+      import->event = (Ref) { dossier_db_last_insert_id (import->db), g_intern_static_string ("event"), FALSE, TRUE };
+      *ref = &import->event;
+      return TRUE;
+    }
   *ref = _dossier_case_remember (import->refs, slug, dossier_db_last_insert_id (import->db), kind, FALSE);
   return TRUE;
 }

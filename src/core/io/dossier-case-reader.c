@@ -124,7 +124,10 @@ import_event (Import      *import,
 {
   CaseData *data = user_data;
   const char *slug, *date, *kind, *status;
+  guint8 settles = json_object_has_member (event, "settles");
   Ref *ref;
+
+  g_byte_array_append (import->settling, &settles, 1);
 
   dossier_db_report_progress (import->db, import->events_done++, import->events_total);
   /* The undo record of a long file is written as it goes. */
@@ -289,9 +292,10 @@ import_case (Import      *import,
     return FALSE;
 
   data.case_id = ref->id;
+  g_byte_array_set_size (import->settling, 0);
   if (!_dossier_case_each_object (import, object, "participants", where, participants_where,
                                   import_participant, &data, error) ||
-      !_dossier_case_each_event (import, object, where, events_where, import_event, &data, error) ||
+      !_dossier_case_each_event (import, object, where, events_where, import_event, &data, NULL, error) ||
       !_dossier_case_import_settled (import, object, where, error) ||
       !_dossier_case_import_claims (import, object, ref->id, where, error) ||
       !import_source_list (import, root, object, ref->id, where, error))
@@ -384,6 +388,7 @@ dossier_case_reader_import (DossierDb         *db,
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(DossierJsonSplit) split = NULL;
   g_autoptr(GHashTable) lists = NULL;
+  g_autoptr(GByteArray) settling = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
   Import import = { db, file_name, refs, series, 0, (flags & DOSSIER_IMPORT_AS_COPY) != 0, "", 0, 0 };
   JsonObject *root;
@@ -408,6 +413,7 @@ dossier_case_reader_import (DossierDb         *db,
       return FALSE;
     }
   import.split = split;
+  import.settling = settling;
 
   if (!utf8)
     return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
