@@ -53,7 +53,9 @@ count_record (DossierCsvRecord *record,
 }
 
 /* Read in pieces of a few bytes, a file read whole gives as many records,
- * or the same mistake. */
+ * or a mistake no later: a piece's bytes are checked when it is reached,
+ * so a line not in UTF-8, or a quote left open, may be found before the
+ * NUL byte that the whole file is refused for. */
 static void
 check_pieces (const uint8_t *data,
               size_t         size,
@@ -67,7 +69,7 @@ check_pieces (const uint8_t *data,
   if (dossier_csv_parse_stream (stream, 7, count_record, &counted, &n, &piece_line, &message, NULL, NULL))
     g_assert (records != NULL && n == records->len && counted == n);
   else
-    g_assert (records == NULL && message != NULL && piece_line == line);
+    g_assert (records == NULL && message != NULL && piece_line > 0 && piece_line <= line);
 }
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
