@@ -53,10 +53,12 @@ static void
 on_job_bar_response (DossierWindow *self,
                      int            response)
 {
-  if (response != GTK_RESPONSE_CANCEL || self->job_cancellable == NULL)
+  if (response != GTK_RESPONSE_CANCEL || self->job_cancellable == NULL ||
+      g_cancellable_is_cancelled (self->job_cancellable))
     return;
   g_cancellable_cancel (self->job_cancellable);
-  gtk_info_bar_set_response_sensitive (self->job_bar, GTK_RESPONSE_CANCEL, FALSE);
+  /* The button stays sensitive (a second press does nothing): made
+   * insensitive, it would drop the keyboard focus of whoever pressed it. */
   /* Translators: in the bar of an import or export, once Cancel is pressed */
   gtk_label_set_label (self->job_label, _("Cancelling…"));
 }
