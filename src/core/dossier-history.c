@@ -494,6 +494,7 @@ apply_parts (DossierDb   *db,
                                        notes, index, error))
         return FALSE;
       g_clear_pointer (&stmt, dossier_db_release);
+      dossier_db_report_progress (db, i + 1, n_parts + 1);
     }
   return TRUE;
 }
@@ -580,5 +581,30 @@ dossier_history_peek (DossierDb  *db,
 
   if (has_row)
     *action = g_strdup (dossier_db_column_text (stmt, 0));
+  return TRUE;
+}
+
+/**
+ * dossier_history_is_long:
+ * @is_long: (out): whether undoing (or redoing) the edit takes long: an
+ *   import written in parts, for a job on a worker thread
+ */
+gboolean
+dossier_history_is_long (DossierDb  *db,
+                         gboolean    redo,
+                         gboolean   *is_long,
+                         GError    **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 n = 0;
+
+  stmt = dossier_db_prepare (db, redo ? "SELECT count(*) FROM history_part WHERE history_id = "
+                                        "  (SELECT id FROM history WHERE undone = 1 ORDER BY id LIMIT 1)"
+                                      : "SELECT count(*) FROM history_part WHERE history_id = "
+                                        "  (SELECT id FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1)",
+                             error);
+  if (stmt == NULL || !dossier_db_query_int (db, stmt, &n, error))
+    return FALSE;
+  *is_long = n > 0;
   return TRUE;
 }

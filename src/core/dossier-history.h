@@ -18,6 +18,10 @@ gboolean dossier_history_checkpoint (DossierDb  *db,
 gboolean dossier_history_step   (DossierDb      *db,
                                  gboolean        redo,
                                  GError        **error);
+gboolean dossier_history_is_long (DossierDb     *db,
+                                  gboolean       redo,
+                                  gboolean      *is_long,
+                                  GError       **error);
 gboolean dossier_history_peek   (DossierDb      *db,
                                  gboolean        redo,
                                  char          **action,

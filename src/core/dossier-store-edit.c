@@ -212,6 +212,24 @@ dossier_store_redo (DossierStore  *self,
 }
 
 /**
+ * dossier_store_history_is_long:
+ * @redo: %FALSE for what undo would undo, %TRUE for what redo would redo
+ *
+ * Returns: whether that is a long edit (an import of many rows), to undo
+ *   or redo as a job (dossier_store_step_async())
+ */
+gboolean
+dossier_store_history_is_long (DossierStore *self,
+                               gboolean      redo)
+{
+  gboolean is_long = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  return dossier_history_is_long (self->db, redo, &is_long, NULL) && is_long;
+}
+
+/**
  * dossier_store_dup_history_action:
  * @redo: what redo would do rather than undo
  *

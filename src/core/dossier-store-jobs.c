@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dossier-history.h"
 #include "dossier-schema.h"
 #include "dossier-store-private.h"
 
@@ -27,6 +28,7 @@ typedef enum
   JOB_IMPORT_SHARES,
   JOB_EXPORT_CASE,
   JOB_EXPORT_SHARES,
+  JOB_STEP,           /* an undo or redo of a long edit */
 } JobKind;
 
 typedef struct
@@ -40,6 +42,7 @@ typedef struct
   char                    *series;
   gint64                   id;        /* the case file or series exported */
   DossierImportFlags       flags;
+  gboolean                 redo;
 
   /* Progress, from the worker to the main thread: the latest figure, and
    * whether an idle is on its way to give it. */
@@ -133,6 +136,8 @@ run (Job        *job,
       return _dossier_exchange_export_case (db, job->id, job->path, error);
     case JOB_EXPORT_SHARES:
       return _dossier_exchange_export_shares (db, job->id, job->language, job->path, error);
+    case JOB_STEP:
+      return dossier_history_step (db, job->redo, error);
     default:
       g_assert_not_reached ();
     }
@@ -177,9 +182,10 @@ run_in_thread (GTask        *task,
   /* Stopped by the cancellable: SQLite says "interrupted", the rest of
    * the work was rolled back or never written. */
   if (!ok && g_cancellable_is_cancelled (cancellable))
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                              job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES
                                ? _("Cancelled: nothing was imported")
+                               : job->kind == JOB_STEP ? _("Cancelled: nothing was changed")
                                : _("Cancelled: nothing was written"));
   else if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -199,7 +205,7 @@ on_thread_done (GObject      *source,
   g_autoptr(DossierStore) self = g_steal_pointer (&job->store);
   GError *error = NULL;
 
-  if (job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES)
+  if (job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES || job->kind == JOB_STEP)
     _dossier_store_set_busy (self, FALSE);
   g_task_set_task_data (outer, g_object_ref (result), g_object_unref);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -235,7 +241,7 @@ start (DossierStore             *self,
 {
   g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GTask) inner = NULL;
-  gboolean writes = job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES;
+  gboolean writes = job->kind == JOB_IMPORT_CASE || job->kind == JOB_IMPORT_SHARES || job->kind == JOB_STEP;
 
   g_task_set_source_tag (outer, start);
   /* What the job returned stands, cancelled or not after: a commit that
@@ -472,6 +478,47 @@ gboolean
 dossier_store_export_file_finish (DossierStore  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
+{
+  return finish (self, result, error) != NULL;
+}
+
+/**
+ * dossier_store_step_async:
+ * @redo: %FALSE to undo the latest edit, %TRUE to redo the earliest undone
+ * @progress: (nullable): told the share done, on the main thread
+ *
+ * dossier_store_undo() or dossier_store_redo() on a worker thread, for a
+ * long edit (dossier_store_history_is_long()): the window goes on, and
+ * Cancel leaves the edit as it was.
+ */
+void
+dossier_store_step_async (DossierStore             *self,
+                          gboolean                  redo,
+                          GCancellable             *cancellable,
+                          DossierStoreProgressFunc  progress,
+                          gpointer                  progress_target,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  Job *job;
+
+  g_return_if_fail (DOSSIER_IS_STORE (self));
+
+  job = job_new (JOB_STEP, NULL);
+  job->redo = redo;
+  start (self, job, cancellable, progress, progress_target, callback, user_data);
+}
+
+/**
+ * dossier_store_step_finish:
+ *
+ * Returns: %TRUE once undone or redone; %FALSE with @error set, then
+ *   nothing was changed
+ */
+gboolean
+dossier_store_step_finish (DossierStore  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
 {
   return finish (self, result, error) != NULL;
 }

@@ -263,6 +263,8 @@ gboolean      dossier_store_undo                 (DossierStore  *self,
                                                   GError       **error);
 gboolean      dossier_store_redo                 (DossierStore  *self,
                                                   GError       **error);
+gboolean      dossier_store_history_is_long      (DossierStore  *self,
+                                                  gboolean       redo);
 char         *dossier_store_dup_history_action   (DossierStore  *self,
                                                   gboolean       redo);
 
@@ -288,6 +290,16 @@ void          dossier_store_import_shares_file_async  (DossierStore             
                                                        gpointer                  progress_target,
                                                        GAsyncReadyCallback       callback,
                                                        gpointer                  user_data);
+void          dossier_store_step_async                (DossierStore             *self,
+                                                       gboolean                  redo,
+                                                       GCancellable             *cancellable,
+                                                       DossierStoreProgressFunc  progress,
+                                                       gpointer                  progress_target,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+gboolean      dossier_store_step_finish               (DossierStore             *self,
+                                                       GAsyncResult             *result,
+                                                       GError                  **error);
 gboolean      dossier_store_import_shares_file_finish (DossierStore             *self,
                                                        GAsyncResult             *result,
                                                        GPtrArray               **problems,

@@ -237,11 +237,57 @@ _dossier_window_show_undo_bar (DossierWindow *self,
   reveal_history_bar (self, message);
 }
 
+/* A long undo or redo (an import of many rows), done as a job. */
+typedef struct
+{
+  GWeakRef window;
+  gboolean redo;
+} Step;
+
+static void
+on_stepped (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Step *step = data;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&step->window);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = step->redo, ok = dossier_store_step_finish (DOSSIER_STORE (source), result, &error);
+
+  g_weak_ref_clear (&step->window);
+  g_free (step);
+  if (self == NULL)
+    return;
+  _dossier_window_job_end (self);
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _dossier_window_show_error (self, redo ? _("The change could not be redone") : _("The change could not be undone"),
+                                error);
+  else if (ok)
+    reveal_history_bar (self, NULL);
+}
+
 static void
 step_history (DossierWindow *self,
               gboolean       redo)
 {
   g_autoptr(GError) error = NULL;
+
+  /* An import of a million rows takes seconds to undo: the window goes
+   * on meanwhile, with the job's bar and Cancel. */
+  if (dossier_store_history_is_long (self->store, redo))
+    {
+      /* Translators: in the bar of a long undo (an import of many rows) */
+      GCancellable *cancellable = _dossier_window_job_begin (self, redo ? _("Redoing…") : _("Undoing…"));
+      Step *step;
+
+      if (cancellable == NULL)
+        return;
+      step = g_new0 (Step, 1);
+      g_weak_ref_init (&step->window, self);
+      step->redo = redo;
+      dossier_store_step_async (self->store, redo, cancellable, _dossier_window_job_progress, self, on_stepped, step);
+      return;
+    }
 
   if (redo ? !dossier_store_redo (self->store, &error) : !dossier_store_undo (self->store, &error))
     {

@@ -317,12 +317,64 @@ test_close_while_importing (Fixture       *f,
   f->window = test_open_window (f->store);
 }
 
+/* Undoing an import of thousands of rows (its undo record written in
+ * parts) is a job too: the bar says so, the store refuses other writes
+ * meanwhile; undone, the file holds what it held before; redone, the
+ * import is back. */
+static void
+test_long_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *json = write_many_events (f);
+  g_autofree char *before = test_dump_content (f->path);
+  g_autofree char *imported = NULL;
+
+  dossier_window_import_case_from (f->window, json);
+  while (dossier_window_is_busy (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate ();
+  imported = test_dump_content (f->path);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history_part"), >, 0);
+  g_assert_true (dossier_store_history_is_long (f->store, FALSE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (dossier_window_is_busy (f->window));
+  g_assert_true (dossier_store_get_busy (f->store));
+  {
+    g_autoptr(GString) out = g_string_new ("|");
+
+    collect_labels (gtk_widget_get_ancestor (GTK_WIDGET (job_progress (f)), GTK_TYPE_INFO_BAR), out);
+    g_assert_nonnull (strstr (out->str, "|Undoing…|"));
+  }
+  while (dossier_window_is_busy (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate ();
+  g_assert_false (dossier_store_get_busy (f->store));
+  {
+    g_autofree char *undone = test_dump_content (f->path);
+    g_assert_cmpstr (undone, ==, before);
+  }
+
+  g_assert_true (dossier_store_history_is_long (f->store, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_true (dossier_window_is_busy (f->window));
+  while (dossier_window_is_busy (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  test_iterate ();
+  {
+    g_autofree char *redone = test_dump_content (f->path);
+    g_assert_cmpstr (redone, ==, imported);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "en", TRUE);
+  /* Imports of a few thousand rows write their undo record in parts. */
+  g_setenv ("DOSSIER_HISTORY_PART_BYTES", "262144", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -333,6 +385,7 @@ main (int   argc,
   ADD ("/exchange/shares", test_shares);
   ADD ("/exchange/progress-and-cancel", test_progress_and_cancel);
   ADD ("/exchange/close-while-importing", test_close_while_importing);
+  ADD ("/exchange/long-undo", test_long_undo);
 
   return g_test_run ();
 }
