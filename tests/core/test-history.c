@@ -456,6 +456,9 @@ test_parts (Fixture       *f,
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history_part"), >, 3);
   g_assert_cmpint (test_sql_int (f->path, "SELECT max(part) + 1 FROM history_part"), ==,
                    test_sql_int (f->path, "SELECT count(*) FROM history_part"));
+  /* Long: the window undoes it as a job. */
+  g_assert_true (dossier_store_history_is_long (f->store, FALSE));
+  g_assert_false (dossier_store_history_is_long (f->store, TRUE));
 
   g_clear_object (&f->store);
   f->store = test_open_store (f->path);
@@ -486,6 +489,7 @@ test_parts (Fixture       *f,
   /* A new edit forgets the undone import, its parts with it. */
   g_assert_true (dossier_store_set_title (f->store, f->case_id, "en", "Renamed", &error));
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history_part"), ==, 0);
+  g_assert_false (dossier_store_history_is_long (f->store, FALSE));
 }
 
 int
