@@ -147,3 +147,24 @@ dossier_file_open_read (const char  *path,
 
   return fd >= 0 ? g_unix_input_stream_new (fd, TRUE) : NULL;
 }
+
+/**
+ * dossier_file_piece_size:
+ *
+ * How much of a file an import reads at a time: a megabyte. Tests set
+ * DOSSIER_READ_PIECE_BYTES to read a small file in many pieces.
+ */
+gsize
+dossier_file_piece_size (void)
+{
+  static gsize size;
+
+  if (g_once_init_enter (&size))
+    {
+      const char *set = g_getenv ("DOSSIER_READ_PIECE_BYTES");
+      gint64 parsed = set ? g_ascii_strtoll (set, NULL, 10) : 0;
+
+      g_once_init_leave (&size, parsed >= 16 ? (gsize) parsed : 1024 * 1024);
+    }
+  return size;
+}

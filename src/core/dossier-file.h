@@ -17,6 +17,7 @@ int           dossier_file_open_fd   (const char  *path,
 GInputStream *dossier_file_open_read (const char  *path,
                                       goffset     *size,
                                       GError     **error);
+gsize         dossier_file_piece_size (void);
 gboolean dossier_file_same      (const char  *a,
                                  const char  *b);
 

@@ -163,7 +163,7 @@ test_broken_places (void)
   test_remove_tree (dir);
 }
 
-/* A case file of megabytes, read from disk in pieces: its events in, each
+/* A case file of many pieces (of 16 kB here), read from disk: its events in, each
  * expected one settled by the next; again as a copy, whose events settle
  * the copy's; undone whole (its record written in parts). */
 static void
@@ -181,7 +181,7 @@ test_big_file (void)
   g_string_append (json, "{\"format\": \"dossier-case\", \"version\": 2, \"sources\": [], \"entities\": [],\n"
                          " \"case\": {\"slug\": \"big-case\", \"text\": {\"en\": {\"title\": \"Big\"}}, \"participants\": [],\n"
                          "  \"events\": [\n");
-  for (guint i = 0; i < 4000; i++)
+  for (guint i = 0; i < 600; i++)
     {
       char settles[32] = "";
 
@@ -193,21 +193,21 @@ test_big_file (void)
                               "\"summary\": \"%s\"}, \"fr\": {\"title\": \"Audience n\u00ba %u\"}}}%s\n",
                               i, 1 + i % 12, 1 + i % 28, i % 2 ? "happened" : "expected", settles,
                               i, i, "A long summary, with commas, braces } and brackets ] in it, to take room.",
-                              i, i + 1 < 4000 ? "," : "");
+                              i, i + 1 < 600 ? "," : "");
     }
   g_string_append (json, "  ]}}\n");
-  g_assert_cmpuint (json->len, >, 1024 * 1024);
+  g_assert_cmpuint (json->len, >, 8 * 16384);
   g_assert_true (g_file_set_contents (json_path, json->str, json->len, NULL));
 
   before = test_dump_content (path);
   g_assert_true (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_DEFAULT, &case_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM event"), ==, 4000);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM event"), ==, 600);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM event e JOIN node s ON s.id = e.settled_by "
                                        "JOIN node n ON n.id = e.node_id "
-                                       "WHERE s.slug = 'big-' || (substr (n.slug, 5) + 1)"), ==, 2000);
+                                       "WHERE s.slug = 'big-' || (substr (n.slug, 5) + 1)"), ==, 300);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM node_text WHERE title LIKE '%[sealed] \"part\"%'"),
-                   ==, 4000);
+                   ==, 600);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM history_part"), >, 1);
 
   g_assert_true (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_AS_COPY, &copy_id, &error));
@@ -215,7 +215,7 @@ test_big_file (void)
   g_assert_cmpint (copy_id, !=, case_id);
   /* The copy's expected events are settled by the copy's. */
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM event e JOIN event s ON s.node_id = e.settled_by "
-                                       "WHERE e.case_id = s.case_id"), ==, 4000);
+                                       "WHERE e.case_id = s.case_id"), ==, 600);
 
   g_assert_true (dossier_store_undo (store, &error));
   g_assert_true (dossier_store_undo (store, &error));
@@ -229,20 +229,20 @@ test_big_file (void)
    * said as before, read whole or as a copy. */
   {
     g_autoptr(GString) twice = g_string_new (json->str);
-    char *last = strstr (twice->str, "\"big-3999\"");
+    char *last = strstr (twice->str, "\"big-599\"");
 
     /* The same length: "big-1" and spaces. */
     g_assert_nonnull (last);
-    memcpy (last, "\"big-1\"   ", strlen ("\"big-3999\""));
+    memcpy (last, "\"big-1\"  ", strlen ("\"big-599\""));
     g_assert_true (g_file_set_contents (json_path, twice->str, twice->len, NULL));
   }
   g_assert_true (dossier_store_undo (store, &error) || error != NULL);
   g_clear_error (&error);
   g_assert_false (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_DEFAULT, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "case.events[3999]: “big-1” is used twice"));
+  g_assert_nonnull (strstr (error->message, "case.events[599]: “big-1” is used twice"));
   g_clear_error (&error);
   g_assert_false (dossier_store_import_case_file (store, json_path, DOSSIER_IMPORT_AS_COPY, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "case.events[3999]: “big-1” is used twice"));
+  g_assert_nonnull (strstr (error->message, "case.events[599]: “big-1” is used twice"));
 
   g_clear_object (&store);
   test_remove_tree (dir);
@@ -255,6 +255,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* A few kilobytes a part of the undo record: a small file makes many. */
   g_setenv ("DOSSIER_HISTORY_PART_BYTES", "65536", TRUE);
+  /* Files read 16 kB at a time: a small file is many pieces. */
+  g_setenv ("DOSSIER_READ_PIECE_BYTES", "16384", TRUE);
 
   g_test_add_func ("/json-split/skeleton", test_skeleton);
   g_test_add_func ("/json-split/broken-places", test_broken_places);

@@ -26,8 +26,6 @@
 #include "dossier-file.h"
 #include "dossier-json-split.h"
 
-#define PIECE_SIZE (1024 * 1024)
-
 /* Frames deeper than this are counted, not kept: the lists looked for are
  * at depth 3 or 4. */
 #define KEPT_DEPTH 8
@@ -438,7 +436,8 @@ dossier_json_split_scan (DossierJsonSplit  *self,
                          gboolean          *utf8,
                          GError           **error)
 {
-  g_autofree char *buffer = g_malloc (PIECE_SIZE);
+  gsize piece_size = dossier_file_piece_size ();
+  g_autofree char *buffer = g_malloc (piece_size);
   Scan scan = { self };
   goffset offset = 0;
 
@@ -449,14 +448,14 @@ dossier_json_split_scan (DossierJsonSplit  *self,
       const char *invalid = NULL;
       gsize n_read, length;
 
-      if (!read_at (self, offset, buffer, PIECE_SIZE, &n_read, error))
+      if (!read_at (self, offset, buffer, piece_size, &n_read, error))
         return FALSE;
       length = n_read;
       /* A character cut by the end of the piece is read with the next. */
       if (!g_utf8_validate_len (buffer, n_read, &invalid))
         {
           length = invalid - buffer;
-          if (n_read < PIECE_SIZE || n_read - length >= 4)
+          if (n_read < piece_size || n_read - length >= 4)
             {
               *utf8 = FALSE;
               return TRUE;
@@ -464,7 +463,7 @@ dossier_json_split_scan (DossierJsonSplit  *self,
         }
       scan_piece (&scan, buffer, length, offset);
       offset += length;
-      if (n_read < PIECE_SIZE)
+      if (n_read < piece_size)
         break;
     }
 
@@ -561,7 +560,8 @@ dossier_json_split_each (DossierJsonSplit       *self,
                          gpointer                user_data,
                          GError                **error)
 {
-  g_autofree char *buffer = g_malloc (PIECE_SIZE);
+  gsize piece_size = dossier_file_piece_size ();
+  g_autofree char *buffer = g_malloc (piece_size);
   g_autoptr(GString) element = g_string_new (NULL);
   Each each = { element, 0, list->line, list->column };
 
@@ -569,7 +569,7 @@ dossier_json_split_each (DossierJsonSplit       *self,
     {
       gsize n_read;
 
-      if (!read_at (self, offset, buffer, MIN (PIECE_SIZE, list->end - offset), &n_read, error))
+      if (!read_at (self, offset, buffer, MIN ((goffset) piece_size, list->end - offset), &n_read, error))
         return FALSE;
       if (n_read == 0)
         break;

@@ -36,9 +36,6 @@
 /* A file wrong on every line is refused after this many mistakes. */
 #define MAX_PROBLEMS 1000
 
-/* Read this much at a time. */
-#define PIECE_SIZE (1024 * 1024)
-
 static const char * const column_names[N_COLUMNS] = {
   "period", "provider", "share", "series", "source", "url", "note",
 };
@@ -429,7 +426,7 @@ read_input (Reading     *reading,
 
   if ((input = open_input (csv, path, &reading->size, error)) == NULL)
     return FALSE;
-  if (dossier_csv_parse_stream (input, PIECE_SIZE, read_record, reading, n_records, &parse_line, &parse_message,
+  if (dossier_csv_parse_stream (input, dossier_file_piece_size (), read_record, reading, n_records, &parse_line, &parse_message,
                                 NULL, &read_error))
     return TRUE;
   if (read_error != NULL)
