@@ -236,7 +236,8 @@ run_until_importing_events (Fixture *f)
  * store refuses other writes meanwhile; Cancel rolls it all back, in
  * silence, and the bar goes. */
 static char *
-write_many_events (Fixture *f)
+write_events (Fixture *f,
+              guint    n)
 {
   char *json = g_build_filename (f->dir, "many-events.json", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -244,12 +245,18 @@ write_many_events (Fixture *f)
   g_string_append (text, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
                          " \"case\": {\"slug\": \"many-events\", \"participants\": [],"
                          " \"text\": {\"en\": {\"title\": \"Many events\"}}, \"events\": [");
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "%s{\"slug\": \"e%u\", \"date\": \"2021-01-%02u\","
                             " \"text\": {\"en\": {\"title\": \"Event %u\"}}}", i ? "," : "", i, 1 + i % 28, i);
   g_string_append (text, "]}}");
   write_file (json, text->str);
   return json;
+}
+
+static char *
+write_many_events (Fixture *f)
+{
+  return write_events (f, 20000);
 }
 
 static void
@@ -325,7 +332,8 @@ static void
 test_long_undo (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *json = write_many_events (f);
+  /* Enough for parts of 64 kB (set in main()), few for valgrind. */
+  g_autofree char *json = write_events (f, 2000);
   g_autofree char *before = test_dump_content (f->path);
   g_autofree char *imported = NULL;
 
@@ -374,7 +382,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "en", TRUE);
   /* Imports of a few thousand rows write their undo record in parts. */
-  g_setenv ("DOSSIER_HISTORY_PART_BYTES", "262144", TRUE);
+  g_setenv ("DOSSIER_HISTORY_PART_BYTES", "65536", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
