@@ -127,6 +127,65 @@ static const char * const broken[] = {
   "{\"format\":\n",
 };
 
+/* Mistakes only the whole list shows, found by the scan before anything is
+ * read into the database (a review found json-glib, given one element,
+ * keeps the first of two values and drops the second): on the line
+ * json-glib says for the whole file. */
+static const char * const broken_lists[] = {
+  /* A comma left out between two events: the second was dropped. */
+  "{\"format\": \"dossier-case\", \"version\": 2, \"case\": {\"slug\": \"c\", \"events\": [\n"
+  " {\"slug\": \"a\", \"date\": \"2020\"}\n"
+  " {\"slug\": \"b\", \"date\": \"2021\"}\n"
+  "], \"title\": \"t\"}}",
+  /* The list closed by "}". */
+  "{\"format\": \"dossier-case\", \"version\": 2, \"case\": {\"events\": [{\"a\": 1}, {\"b\": 2}},\n"
+  " \"title\": \"x\"}}",
+  /* A bracket missing in an event. */
+  "{\"format\": \"dossier-case\", \"version\": 2, \"case\": {\"slug\": \"c\", \"events\": [\n"
+  " {\"slug\": \"a\", \"actors\": [\"x\"}, \"date\": \"2020\"},\n"
+  " {\"slug\": \"b\", \"date\": \"2021\"}\n"
+  "]}}",
+  /* A comma too many, at the end and between two events. */
+  "{\"format\": \"dossier-case\", \"case\": {\"events\": [\n {\"slug\": \"a\"},\n]}}",
+  "{\"format\": \"dossier-case\", \"case\": {\"events\": [\n {\"slug\": \"a\"},\n , {\"slug\": \"b\"}]}}",
+};
+
+/* Where and what: json-glib, given the whole file, says the same place
+ * for the second and third, and the token before for the others. */
+static const char * const broken_lists_said[] = {
+  "case.json:3:1: Parse error: a comma is missing between two events",
+  "case.json:1:79: Parse error: unexpected “}”: the list of events is closed by “]”",
+  "case.json:2:29: Parse error: unexpected “}”: a list is open (“[”)",
+  "case.json:3:0: Parse error: an event is missing after the comma",
+  "case.json:3:1: Parse error: an event is missing before the comma",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (broken_lists) == G_N_ELEMENTS (broken_lists_said));
+
+static void
+test_broken_lists (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("dossier-json-split-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "dossier.db", NULL);
+  g_autoptr(DossierStore) store = test_open_empty_store (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken_lists); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new_static (broken_lists[i], strlen (broken_lists[i]));
+
+      /* Wrong for json-glib too, given the whole file. */
+      g_assert_false (json_parser_load_from_data (parser, broken_lists[i], -1, NULL));
+      g_assert_false (dossier_store_import_case (store, bytes, "case.json", &error));
+      g_assert_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE);
+      g_assert_cmpstr (error->message, ==, broken_lists_said[i]);
+    }
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM event"), ==, 0);
+  g_clear_object (&store);
+  test_remove_tree (dir);
+}
+
 static void
 test_broken_places (void)
 {
@@ -260,6 +319,7 @@ main (int   argc,
 
   g_test_add_func ("/json-split/skeleton", test_skeleton);
   g_test_add_func ("/json-split/broken-places", test_broken_places);
+  g_test_add_func ("/json-split/broken-lists", test_broken_lists);
   g_test_add_func ("/json-split/big-file", test_big_file);
 
   return g_test_run ();

@@ -371,6 +371,22 @@ test_too_many (Fixture       *f,
   g_assert_cmpstr (((DossierProblem *) problems->pdata[1000])->message, ==,
                    "too many mistakes: the file is read no further");
   g_assert_cmpuint (((DossierProblem *) problems->pdata[1000])->line, ==, 1001);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_error (&error);
+
+  /* A file pasted into itself over and over: a figure named again and
+   * again, each a mistake, kept to a thousand all the same. */
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "series,period,provider,share\n");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (csv, "s,2019-Q3,AWS,5\n");
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (csv->str, csv->len);
+  g_assert_false (dossier_store_import_shares (f->store, bytes, "twice.csv", NULL, &problems, NULL, &error));
+  g_assert_cmpuint (problems->len, <=, 1001);
+  g_assert_cmpstr (((DossierProblem *) problems->pdata[0])->message, ==,
+                   "AWS has a share for 2019-Q3 in this series on line 2 already");
+  g_assert_cmpuint (((DossierProblem *) problems->pdata[0])->line, ==, 3);
 }
 
 int

@@ -9,6 +9,8 @@
  */
 #include "fuzz-common.h"
 
+#include "dossier-history.h"
+
 #include "dossier-csv.h"
 #include "dossier-shares-reader.h"
 
@@ -101,7 +103,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_pieces (data, size, records, line);
 
   input.csv = g_bytes_new (data, size);
-  g_assert (!dossier_db_transaction (db, import_then_undo, &input, &error));
+  g_assert (!dossier_history_record (db, "import-shares", import_then_undo, &input, &error));
   g_bytes_unref (input.csv);
   fuzz_assert_empty (db);
   return 0;

@@ -60,6 +60,20 @@ _dossier_case_parse_failed (Import        *import,
   return FALSE;
 }
 
+/* Whether the tree has, for the events of @object, the empty list the
+ * skeleton left: json-glib keeps the last of two members of one name, or
+ * of two "case", which the scan may not have taken. */
+static gboolean
+left_out (JsonNode *object)
+{
+  JsonNode *events;
+
+  if (object == NULL || !JSON_NODE_HOLDS_OBJECT (object))
+    return FALSE;
+  events = json_object_get_member (json_node_get_object (object), "events");
+  return events != NULL && JSON_NODE_HOLDS_ARRAY (events) && json_array_get_length (json_node_get_array (events)) == 0;
+}
+
 /* Which list of the file is the events of which case file object. */
 void
 _dossier_case_find_lists (Import     *import,
@@ -70,7 +84,7 @@ _dossier_case_find_lists (Import     *import,
   const DossierJsonList *list;
 
   import->lists = g_hash_table_new (NULL, NULL);
-  if (one != NULL && JSON_NODE_HOLDS_OBJECT (one) && (list = dossier_json_split_get_list (import->split, -1)) != NULL)
+  if (left_out (one) && (list = dossier_json_split_get_list (import->split, -1)) != NULL)
     g_hash_table_insert (import->lists, json_node_get_object (one), (gpointer) list);
   if (many == NULL || !JSON_NODE_HOLDS_ARRAY (many))
     return;
@@ -78,7 +92,7 @@ _dossier_case_find_lists (Import     *import,
     {
       JsonNode *item = json_array_get_element (json_node_get_array (many), i);
 
-      if (JSON_NODE_HOLDS_OBJECT (item) && (list = dossier_json_split_get_list (import->split, (int) i)) != NULL)
+      if (left_out (item) && (list = dossier_json_split_get_list (import->split, (int) i)) != NULL)
         g_hash_table_insert (import->lists, json_node_get_object (item), (gpointer) list);
     }
 }

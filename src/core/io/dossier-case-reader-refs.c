@@ -171,28 +171,6 @@ node_with_slug (Import      *import,
          dossier_db_query_int (import->db, stmt, id, error);
 }
 
-/* What this import added under @slug with the copy's suffix, remembered
- * by @slug. */
-static gboolean
-find_copied (Import      *import,
-             const char  *slug,
-             Ref        **ref,
-             GError     **error)
-{
-  g_autofree char *copied = g_strconcat (slug, import->copy_suffix, NULL);
-  g_autoptr(DossierStmt) stmt = dossier_db_prepare (import->db, "SELECT id, kind FROM node WHERE slug = ?1", error);
-  gboolean has_row;
-
-  *ref = NULL;
-  if (stmt == NULL || !dossier_db_bind (import->db, stmt, error, "t", copied) ||
-      !dossier_db_step_row (import->db, stmt, &has_row, error))
-    return FALSE;
-  if (has_row && sqlite3_column_int64 (stmt, 0) > import->last_node)
-    *ref = _dossier_case_remember (import->refs, slug, sqlite3_column_int64 (stmt, 0),
-                                   dossier_db_column_text (stmt, 1), FALSE);
-  return TRUE;
-}
-
 /* A reference to something of this file or of the database, of kind @kind1
  * or @kind2 (any kind if %NULL). */
 gboolean
@@ -207,10 +185,8 @@ _dossier_case_lookup (Import      *import,
   g_autofree char *wanted = NULL;
   Ref *ref = g_hash_table_lookup (import->refs, slug);
 
-  /* An event is not remembered (a file has a hundred thousand): while a
-   * copy is read, the copy's own under its new slug, else the database's. */
-  if (ref == NULL && import->copy_suffix[0] != '\0' && !find_copied (import, slug, &ref, error))
-    return FALSE;
+  /* An event is not remembered (a file has a hundred thousand, but for a
+   * copy): the database has it. */
   if (ref == NULL && !find_in_database (import, slug, &ref, error))
     return FALSE;
 
@@ -315,24 +291,24 @@ _dossier_case_insert_node (Import      *import,
   g_autofree char *db_slug = NULL;
   gboolean copying = !shareable && import->copy_suffix[0] != '\0';
   /* Events are found again in the database, not remembered: a file may
-   * have a hundred thousand. */
-  gboolean forget = g_str_equal (kind, "event");
+   * have a hundred thousand. A copy's are, to be found by the file's slugs
+   * (the database has them under the copy's). */
+  gboolean forget = g_str_equal (kind, "event") && !copying;
   gboolean conflicted;
-  Ref *found = forget ? NULL : g_hash_table_lookup (import->refs, slug);
+  Ref *found = g_hash_table_lookup (import->refs, slug);
 
   if (found != NULL && found->in_file)
     return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
-  if (forget)
+  if (forget && found == NULL)
     {
-      g_autofree char *copied = copying ? g_strconcat (slug, import->copy_suffix, NULL) : NULL;
       gint64 other = 0;
 
-      if (!node_with_slug (import, copied ? copied : slug, &other, error))
+      if (!node_with_slug (import, slug, &other, error))
         return FALSE;
       if (other > import->last_node)
         return _dossier_case_fail (import, error, where, _("“%s” is used twice"), slug);
       /* Another of the database, under the slug: said below. */
-      if (other != 0 && !copying && !find_in_database (import, slug, &found, error))
+      if (other != 0 && !find_in_database (import, slug, &found, error))
         return FALSE;
     }
 

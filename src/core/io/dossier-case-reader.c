@@ -417,6 +417,17 @@ dossier_case_reader_import (DossierDb         *db,
 
   if (!utf8)
     return _dossier_case_fail (&import, error, "$", _("not a text file in UTF-8"));
+  {
+    guint line, column;
+    const char *mistake = dossier_json_split_get_mistake (split, &line, &column);
+
+    if (mistake != NULL)
+      {
+        g_set_error (error, DOSSIER_STORE_ERROR, DOSSIER_STORE_ERROR_BAD_CASE_FILE, "%s:%u:%u: %s", file_name,
+                     line, column, mistake);
+        return FALSE;
+      }
+  }
 
   /* Found by fuzzing: json-glib refuses an empty buffer with a critical. */
   skeleton = dossier_json_split_get_skeleton (split, &size);

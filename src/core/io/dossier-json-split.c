@@ -8,10 +8,11 @@
  * place of each of those lists in the file, read again an element at a
  * time (dossier_json_split_each()), each element parsed alone.
  *
- * The scan only follows strings and brackets; json-glib finds the mistakes,
- * in the skeleton or in an element, and dossier_json_split_place() turns a
- * place in the skeleton back into one in the file. The file is checked to
- * be UTF-8 as it is scanned, before anything is read into the database.
+ * The scan (dossier-json-scan.c) follows strings and brackets, and finds
+ * what only a whole list shows; json-glib finds the other mistakes, in the
+ * skeleton or in an element, and dossier_json_split_place() turns a place
+ * in the skeleton back into one in the file. The file is checked to be
+ * UTF-8 as it is scanned, before anything is read into the database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,41 +25,8 @@
 #include <unistd.h>
 
 #include "dossier-file.h"
-#include "dossier-json-split.h"
+#include "dossier-json-split-private.h"
 
-/* Frames deeper than this are counted, not kept: the lists looked for are
- * at depth 3 or 4. */
-#define KEPT_DEPTH 8
-#define KEY_SIZE 16
-
-typedef struct
-{
-  gboolean object;
-  gboolean expect_key;     /* an object between '{' or ',' and ':' */
-  gboolean pending;        /* an array between '[' or ',' and a value */
-  guint    count;          /* an array's values begun */
-  char     key[KEY_SIZE];  /* an object's latest key, if short and plain */
-} Frame;
-
-/* Where the skeleton lost lines: its ']' at (line, column) is the file's
- * at (line + lines, file_column). */
-typedef struct
-{
-  guint line;
-  guint column;
-  guint lines;
-  guint file_column;
-} Region;
-
-struct _DossierJsonSplit
-{
-  GBytes  *bytes;
-  int      fd;
-  goffset  size;
-  GString *skeleton;
-  GArray  *lists;     /* DossierJsonList */
-  GArray  *regions;   /* Region */
-};
 
 static void
 close_fd (int fd)
@@ -109,17 +77,18 @@ dossier_json_split_free (DossierJsonSplit *self)
   g_string_free (self->skeleton, TRUE);
   g_array_unref (self->lists);
   g_array_unref (self->regions);
+  g_free (self->mistake);
   g_free (self);
 }
 
 /* Up to @length bytes at @offset; fewer only at the end of the file. */
-static gboolean
-read_at (DossierJsonSplit  *self,
-         goffset            offset,
-         char              *buffer,
-         gsize              length,
-         gsize             *n_read,
-         GError           **error)
+gboolean
+_dossier_json_split_read_at (DossierJsonSplit  *self,
+                             goffset            offset,
+                             char              *buffer,
+                             gsize              length,
+                             gsize             *n_read,
+                             GError           **error)
 {
   *n_read = 0;
   if (self->bytes != NULL)
@@ -152,324 +121,22 @@ read_at (DossierJsonSplit  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  DossierJsonSplit *self;
-  Frame             frames[KEPT_DEPTH];
-  guint             depth;
-  gboolean          in_string;
-  gboolean          escaped;
-  gboolean          in_key;
-  guint             key_length;
-  guint             line;         /* of the file, from 1 */
-  guint             column;
-  guint             skeleton_line;
-  guint             skeleton_column;
-  /* In a list left out */
-  gboolean          extracting;
-  guint             list_depth;
-  gboolean          want_element;
-  DossierJsonList   list;
-} Scan;
-
-static Frame *
-top (Scan *scan)
-{
-  return scan->depth > 0 && scan->depth <= KEPT_DEPTH ? &scan->frames[scan->depth - 1] : NULL;
-}
-
-/* A value begins where the innermost frame expects one. */
-static void
-begin_value (Scan *scan)
-{
-  Frame *frame = top (scan);
-
-  if (frame != NULL && !frame->object && frame->pending)
-    {
-      frame->pending = FALSE;
-      frame->count++;
-    }
-}
-
-static gboolean
-key_is (const Frame *frame,
-        const char  *key)
-{
-  return frame->object && g_str_equal (frame->key, key);
-}
-
-/* Whether a '[' here opens a case file's events: -2 if not, else which
- * case file. */
-static int
-events_list (Scan *scan)
-{
-  Frame *f = scan->frames;
-
-  if (scan->depth == 2 && key_is (&f[0], "case") && key_is (&f[1], "events") && !f[1].expect_key)
-    return -1;
-  if (scan->depth == 3 && key_is (&f[0], "cases") && !f[1].object && key_is (&f[2], "events") &&
-      !f[2].expect_key)
-    return (int) f[1].count - 1;
-  return -2;
-}
-
-static void
-push (Scan     *scan,
-      gboolean  object)
-{
-  if (scan->depth < KEPT_DEPTH)
-    scan->frames[scan->depth] = (Frame) { object, object, !object, 0, "" };
-  scan->depth++;
-}
-
-/* One byte of the skeleton's. */
-static void
-scan_byte (Scan *scan,
-           char  c)
-{
-  Frame *frame = top (scan);
-
-  if (scan->in_string)
-    {
-      if (scan->escaped)
-        scan->escaped = FALSE;
-      else if (c == '\\')
-        {
-          /* Not a plain key: none of those looked for. */
-          scan->escaped = TRUE;
-          if (scan->in_key)
-            frame->key[0] = '\0', scan->key_length = KEY_SIZE;
-        }
-      else if (c == '"')
-        scan->in_string = scan->in_key = FALSE;
-      else if (scan->in_key && scan->key_length < KEY_SIZE - 1)
-        {
-          frame->key[scan->key_length++] = c;
-          frame->key[scan->key_length] = '\0';
-        }
-      else if (scan->in_key)
-        frame->key[0] = '\0', scan->key_length = KEY_SIZE;
-      return;
-    }
-
-  switch (c)
-    {
-    case '"':
-      scan->in_string = TRUE;
-      if (frame != NULL && frame->object && frame->expect_key)
-        {
-          scan->in_key = TRUE;
-          scan->key_length = 0;
-          frame->key[0] = '\0';
-        }
-      else
-        begin_value (scan);
-      break;
-    case '{':
-    case '[':
-      begin_value (scan);
-      push (scan, c == '{');
-      break;
-    case '}':
-    case ']':
-      if (scan->depth > 0)
-        scan->depth--;
-      break;
-    case ':':
-      if (frame != NULL && frame->object)
-        frame->expect_key = FALSE;
-      break;
-    case ',':
-      if (frame != NULL && frame->object)
-        frame->expect_key = TRUE;
-      else if (frame != NULL)
-        frame->pending = TRUE;
-      break;
-    case ' ': case '\t': case '\n': case '\r':
-      break;
-    default:
-      begin_value (scan);
-      break;
-    }
-}
-
-/* One byte of a list left out; %TRUE at its closing ']'. */
-static gboolean
-scan_list_byte (Scan *scan,
-                char  c)
-{
-  gboolean element = FALSE;
-
-  if (scan->in_string)
-    {
-      if (scan->escaped)
-        scan->escaped = FALSE;
-      else if (c == '\\')
-        scan->escaped = TRUE;
-      else if (c == '"')
-        scan->in_string = FALSE;
-      return FALSE;
-    }
-
-  switch (c)
-    {
-    case '"':
-      scan->in_string = element = TRUE;
-      break;
-    case '{':
-    case '[':
-      element = TRUE;
-      scan->list_depth++;
-      break;
-    case '}':
-    case ']':
-      if (scan->list_depth == 0)
-        return TRUE;
-      scan->list_depth--;
-      break;
-    case ',':
-      if (scan->list_depth == 0)
-        scan->want_element = TRUE;
-      break;
-    case ' ': case '\t': case '\n': case '\r':
-      break;
-    default:
-      element = TRUE;
-      break;
-    }
-
-  if (element && scan->list_depth <= 1 && scan->want_element)
-    {
-      scan->want_element = FALSE;
-      scan->list.n_elements++;
-    }
-  return FALSE;
-}
-
-static void
-skeleton_append (Scan       *scan,
-                 const char *text,
-                 gsize       length)
-{
-  g_string_append_len (scan->self->skeleton, text, length);
-  for (gsize i = 0; i < length; i++)
-    if (text[i] == '\n')
-      scan->skeleton_line++, scan->skeleton_column = 0;
-    else
-      scan->skeleton_column++;
-}
-
-/* A list left out ends (at its ']', or at the end of a broken file): the
- * skeleton closes it, and remembers the lines it lost. */
-static void
-end_list (Scan     *scan,
-          goffset   offset,
-          gboolean  closed)
-{
-  Region region = { scan->skeleton_line, scan->skeleton_column, scan->line - scan->skeleton_line, scan->column };
-
-  scan->list.end = offset;
-  g_array_append_val (scan->self->lists, scan->list);
-  g_array_append_val (scan->self->regions, region);
-  scan->extracting = FALSE;
-  if (closed)
-    skeleton_append (scan, "]", 1);
-}
-
-static void
-scan_piece (Scan       *scan,
-            const char *data,
-            gsize       length,
-            goffset     offset)
-{
-  gsize kept_from = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (scan->extracting && scan_list_byte (scan, c))
-        {
-          kept_from = i + 1;
-          end_list (scan, offset + i, TRUE);
-        }
-      else if (!scan->extracting)
-        {
-          int case_index = c == '[' && !scan->in_string ? events_list (scan) : -2;
-
-          if (case_index == -2)
-            scan_byte (scan, c);
-          else
-            {
-              /* The skeleton keeps the '[' and ']' of the list, not what is
-               * between. */
-              skeleton_append (scan, data + kept_from, i + 1 - kept_from);
-              begin_value (scan);
-              scan->extracting = TRUE;
-              scan->list_depth = 0;
-              scan->want_element = TRUE;
-              scan->list = (DossierJsonList) { case_index, offset + i + 1, 0, scan->line, scan->column + 1, 0 };
-            }
-        }
-
-      if (c == '\n')
-        scan->line++, scan->column = 0;
-      else
-        scan->column++;
-      if (scan->extracting)
-        kept_from = i + 1;
-    }
-
-  if (!scan->extracting)
-    skeleton_append (scan, data + kept_from, length - kept_from);
-}
-
 /**
- * dossier_json_split_scan:
- * @utf8: (out): %FALSE when the file is not UTF-8 (a binary file), which
- *   is not an error of @error's
+ * dossier_json_split_get_mistake:
+ * @line: (out): where it is, from 1
+ * @column: (out): in bytes from 0
  *
- * Reads the file once, a piece at a time: the skeleton and the lists.
+ * Returns: (nullable): what is wrong in a list of events, translated, or
+ *   %NULL
  */
-gboolean
-dossier_json_split_scan (DossierJsonSplit  *self,
-                         gboolean          *utf8,
-                         GError           **error)
+const char *
+dossier_json_split_get_mistake (DossierJsonSplit *self,
+                                guint            *line,
+                                guint            *column)
 {
-  gsize piece_size = dossier_file_piece_size ();
-  g_autofree char *buffer = g_malloc (piece_size);
-  Scan scan = { self };
-  goffset offset = 0;
-
-  scan.line = scan.skeleton_line = 1;
-  *utf8 = TRUE;
-  for (;;)
-    {
-      const char *invalid = NULL;
-      gsize n_read, length;
-
-      if (!read_at (self, offset, buffer, piece_size, &n_read, error))
-        return FALSE;
-      length = n_read;
-      /* A character cut by the end of the piece is read with the next. */
-      if (!g_utf8_validate_len (buffer, n_read, &invalid))
-        {
-          length = invalid - buffer;
-          if (n_read < piece_size || n_read - length >= 4)
-            {
-              *utf8 = FALSE;
-              return TRUE;
-            }
-        }
-      scan_piece (&scan, buffer, length, offset);
-      offset += length;
-      if (n_read < piece_size)
-        break;
-    }
-
-  if (scan.extracting)
-    end_list (&scan, offset, FALSE);
-  return TRUE;
+  *line = self->mistake_line;
+  *column = self->mistake_column;
+  return self->mistake;
 }
 
 const char *
@@ -569,7 +236,7 @@ dossier_json_split_each (DossierJsonSplit       *self,
     {
       gsize n_read;
 
-      if (!read_at (self, offset, buffer, MIN ((goffset) piece_size, list->end - offset), &n_read, error))
+      if (!_dossier_json_split_read_at (self, offset, buffer, MIN ((goffset) piece_size, list->end - offset), &n_read, error))
         return FALSE;
       if (n_read == 0)
         break;

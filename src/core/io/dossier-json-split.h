@@ -37,6 +37,9 @@ void                   dossier_json_split_free       (DossierJsonSplit  *self);
 gboolean               dossier_json_split_scan       (DossierJsonSplit  *self,
                                                       gboolean          *utf8,
                                                       GError           **error);
+const char            *dossier_json_split_get_mistake (DossierJsonSplit *self,
+                                                      guint            *line,
+                                                      guint            *column);
 const char            *dossier_json_split_get_skeleton (DossierJsonSplit *self,
                                                       gsize             *length);
 const DossierJsonList *dossier_json_split_get_list   (DossierJsonSplit  *self,

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 enum { PERIOD, PROVIDER, SHARE, SERIES, SOURCE, URL, NOTE, N_COLUMNS };
 
+/* A file wrong on every line is refused after this many mistakes (and the
+ * one saying so): what is kept of them does not grow with the file. */
+#define MAX_PROBLEMS 1000
+
 typedef struct
 {
   gint64       id;         /* 0 until added */

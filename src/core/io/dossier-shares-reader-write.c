@@ -172,7 +172,14 @@ problem (Reader     *reader,
          guint       line,
          char       *message)
 {
-  DossierProblem *p = g_new0 (DossierProblem, 1);
+  DossierProblem *p;
+
+  if (reader->problems->len > MAX_PROBLEMS)
+    {
+      g_free (message);
+      return;
+    }
+  p = g_new0 (DossierProblem, 1);
 
   p->line = line;
   p->message = message;

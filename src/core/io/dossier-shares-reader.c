@@ -33,9 +33,6 @@
 #include "dossier-shares-reader.h"
 #include "dossier-shares-reader-private.h"
 
-/* A file wrong on every line is refused after this many mistakes. */
-#define MAX_PROBLEMS 1000
-
 static const char * const column_names[N_COLUMNS] = {
   "period", "provider", "share", "series", "source", "url", "note",
 };
@@ -379,7 +376,8 @@ read_record (DossierCsvRecord *record,
       return FALSE;
     }
 
-  if (!reading->again && reader->problems->len >= MAX_PROBLEMS)
+  /* A figure named twice is a mistake too, said once the file is read. */
+  if (!reading->again && reader->problems->len + reader->duplicates->len >= MAX_PROBLEMS)
     {
       problem (reader, record->line, _("too many mistakes: the file is read no further"));
       return FALSE;
@@ -525,7 +523,7 @@ dossier_shares_reader_import (DossierDb   *db,
   if (ok && reading.header_ok && all->len == 0 && n_records == 1)
     problem (&reader, reading.header_line, _("the file has no figures, only a header"));
   /* What the rows say together, when each was right alone. */
-  if (ok && reading.header_ok && all->len < MAX_PROBLEMS)
+  if (ok && reading.header_ok)
     ok = _dossier_shares_over_100 (&reader, groups, error) &&
          ((duplicates->len == 0 && groups->len == 0) ||
           read_again_input (&reading, csv, path, groups, error));
