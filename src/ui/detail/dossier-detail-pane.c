@@ -315,8 +315,9 @@ show_overview (DossierDetailPane *self,
     {
       g_autoptr(GListModel) items = dossier_store_list_section (self->store, case_id, s, NULL);
       guint n = items ? g_list_model_get_n_items (items) : 0;
-      /* Translators: a section and how many items it has, as in "Timeline (23)" */
-      g_autofree char *text = g_strdup_printf (_("%s (%u)"), dossier_section_kind_get_title (s), n);
+      /* Translators: a section and how many items it has, as in "Timeline (23)";
+       * %'u groups the thousands as the locale does ("150 000") */
+      g_autofree char *text = g_strdup_printf (_("%s (%'u)"), dossier_section_kind_get_title (s), n);
 
       gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, s, 0));
     }
