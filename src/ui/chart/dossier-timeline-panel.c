@@ -34,6 +34,9 @@ struct _DossierTimelinePanel
   GSignalGroup     *store_signals;
   gint64            shown_case_id;
   guint             reload_id;
+  gint64            loaded_case_id;
+  /* Events to read once the panel is shown (see load()). */
+  gboolean          stale;
 
   DossierChart     *chart;
   GtkWidget        *empty;
@@ -41,7 +44,10 @@ struct _DossierTimelinePanel
 
 G_DEFINE_FINAL_TYPE (DossierTimelinePanel, dossier_timeline_panel, GTK_TYPE_WIDGET)
 
-/* Loads the events of @case_id; @keep_days keeps the days shown. */
+/* Loads the events of the case file shown; @keep_days keeps the days
+ * shown. Not while the panel is hidden behind the market chart, as it is
+ * when the window opens: its events are read when it is shown (map), so
+ * that they cost nothing to a start that does not show them. */
 static void
 load (DossierTimelinePanel *self,
       gboolean              keep_days)
@@ -52,6 +58,12 @@ load (DossierTimelinePanel *self,
 
   if (self->store == NULL || self->shown_case_id <= 0)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   content = dossier_timeline_content_load (self->store, self->shown_case_id, &error);
   if (content == NULL)
@@ -64,6 +76,7 @@ load (DossierTimelinePanel *self,
 
   gtk_widget_set_visible (self->empty, content->items->len == 0);
   dossier_chart_set_content (self->chart, g_steal_pointer (&content));
+  self->loaded_case_id = self->shown_case_id;
 }
 
 static void
@@ -144,6 +157,18 @@ zoom_button (DossierTimelinePanel *self,
 }
 
 static void
+dossier_timeline_panel_map (GtkWidget *widget)
+{
+  DossierTimelinePanel *self = DOSSIER_TIMELINE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (dossier_timeline_panel_parent_class)->map (widget);
+
+  /* The days shown are kept if the chart still has the same case file. */
+  if (self->stale)
+    load (self, self->loaded_case_id == self->shown_case_id);
+}
+
+static void
 dossier_timeline_panel_dispose (GObject *object)
 {
   DossierTimelinePanel *self = (DossierTimelinePanel *) object;
@@ -172,6 +197,7 @@ dossier_timeline_panel_class_init (DossierTimelinePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_panel_dispose;
+  widget_class->map = dossier_timeline_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinepanel");
@@ -209,6 +235,8 @@ dossier_timeline_panel_init (DossierTimelinePanel *self)
 
   self->chart = DOSSIER_CHART (dossier_chart_new ());
   dossier_chart_set_view (self->chart, dossier_chart_timeline_get_view ());
+  /* Named before its events are read, which waits until it is shown. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->chart), GTK_WIDGET (self));
 

@@ -31,6 +31,7 @@ dossier_detail_make_link (const char         *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), DOSSIER_DETAIL_WRAP_CHARS);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "link-row");
@@ -52,6 +53,7 @@ dossier_detail_make_heading (const char *text)
                                    "label", text,
                                    "xalign", 0.f,
                                    "wrap", TRUE,
+                                   "width-chars", DOSSIER_DETAIL_WRAP_CHARS,
                                    "margin-bottom", 4,
                                    NULL);
 
@@ -159,6 +161,7 @@ dossier_detail_make_facts (DossierNode *node)
           gtk_label_set_xalign (GTK_LABEL (value), 0.);
           gtk_label_set_wrap (GTK_LABEL (value), TRUE);
           gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_width_chars (GTK_LABEL (value), DOSSIER_DETAIL_WRAP_CHARS);
         }
       gtk_widget_set_hexpand (value, TRUE);
       gtk_grid_attach (GTK_GRID (grid), label, 0, i / 2, 1, 1);
@@ -232,6 +235,7 @@ dossier_detail_make_note (gint64      note_id,
   gtk_widget_add_css_class (row, "card");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), DOSSIER_DETAIL_WRAP_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0.);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_margin_start (label, 12);

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* The narrowest a wrapping text of a page is measured at, in characters.
+ * Without it GTK 4.8 measures a label's narrowest at zero pixels, which
+ * breaks a "word-char" label at every character, shaping a hyphen after
+ * each: that was a third of the start-up's text layout. The pane is
+ * never this narrow (250 pixels at least), so nothing shows differently. */
+#define DOSSIER_DETAIL_WRAP_CHARS 16
+
 GtkWidget *dossier_detail_make_link    (const char         *text,
                                         gint64              case_id,
                                         DossierSectionKind  section,
