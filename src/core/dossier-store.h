@@ -89,6 +89,9 @@ gint64        dossier_store_count                (DossierStore  *self,
                                                   const char    *table,
                                                   GError       **error);
 
+/* dossier-store-warm.c */
+void          dossier_store_warm_up              (DossierStore  *self);
+
 /* dossier-store-nodes.c */
 GListModel   *dossier_store_list_case_files      (DossierStore  *self,
                                                   GError       **error);

@@ -45,6 +45,9 @@ open_in_thread (gpointer data)
   Opening *opening = data;
 
   opening->store = dossier_store_open (opening->path, &opening->error);
+  /* What the window shows first, read here, is found ready there. */
+  if (opening->store != NULL)
+    dossier_store_warm_up (opening->store);
   return opening;
 }
 
