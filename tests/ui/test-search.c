@@ -184,6 +184,78 @@ test_search (Fixture       *f,
                    "Patricia E. Campbell-Smith");
 }
 
+/* The rows in the panel's list. */
+static guint
+n_rows (DossierSearchPanel *panel)
+{
+  GtkWidget *list = test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX, 0);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+/* Sixty results: the list, which shows about six, is given fifteen rows,
+ * and more as it is scrolled near its end or as Down reaches its last;
+ * every result can be reached, and a new search starts again. */
+static void
+test_rows_as_scrolled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *scroll;
+  DossierSearchPanel *panel;
+  GtkWidget *entry;
+  guint n;
+
+  g_string_append (json, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                         " \"case\": {\"slug\": \"hearings\", \"participants\": [],"
+                         " \"text\": {\"en\": {\"title\": \"Hearings\"}}, \"events\": [");
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (json, "%s{\"slug\": \"h%u\", \"date\": \"2021-02-%02u\","
+                            " \"text\": {\"en\": {\"title\": \"Scheduling hearing %u\"}}}", i ? "," : "", i, 1 + i % 28, i);
+  g_string_append (json, "]}}");
+  bytes = g_bytes_new (json->str, json->len);
+  g_assert_true (dossier_store_import_case (f->store, bytes, "hearings.json", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  test_iterate ();
+  panel = DOSSIER_SEARCH_PANEL (test_find_widget (GTK_WIDGET (f->window), DOSSIER_TYPE_SEARCH_PANEL, 0));
+  entry = dossier_search_panel_get_entry (panel);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "scheduling");
+  dossier_search_panel_search_now (panel);
+  test_iterate ();
+  g_assert_cmpuint (dossier_search_panel_get_n_results (panel), ==, 60);
+  g_assert_cmpuint (n_rows (panel), ==, 15);
+
+  /* Scrolled to its end: more rows, a page or more beyond what shows. */
+  scroller = GTK_SCROLLED_WINDOW (test_find_widget (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW, 0));
+  scroll = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll));
+  test_iterate ();
+  n = n_rows (panel);
+  g_assert_cmpuint (n, >, 15);
+  g_assert_cmpuint (n, <=, 60);
+
+  /* Down from the top reaches the last result, rows made as it goes. */
+  for (guint i = 0; i < 70; i++)
+    press (entry, GDK_KEY_Down);
+  g_assert_cmpuint (n_rows (panel), ==, 60);
+  g_assert_cmpint (chosen (panel), ==, 59);
+
+  /* Another search starts again with fifteen, and the first chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "hearing");
+  dossier_search_panel_search_now (panel);
+  test_iterate ();
+  g_assert_cmpuint (n_rows (panel), ==, 15);
+  g_assert_cmpint (chosen (panel), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +264,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/search/window", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/search/rows-as-scrolled", Fixture, NULL, fixture_set_up, test_rows_as_scrolled, fixture_tear_down);
 
   return g_test_run ();
 }

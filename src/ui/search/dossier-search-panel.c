@@ -24,6 +24,10 @@
 #include "dossier-store.h"
 
 #define MAX_RESULTS 60
+/* The list shows about six results: it is given this many rows at first,
+ * and as many more each time it is scrolled (or moved with Down) near its
+ * end, rather than sixty at once, each laid out before the next frame. */
+#define ROWS_AT_ONCE 15
 
 struct _DossierSearchPanel
 {
@@ -35,6 +39,9 @@ struct _DossierSearchPanel
   GtkWidget    *list;
   GtkWidget    *status;
   GPtrArray    *hits;      /* of DossierSearchHit, in the rows' order */
+  guint         n_rows;    /* the rows made, for the first hits */
+  GHashTable   *case_titles;
+  guint         more_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, GTK_TYPE_WIDGET)
@@ -95,6 +102,30 @@ language_name (const char *language)
   return language;
 }
 
+/* The title of the case file @case_id, read once a search however many
+ * of its results are from it. */
+static const char *
+case_title (DossierSearchPanel *self,
+            gint64              case_id)
+{
+  char *title = g_hash_table_lookup (self->case_titles, &case_id);
+
+  if (title == NULL)
+    {
+      g_autoptr(DossierNode) case_node = dossier_store_get_node (self->store, 0, case_id, NULL);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = case_id;
+      title = g_strdup (case_node ? dossier_node_get_title (case_node) : "");
+      g_hash_table_insert (self->case_titles, key, title);
+    }
+  return title;
+}
+
+/* A result: its title in bold, its case file and date smaller, and the
+ * words around the match dimmed, each on one line ellipsized. One label,
+ * not three: a search shows sixty results at once, and each label is laid
+ * out at every width it is offered. */
 static GtkWidget *
 make_row (DossierSearchPanel *self,
           DossierSearchHit   *hit)
@@ -102,18 +133,15 @@ make_row (DossierSearchPanel *self,
   DossierNode *node = dossier_search_hit_get_node (hit);
   const char *language = dossier_search_hit_get_language (hit);
   const char *ours = dossier_store_get_language (self->store);
+  gint64 case_id = dossier_search_hit_get_case_id (hit);
   g_autofree char *markup = excerpt_markup (dossier_search_hit_get_excerpt (hit));
   g_autofree char *date = dossier_format_date (dossier_node_get_date (node));
+  g_autofree char *title = g_markup_escape_text (dossier_node_get_title (node), -1);
+  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *where = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(DossierNode) case_node = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (dossier_node_get_title (node));
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *row = gtk_list_box_row_new ();
-
-  if (dossier_search_hit_get_case_id (hit) != 0)
-    case_node = dossier_store_get_node (self->store, 0, dossier_search_hit_get_case_id (hit), NULL);
 
   if (g_str_equal (language, "note"))
     /* Translators: a search result matched in a note of the user's; %s is the excerpt */
@@ -125,37 +153,30 @@ make_row (DossierSearchPanel *self,
   else
     where = g_steal_pointer (&markup);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0.);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_markup (GTK_LABEL (detail), where);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0.);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-
-  gtk_box_append (GTK_BOX (box), title);
-  if (case_node != NULL || date != NULL)
+  g_string_append_printf (text, "<b>%s</b>", title);
+  if (case_id != 0 || date != NULL)
     {
       /* Translators: under a search result: 1 its case file, 2 its date (or nothing) */
       g_autofree char *context = g_strdup_printf (date ? _("%1$s · %2$s") : "%1$s",
-                                                  case_node ? dossier_node_get_title (case_node) : "", date);
-      GtkWidget *label = gtk_label_new (context);
+                                                  case_id != 0 ? case_title (self, case_id) : "",
+                                                  date);
+      g_autofree char *escaped = g_markup_escape_text (context, -1);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0.);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
+      g_string_append_printf (text, "\n<small>%s</small>", escaped);
     }
   if (*dossier_search_hit_get_excerpt (hit) != '\0')
-    gtk_box_append (GTK_BOX (box), detail);
-  else
-    g_object_unref (g_object_ref_sink (detail));
+    g_string_append_printf (text, "\n<span alpha=\"55%%\">%s</span>", where);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_label_set_markup (GTK_LABEL (label), text->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.);
+  /* Each line ellipsized on its own (Pango's default for a label's
+   * paragraphs). */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
 
   /* Translators: a search result for a screen reader: 1 its kind, 2 its title */
   name = g_strdup_printf (_("%1$s: %2$s"), kind_heading (dossier_node_get_kind (node)), dossier_node_get_title (node));
@@ -207,6 +228,38 @@ by_kind (gconstpointer a,
          (int) dossier_node_get_kind (dossier_search_hit_get_node (y));
 }
 
+/* The rows of the next ROWS_AT_ONCE hits. */
+static void
+show_more (DossierSearchPanel *self)
+{
+  guint end = MIN (self->hits->len, self->n_rows + ROWS_AT_ONCE);
+
+  for (; self->n_rows < end; self->n_rows++)
+    gtk_list_box_append (GTK_LIST_BOX (self->list), make_row (self, g_ptr_array_index (self->hits, self->n_rows)));
+}
+
+static gboolean
+show_more_if_near_end (gpointer data)
+{
+  DossierSearchPanel *self = data;
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+  self->more_id = 0;
+  if (self->n_rows < self->hits->len &&
+      gtk_adjustment_get_value (scroll) + 2 * gtk_adjustment_get_page_size (scroll) >= gtk_adjustment_get_upper (scroll))
+    show_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolled, or resized: more rows once the end is less than a page away,
+ * out of the scrolled window's allocation. */
+static void
+on_scrolled (DossierSearchPanel *self)
+{
+  if (self->more_id == 0 && self->n_rows < self->hits->len)
+    self->more_id = g_idle_add (show_more_if_near_end, self);
+}
+
 /**
  * dossier_search_panel_search_now:
  *
@@ -226,6 +279,9 @@ dossier_search_panel_search_now (DossierSearchPanel *self)
   while ((child = gtk_widget_get_first_child (self->list)))
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   g_ptr_array_set_size (self->hits, 0);
+  g_hash_table_remove_all (self->case_titles);
+  g_clear_handle_id (&self->more_id, g_source_remove);
+  self->n_rows = 0;
 
   if (self->store == NULL || *text == '\0')
     {
@@ -248,8 +304,7 @@ dossier_search_panel_search_now (DossierSearchPanel *self)
   /* Grouped by kind, best first within each (a stable sort). */
   g_qsort_with_data (self->hits->pdata, self->hits->len, sizeof (gpointer),
                      (GCompareDataFunc) by_kind, NULL);
-  for (guint i = 0; i < self->hits->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list), make_row (self, g_ptr_array_index (self->hits, i)));
+  show_more (self);
 
   if (self->hits->len > 0)
     gtk_list_box_select_row (GTK_LIST_BOX (self->list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), 0));
@@ -315,7 +370,10 @@ on_key_pressed (DossierSearchPanel *self,
   GtkListBoxRow *next;
 
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-    index++;
+    {
+      if (++index >= (int) self->n_rows)
+        show_more (self);
+    }
   else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
     index--;
   else
@@ -342,7 +400,9 @@ dossier_search_panel_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->more_id, g_source_remove);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_clear_pointer (&self->case_titles, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_search_panel_parent_class)->dispose (object);
@@ -374,6 +434,7 @@ dossier_search_panel_init (DossierSearchPanel *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->hits = g_ptr_array_new_with_free_func (g_object_unref);
+  self->case_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
@@ -402,6 +463,12 @@ dossier_search_panel_init (DossierSearchPanel *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->list);
+  {
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+    g_signal_connect_object (scroll, "value-changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (scroll, "changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  }
   gtk_widget_set_margin_top (self->scroller, 6);
   gtk_widget_set_visible (self->scroller, FALSE);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
