@@ -196,6 +196,20 @@ n_rows (DossierSearchPanel *panel)
   return n;
 }
 
+/* The list's rows are laid out: there is more than a page of them. */
+static gboolean
+is_laid_out (gpointer scroll)
+{
+  return gtk_adjustment_get_page_size (scroll) > 0 &&
+         gtk_adjustment_get_upper (scroll) > gtk_adjustment_get_page_size (scroll);
+}
+
+static gboolean
+has_more_rows (gpointer panel)
+{
+  return n_rows (panel) > 15;
+}
+
 /* Sixty results: the list, which shows about six, is given fifteen rows,
  * and more as it is scrolled near its end or as Down reaches its last;
  * every result can be reached, and a new search starts again. */
@@ -236,8 +250,9 @@ test_rows_as_scrolled (Fixture       *f,
   /* Scrolled to its end: more rows, a page or more beyond what shows. */
   scroller = GTK_SCROLLED_WINDOW (test_find_widget (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW, 0));
   scroll = gtk_scrolled_window_get_vadjustment (scroller);
+  test_wait_until (is_laid_out, scroll);
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll));
-  test_iterate ();
+  test_wait_until (has_more_rows, panel);
   n = n_rows (panel);
   g_assert_cmpuint (n, >, 15);
   g_assert_cmpuint (n, <=, 60);
