@@ -22,5 +22,7 @@ gboolean dossier_schema_harden      (DossierDb           *db,
 /* dossier-schema-widen.c */
 gboolean dossier_schema_widen_checks (DossierDb          *db,
                                       GError            **error);
+gboolean dossier_schema_retire_bundled_1 (DossierDb      *db,
+                                          GError        **error);
 
 G_END_DECLS

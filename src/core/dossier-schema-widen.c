@@ -1,8 +1,10 @@
 /* dossier-schema-widen.c
  *
- * CHECK constraints loosened in place, before migration 4 (SQLite's
- * documented procedure: the table's CREATE statement rewritten; nothing
- * stored changes).
+ * What older files need beside their migrations: CHECK constraints
+ * loosened in place, before migration 4 (SQLite's documented procedure:
+ * the table's CREATE statement rewritten; nothing stored changes); and the
+ * bundled case file as the first releases shipped it, retired before the
+ * corrected one is seeded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -72,4 +74,67 @@ dossier_schema_widen_checks (DossierDb  *db,
          loosen_check (db, "event", "CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
                        "CHECK (date GLOB '[0-9][0-9][0-9][0-9]' OR date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'",
                        error);
+}
+
+/* The bundled case file as releases up to version 3 of the schema shipped
+ * it, to be replaced by the corrected one (data/cases/jedi.json): its case
+ * file, its market series, and the organizations, people and sources it
+ * brought that nothing of the user's refers to. What the user made or
+ * refers to stays (with the corrected texts for a bundled organization or
+ * person); so does everything else in the file. The undo history
+ * goes: it names rows of the old case file. */
+static const char retire_bundled_1_sql[] =
+  "CREATE TEMP TABLE retired (slug TEXT PRIMARY KEY, kind TEXT NOT NULL);"
+  "INSERT INTO retired SELECT value, 'series' FROM json_each ('["
+  "    \"synergy-iaas-paas\",\"synergy-cloud-infra\",\"canalys-cloud-infra\",\"gartner-iaas\""
+  "  ]');"
+  "INSERT INTO retired SELECT value, 'entity' FROM json_each ('["
+  "    \"aws\",\"amazon\",\"microsoft\",\"dod\",\"united-states\",\"oracle\",\"ibm\",\"google\",\"alibaba\","
+  "    \"salesforce\",\"tencent\",\"huawei\",\"gao\",\"cofc\",\"federal-circuit\",\"supreme-court\","
+  "    \"jeff-bezos\",\"donald-trump\",\"mark-esper\",\"patricia-campbell-smith\",\"eric-bruggink\","
+  "    \"ariel-kelman\",\"rachel-thornton\",\"matt-garman\""
+  "  ]');"
+  "INSERT INTO retired SELECT value, 'source' FROM json_each ('["
+  "    \"gao-statement\",\"defense-one\",\"inside-defense\",\"nextgov-2018-12\","
+  "    \"federal-news-network\",\"fcw\",\"defense-daily\",\"justia-oracle-doc-99\","
+  "    \"washington-technology-2019-12\",\"washington-technology-2019-11\",\"docket-alarm\","
+  "    \"crn\",\"nextgov-2020-01\",\"justia-aws-doc-173\",\"press-reports\",\"pilieromazza\","
+  "    \"washington-post\",\"meritalk\",\"air-space-forces-magazine\",\"law360\",\"hstoday\","
+  "    \"business-insider\",\"seed-article\",\"synergy-research\",\"canalys\",\"gartner\""
+  "  ]');"
+  "DELETE FROM node WHERE id IN (SELECT e.node_id FROM event e JOIN node c ON c.id = e.case_id"
+  "                             WHERE c.slug = 'jedi-protest');"
+  "DELETE FROM node WHERE kind = 'case' AND slug = 'jedi-protest';"
+  "DELETE FROM market_series WHERE slug IN (SELECT slug FROM retired WHERE kind = 'series');"
+  /* Those the user refers to stay, their texts and sources to be read
+   * again from the corrected file: no release let the user edit them. */
+  "DELETE FROM node_text WHERE node_id IN (SELECT id FROM node WHERE kind IN ('organization', 'person')"
+  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity'));"
+  "DELETE FROM citation WHERE node_id IN (SELECT id FROM node WHERE kind IN ('organization', 'person')"
+  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity'));"
+  "DELETE FROM node WHERE kind IN ('organization', 'person')"
+  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity')"
+  "  AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.node_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM event_actor a WHERE a.node_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.organization_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.court_id = node.id);"
+  "DELETE FROM node WHERE kind = 'source'"
+  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'source')"
+  "  AND NOT EXISTS (SELECT 1 FROM case_source c WHERE c.source_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = node.id)"
+  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.source_id = node.id);"
+  "DROP TABLE temp.retired;"
+  "DELETE FROM history;";
+
+/**
+ * dossier_schema_retire_bundled_1:
+ *
+ * Removes the bundled case file as releases up to version 3 shipped it
+ * (see above), before the corrected one is seeded.
+ */
+gboolean
+dossier_schema_retire_bundled_1 (DossierDb  *db,
+                                 GError    **error)
+{
+  return dossier_db_exec (db, retire_bundled_1_sql, error);
 }

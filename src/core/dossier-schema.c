@@ -279,56 +279,6 @@ static const char migration_5[] =
   "INSERT INTO search (rowid, title, body) SELECT k.id, '', n.body FROM note n"
   "  JOIN search_key k ON k.node_id = n.node_id AND k.lang = 'note:' || n.id;";
 
-/* The bundled case file as releases up to version 3 of the schema shipped
- * it, to be replaced by the corrected one (data/cases/jedi.json): its case
- * file, its market series, and the organizations, people and sources it
- * brought that nothing of the user's refers to. What the user made or
- * refers to stays (with the corrected texts for a bundled organization or
- * person); so does everything else in the file. The undo history
- * goes: it names rows of the old case file. */
-static const char retire_bundled_1[] =
-  "CREATE TEMP TABLE retired (slug TEXT PRIMARY KEY, kind TEXT NOT NULL);"
-  "INSERT INTO retired SELECT value, 'series' FROM json_each ('["
-  "    \"synergy-iaas-paas\",\"synergy-cloud-infra\",\"canalys-cloud-infra\",\"gartner-iaas\""
-  "  ]');"
-  "INSERT INTO retired SELECT value, 'entity' FROM json_each ('["
-  "    \"aws\",\"amazon\",\"microsoft\",\"dod\",\"united-states\",\"oracle\",\"ibm\",\"google\",\"alibaba\","
-  "    \"salesforce\",\"tencent\",\"huawei\",\"gao\",\"cofc\",\"federal-circuit\",\"supreme-court\","
-  "    \"jeff-bezos\",\"donald-trump\",\"mark-esper\",\"patricia-campbell-smith\",\"eric-bruggink\","
-  "    \"ariel-kelman\",\"rachel-thornton\",\"matt-garman\""
-  "  ]');"
-  "INSERT INTO retired SELECT value, 'source' FROM json_each ('["
-  "    \"gao-statement\",\"defense-one\",\"inside-defense\",\"nextgov-2018-12\","
-  "    \"federal-news-network\",\"fcw\",\"defense-daily\",\"justia-oracle-doc-99\","
-  "    \"washington-technology-2019-12\",\"washington-technology-2019-11\",\"docket-alarm\","
-  "    \"crn\",\"nextgov-2020-01\",\"justia-aws-doc-173\",\"press-reports\",\"pilieromazza\","
-  "    \"washington-post\",\"meritalk\",\"air-space-forces-magazine\",\"law360\",\"hstoday\","
-  "    \"business-insider\",\"seed-article\",\"synergy-research\",\"canalys\",\"gartner\""
-  "  ]');"
-  "DELETE FROM node WHERE id IN (SELECT e.node_id FROM event e JOIN node c ON c.id = e.case_id"
-  "                             WHERE c.slug = 'jedi-protest');"
-  "DELETE FROM node WHERE kind = 'case' AND slug = 'jedi-protest';"
-  "DELETE FROM market_series WHERE slug IN (SELECT slug FROM retired WHERE kind = 'series');"
-  /* Those the user refers to stay, their texts and sources to be read
-   * again from the corrected file: no release let the user edit them. */
-  "DELETE FROM node_text WHERE node_id IN (SELECT id FROM node WHERE kind IN ('organization', 'person')"
-  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity'));"
-  "DELETE FROM citation WHERE node_id IN (SELECT id FROM node WHERE kind IN ('organization', 'person')"
-  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity'));"
-  "DELETE FROM node WHERE kind IN ('organization', 'person')"
-  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'entity')"
-  "  AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.node_id = node.id)"
-  "  AND NOT EXISTS (SELECT 1 FROM event_actor a WHERE a.node_id = node.id)"
-  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.organization_id = node.id)"
-  "  AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.court_id = node.id);"
-  "DELETE FROM node WHERE kind = 'source'"
-  "  AND slug IN (SELECT slug FROM retired WHERE kind = 'source')"
-  "  AND NOT EXISTS (SELECT 1 FROM case_source c WHERE c.source_id = node.id)"
-  "  AND NOT EXISTS (SELECT 1 FROM citation c WHERE c.source_id = node.id)"
-  "  AND NOT EXISTS (SELECT 1 FROM market_share s WHERE s.source_id = node.id);"
-  "DROP TABLE temp.retired;"
-  "DELETE FROM history;";
-
 /* Version 6: an index on every column that refers to another row, so that
  * no path a user takes reads a whole table: deleting a node (an undo, a
  * case file deleted) has SQLite look for the rows that refer to it, and a
@@ -355,6 +305,12 @@ static const char migration_7[] =
   "  changeset BLOB NOT NULL,"
   "  PRIMARY KEY (history_id, part)) WITHOUT ROWID;";
 
+/* Version 8: a case file's expected events, found without reading its
+ * others (its page says which is next: a case file of a million events
+ * with none expected read all of them, for seconds). */
+static const char migration_8[] =
+  "CREATE INDEX event_expected ON event (case_id, date, node_id) WHERE status = 'expected';";
+
 /* migrations[i] takes a database from version i to i + 1, after
  * before_migration[i] if there is one. */
 static const char * const migrations[] = {
@@ -365,6 +321,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
@@ -372,6 +329,7 @@ static gboolean (* const before_migration[]) (DossierDb *, GError **) = {
   NULL,
   NULL,
   dossier_schema_widen_checks,
+  NULL,
   NULL,
   NULL,
   NULL,
@@ -482,7 +440,7 @@ upgrade (DossierDb  *db,
       if (stmt == NULL || !dossier_db_query_int (db, stmt, &bundled, error))
         return FALSE;
       g_clear_pointer (&stmt, dossier_db_release);
-      if (bundled > 0 && (!dossier_db_exec (db, retire_bundled_1, error) ||
+      if (bundled > 0 && (!dossier_schema_retire_bundled_1 (db, error) ||
                           !upgrade->seed (db, upgrade->seed_data, error)))
         return FALSE;
     }

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The version this Dossier writes; see dossier-schema.c for the history. */
-#define DOSSIER_SCHEMA_VERSION 7
+#define DOSSIER_SCHEMA_VERSION 8
 
 /* Fills a database that was just created (the bundled case file). */
 typedef gboolean (*DossierSchemaSeedFunc) (DossierDb  *db,

@@ -396,6 +396,61 @@ dossier_store_list_settlement (DossierStore  *self,
 }
 
 /**
+ * dossier_store_get_next_expected:
+ * @expected: (out) (transfer full) (optional): the event
+ * @settler: (out) (transfer full) (optional): what settled it, or %NULL
+ *
+ * What a case file's page says is next: its first expected event (in the
+ * timeline's order) that nothing has settled yet; when every one is
+ * settled, the last one, with the event that settled it. Only the
+ * expected events are read (an index holds them alone).
+ *
+ * Returns: %FALSE with @error set when the database cannot be read;
+ *   %TRUE, with *@expected %NULL when the case file expects nothing
+ */
+gboolean
+dossier_store_get_next_expected (DossierStore  *self,
+                                 gint64         case_id,
+                                 DossierNode  **expected,
+                                 DossierNode  **settler,
+                                 GError       **error)
+{
+  g_autoptr(DossierStmt) stmt = NULL;
+  gint64 expected_id = 0, settler_id = 0;
+  gboolean has_row;
+
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
+
+  stmt = dossier_db_prepare (self->db,
+                             "SELECT x.node_id,"
+                             "  (SELECT s.node_id FROM event s"
+                             "   WHERE (s.settled_by = x.node_id OR s.node_id = x.settled_by)"
+                             "     AND s.status IS NOT 'expected'"
+                             "   ORDER BY s.date, s.node_id LIMIT 1) "
+                             "FROM event x WHERE x.case_id = ?1 AND x.status = 'expected' "
+                             "ORDER BY x.date, x.node_id", error);
+  if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "i", case_id))
+    return FALSE;
+  while (dossier_db_step_row (self->db, stmt, &has_row, error) && has_row)
+    {
+      expected_id = sqlite3_column_int64 (stmt, 0);
+      settler_id = sqlite3_column_int64 (stmt, 1);
+      /* Pending: the next one. */
+      if (settler_id == 0)
+        break;
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  g_clear_pointer (&stmt, dossier_db_release);
+
+  if (expected != NULL)
+    *expected = expected_id ? dossier_store_get_node (self, case_id, expected_id, NULL) : NULL;
+  if (settler != NULL)
+    *settler = settler_id ? dossier_store_get_node (self, case_id, settler_id, NULL) : NULL;
+  return TRUE;
+}
+
+/**
  * dossier_store_list_related:
  * @case_id: the case file the nodes are seen in
  *

@@ -76,6 +76,8 @@ dossier_store_warm_up (DossierStore *self)
   g_autoptr(DossierNode) node = NULL;
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GArray) names = NULL;
+  g_autoptr(DossierNode) expected = NULL;
+  g_autoptr(DossierNode) settler = NULL;
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
   gint64 case_id;
@@ -95,6 +97,7 @@ dossier_store_warm_up (DossierStore *self)
 
       read_first (items);
     }
+  dossier_store_get_next_expected (self, case_id, &expected, &settler, NULL);
   names = dossier_store_list_names (self, case_id, NULL);
   notes = dossier_store_list_notes (self, case_id, NULL);
   undo = dossier_store_dup_history_action (self, FALSE);

@@ -133,6 +133,11 @@ GListModel   *dossier_store_list_settlement      (DossierStore  *self,
                                                   gint64         case_id,
                                                   gint64         node_id,
                                                   GError       **error);
+gboolean      dossier_store_get_next_expected    (DossierStore  *self,
+                                                  gint64         case_id,
+                                                  DossierNode  **expected,
+                                                  DossierNode  **settler,
+                                                  GError       **error);
 GListModel   *dossier_store_list_cases_of        (DossierStore  *self,
                                                   gint64         node_id,
                                                   GError       **error);

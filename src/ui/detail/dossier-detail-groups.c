@@ -117,38 +117,13 @@ GtkWidget *
 dossier_detail_make_next_expected (DossierStore *store,
                                    gint64        case_id)
 {
-  g_autoptr(GListModel) events = dossier_store_list_section (store, case_id, DOSSIER_SECTION_TIMELINE, NULL);
   g_autoptr(DossierNode) last = NULL, last_settler = NULL;
   g_autofree char *text = NULL, *heading = NULL, *delay = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *box;
 
-  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DossierNode) event = g_list_model_get_item (events, i);
-      g_autoptr(GListModel) settlement = NULL;
-      g_autoptr(DossierNode) settler = NULL;
-
-      if (g_strcmp0 (dossier_node_get_status (event), "expected") != 0)
-        continue;
-      settlement = dossier_store_list_settlement (store, case_id, dossier_node_get_id (event), NULL);
-      for (guint k = 0; settlement != NULL && k < g_list_model_get_n_items (settlement) && settler == NULL; k++)
-        {
-          g_autoptr(DossierNode) other = g_list_model_get_item (settlement, k);
-
-          if (g_strcmp0 (dossier_node_get_status (other), "expected") != 0)
-            settler = g_steal_pointer (&other);
-        }
-      if (settler == NULL)
-        {
-          /* Pending: the next one. */
-          g_set_object (&last, event);
-          g_clear_object (&last_settler);
-          break;
-        }
-      g_set_object (&last, event);
-      g_set_object (&last_settler, settler);
-    }
-
+  if (!dossier_store_get_next_expected (store, case_id, &last, &last_settler, &error))
+    g_warning ("%s", error->message);
   if (last == NULL)
     return NULL;
 
