@@ -417,7 +417,7 @@ dossier_store_get_next_expected (DossierStore  *self,
 {
   g_autoptr(DossierStmt) stmt = NULL;
   gint64 expected_id = 0, settler_id = 0;
-  gboolean has_row;
+  gboolean has_row, ok;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), FALSE);
 
@@ -431,7 +431,7 @@ dossier_store_get_next_expected (DossierStore  *self,
                              "ORDER BY x.date, x.node_id", error);
   if (stmt == NULL || !dossier_db_bind (self->db, stmt, error, "i", case_id))
     return FALSE;
-  while (dossier_db_step_row (self->db, stmt, &has_row, error) && has_row)
+  while ((ok = dossier_db_step_row (self->db, stmt, &has_row, error)) && has_row)
     {
       expected_id = sqlite3_column_int64 (stmt, 0);
       settler_id = sqlite3_column_int64 (stmt, 1);
@@ -439,7 +439,7 @@ dossier_store_get_next_expected (DossierStore  *self,
       if (settler_id == 0)
         break;
     }
-  if (error != NULL && *error != NULL)
+  if (!ok)
     return FALSE;
   g_clear_pointer (&stmt, dossier_db_release);
 

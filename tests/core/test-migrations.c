@@ -106,7 +106,7 @@ test_user_work (Fixture       *f,
     }
   /* Version 4 keeps the history; the migration from 3, which replaces the
    * first bundled case file, empties it, as its history names rows of the
-   * file replaced (dossier-schema.c, retire_bundled_1): the user's work
+   * file replaced (dossier-schema-widen.c, retire_bundled_1_sql): the user's work
    * stays, its undo does not. */
   if (version >= 4)
     g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM history"), ==, history);

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "dossier-detail-pane.h"
+#include "dossier-node.h"
+#include "dossier-search-hit.h"
 #include "dossier-search-panel.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -204,6 +206,22 @@ is_laid_out (gpointer scroll)
          gtk_adjustment_get_upper (scroll) > gtk_adjustment_get_page_size (scroll);
 }
 
+/* The result chosen is laid out, within the part of the list shown. */
+static gboolean
+chosen_is_in_view (gpointer panel)
+{
+  GtkWidget *list = test_find_widget (GTK_WIDGET (panel), GTK_TYPE_LIST_BOX, 0);
+  GtkWidget *scroller = test_find_widget (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW, 0);
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  graphene_rect_t bounds;
+
+  return row != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), list, &bounds) && bounds.size.height > 0 &&
+         bounds.origin.y >= gtk_adjustment_get_value (scroll) - 8 &&
+         bounds.origin.y + bounds.size.height <= gtk_adjustment_get_value (scroll) +
+                                                 gtk_adjustment_get_page_size (scroll) + 8;
+}
+
 static gboolean
 has_more_rows (gpointer panel)
 {
@@ -224,6 +242,7 @@ test_rows_as_scrolled (Fixture       *f,
   GtkAdjustment *scroll;
   DossierSearchPanel *panel;
   GtkWidget *entry;
+  gint64 first, third;
   guint n;
 
   g_string_append (json, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
@@ -257,18 +276,37 @@ test_rows_as_scrolled (Fixture       *f,
   g_assert_cmpuint (n, >, 15);
   g_assert_cmpuint (n, <=, 60);
 
-  /* Down from the top reaches the last result, rows made as it goes. */
+  /* Down reaches the last result, rows made as it goes, the one chosen
+   * kept in view (as a user presses, a frame between presses). */
   for (guint i = 0; i < 70; i++)
-    press (entry, GDK_KEY_Down);
+    {
+      press (entry, GDK_KEY_Down);
+      test_wait_until (chosen_is_in_view, panel);
+    }
   g_assert_cmpuint (n_rows (panel), ==, 60);
   g_assert_cmpint (chosen (panel), ==, 59);
 
-  /* Another search starts again with fifteen, and the first chosen. */
+
+  /* Another search starts again with fifteen, at the top, the first
+   * chosen. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "hearing");
   dossier_search_panel_search_now (panel);
   test_iterate ();
   g_assert_cmpuint (n_rows (panel), ==, 15);
   g_assert_cmpint (chosen (panel), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0.);
+  first = dossier_node_get_id (dossier_search_hit_get_node (dossier_search_panel_get_chosen (panel)));
+
+  /* Enter opens the one chosen, not the first (the words are the same:
+   * no new search). */
+  press (entry, GDK_KEY_Down);
+  press (entry, GDK_KEY_Down);
+  g_assert_cmpint (chosen (panel), ==, 2);
+  third = dossier_node_get_id (dossier_search_hit_get_node (dossier_search_panel_get_chosen (panel)));
+  g_assert_cmpint (third, !=, first);
+  g_signal_emit_by_name (entry, "activate");
+  test_iterate ();
+  g_assert_cmpint (dossier_selection_get_node_id (dossier_window_get_selection (f->window)), ==, third);
 }
 
 int

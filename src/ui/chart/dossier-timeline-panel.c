@@ -92,6 +92,9 @@ on_selection_changed (DossierTimelinePanel *self)
     return;
 
   self->shown_case_id = case_id;
+  /* Another case file's days are not kept, even if the panel, hidden,
+   * still holds this one's from before. */
+  self->loaded_case_id = 0;
   load (self, FALSE);
 }
 

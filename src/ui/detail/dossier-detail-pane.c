@@ -257,7 +257,10 @@ set_trail (DossierDetailPane  *self,
 
   link = dossier_detail_make_link (dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
   gtk_box_append (self->trail, link);
+  /* On one line, as narrow as its text or less: not the wrapping
+   * width a page's links have. */
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
+  gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), -1);
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
 
   if (section != DOSSIER_SECTION_NONE && section != DOSSIER_SECTION_OVERVIEW)
@@ -269,6 +272,7 @@ set_trail (DossierDetailPane  *self,
       gtk_box_append (self->trail, separator);
       link = dossier_detail_make_link (dossier_section_kind_get_title (section), case_id, section, 0);
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
+      gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), -1);
       gtk_box_append (self->trail, link);
     }
 

@@ -40,6 +40,8 @@ struct _DossierSearchPanel
   GtkWidget    *status;
   GPtrArray    *hits;      /* of DossierSearchHit, in the rows' order */
   guint         n_rows;    /* the rows made, for the first hits */
+  char         *searched;  /* what they were found for */
+  guint         scroll_tick;
   GHashTable   *case_titles;
   guint         more_id;
 };
@@ -165,7 +167,8 @@ make_row (DossierSearchPanel *self,
       g_string_append_printf (text, "\n<small>%s</small>", escaped);
     }
   if (*dossier_search_hit_get_excerpt (hit) != '\0')
-    g_string_append_printf (text, "\n<span alpha=\"55%%\">%s</span>", where);
+    /* Dimmed as .dim-label is in style.css, at WCAG AA contrast. */
+    g_string_append_printf (text, "\n<span alpha=\"72%%\">%s</span>", where);
 
   gtk_label_set_markup (GTK_LABEL (label), text->str);
   gtk_label_set_xalign (GTK_LABEL (label), 0.);
@@ -245,7 +248,7 @@ show_more_if_near_end (gpointer data)
   GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 
   self->more_id = 0;
-  if (self->n_rows < self->hits->len &&
+  if (self->hits != NULL && self->n_rows < self->hits->len &&
       gtk_adjustment_get_value (scroll) + 2 * gtk_adjustment_get_page_size (scroll) >= gtk_adjustment_get_upper (scroll))
     show_more (self);
   return G_SOURCE_REMOVE;
@@ -256,9 +259,11 @@ show_more_if_near_end (gpointer data)
 static void
 on_scrolled (DossierSearchPanel *self)
 {
-  if (self->more_id == 0 && self->n_rows < self->hits->len)
+  if (self->hits != NULL && self->more_id == 0 && self->n_rows < self->hits->len)
     self->more_id = g_idle_add (show_more_if_near_end, self);
 }
+
+static void stop_bringing_into_view (DossierSearchPanel *self);
 
 /**
  * dossier_search_panel_search_now:
@@ -281,7 +286,12 @@ dossier_search_panel_search_now (DossierSearchPanel *self)
   g_ptr_array_set_size (self->hits, 0);
   g_hash_table_remove_all (self->case_titles);
   g_clear_handle_id (&self->more_id, g_source_remove);
+  stop_bringing_into_view (self);
   self->n_rows = 0;
+  g_free (self->searched);
+  self->searched = g_strdup (text);
+  /* A new list starts at its top, where its first result is chosen. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0.);
 
   if (self->store == NULL || *text == '\0')
     {
@@ -344,10 +354,13 @@ open_row (DossierSearchPanel *self,
   g_object_unref (hit);
 }
 
+/* Enter: the result chosen, searched for first if the words changed
+ * since (the entry waits for typing to pause). */
 static void
 on_activate (DossierSearchPanel *self)
 {
-  dossier_search_panel_search_now (self);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->searched) != 0)
+    dossier_search_panel_search_now (self);
   open_row (self, gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list)));
 }
 
@@ -356,6 +369,44 @@ on_row_activated (DossierSearchPanel *self,
                   GtkListBoxRow      *row)
 {
   open_row (self, row);
+}
+
+/* Scrolls the list to show @row, once it has its place: %FALSE before. */
+static gboolean
+bring_into_view (DossierSearchPanel *self,
+                 GtkListBoxRow      *row)
+{
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), self->list, &bounds) || bounds.size.height <= 0)
+    return FALSE;
+  gtk_adjustment_clamp_page (scroll, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return TRUE;
+}
+
+/* A row chosen as it was made is brought into view at the frame after
+ * the one that places it. */
+static gboolean
+bring_chosen_into_view (GtkWidget     *list,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  DossierSearchPanel *self = data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+
+  if (row != NULL && !bring_into_view (self, row))
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_bringing_into_view (DossierSearchPanel *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (self->list, self->scroll_tick);
+  self->scroll_tick = 0;
 }
 
 /* Up and Down in the entry move among the results. */
@@ -382,12 +433,15 @@ on_key_pressed (DossierSearchPanel *self,
   next = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), MAX (index, 0));
   if (next != NULL)
     {
-      GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-      graphene_rect_t bounds;
-
       gtk_list_box_select_row (GTK_LIST_BOX (self->list), next);
-      if (gtk_widget_compute_bounds (GTK_WIDGET (next), self->list, &bounds))
-        gtk_adjustment_clamp_page (scroll, bounds.origin.y, bounds.origin.y + bounds.size.height);
+      if (bring_into_view (self, next))
+        stop_bringing_into_view (self);
+      else if (self->scroll_tick == 0)
+        self->scroll_tick = gtk_widget_add_tick_callback (self->list, bring_chosen_into_view, self, NULL);
+      /* The next rows are made on reaching the last, so that they have
+       * their place by the next press. */
+      if (index + 1 >= (int) self->n_rows)
+        show_more (self);
     }
   return TRUE;
 }
@@ -398,11 +452,15 @@ dossier_search_panel_dispose (GObject *object)
   DossierSearchPanel *self = DOSSIER_SEARCH_PANEL (object);
   GtkWidget *child;
 
+  if (self->list != NULL)
+    stop_bringing_into_view (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  self->list = NULL;
   g_clear_handle_id (&self->more_id, g_source_remove);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
   g_clear_pointer (&self->case_titles, g_hash_table_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dossier_search_panel_parent_class)->dispose (object);
@@ -509,4 +567,22 @@ dossier_search_panel_get_n_results (DossierSearchPanel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), 0);
   return self->hits->len;
+}
+
+/**
+ * dossier_search_panel_get_chosen:
+ *
+ * Returns: (transfer none) (nullable): the result chosen (Enter opens it)
+ */
+DossierSearchHit *
+dossier_search_panel_get_chosen (DossierSearchPanel *self)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), NULL);
+
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+  index = row ? gtk_list_box_row_get_index (row) : -1;
+  return index >= 0 && (guint) index < self->hits->len ? g_ptr_array_index (self->hits, index) : NULL;
 }

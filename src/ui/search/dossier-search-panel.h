@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-search-hit.h"
 #include "dossier-types.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ void       dossier_search_panel_set_store   (DossierSearchPanel *self,
 GtkWidget *dossier_search_panel_get_entry   (DossierSearchPanel *self);
 guint      dossier_search_panel_get_n_results (DossierSearchPanel *self);
 void       dossier_search_panel_search_now  (DossierSearchPanel *self);
+DossierSearchHit *dossier_search_panel_get_chosen (DossierSearchPanel *self);
 
 G_END_DECLS
