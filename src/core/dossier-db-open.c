@@ -67,7 +67,7 @@ open_with (const char  *path,
       !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
       !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (g_strcmp0 (g_getenv ("DOSSIER_DEBUG"), "sql") == 0 &&
+  if (g_strcmp0 (dossier_db_get_debug (), "sql") == 0 &&
       !dossier_db_check (db, sqlite3_trace_v2 (db->handle, SQLITE_TRACE_PROFILE, on_profile, NULL), "trace", error))
     return NULL;
 

@@ -162,6 +162,28 @@ dossier_db_exec (DossierDb   *db,
  * Returns: (transfer none): the cached statement, ready to bind; hold it in
  *   a g_autoptr(DossierStmt), which resets it, or %NULL with @error set
  */
+/**
+ * dossier_db_get_debug:
+ *
+ * Returns: DOSSIER_DEBUG ("plans", "sql"…), or %NULL; read from the
+ *   environment once, the first time. A database is opened on a thread
+ *   while GTK starts, and GTK changes the environment as it does (getenv
+ *   is not safe against unsetenv on another thread): read it before.
+ */
+const char *
+dossier_db_get_debug (void)
+{
+  static char *debug;
+  static gsize read;
+
+  if (g_once_init_enter (&read))
+    {
+      debug = g_strdup (g_getenv ("DOSSIER_DEBUG"));
+      g_once_init_leave (&read, 1);
+    }
+  return debug;
+}
+
 /* DOSSIER_DEBUG=plans: every statement that reads a whole table (its
  * plan has "SCAN t" for a table t), on standard error as it is first
  * prepared, to find a missing index (run the tests with it). */
@@ -222,7 +244,7 @@ dossier_db_prepare (DossierDb   *db,
         }
       if (cached)
         g_hash_table_insert (db->statements, g_strdup (sql), stmt);
-      if (cached && g_strcmp0 (g_getenv ("DOSSIER_DEBUG"), "plans") == 0)
+      if (cached && g_strcmp0 (dossier_db_get_debug (), "plans") == 0)
         audit_plan (db, stmt);
     }
 

@@ -184,6 +184,19 @@ load_bundled_case (DossierDb  *db,
 }
 
 /**
+ * dossier_store_read_environment:
+ *
+ * Reads the environment variables the store follows (DOSSIER_DEBUG) once,
+ * for good. Call it before opening a store on another thread while GTK
+ * starts: GTK changes the environment as it does.
+ */
+void
+dossier_store_read_environment (void)
+{
+  dossier_db_get_debug ();
+}
+
+/**
  * dossier_store_dup_default_path:
  *
  * Returns: `$XDG_DATA_HOME/dossier/dossier.db`

@@ -22,6 +22,7 @@ typedef void (*DossierStoreProgressFunc) (double   fraction,
 DossierStore *dossier_store_open                 (const char    *path,
                                                   GError       **error);
 char         *dossier_store_dup_default_path     (void);
+void          dossier_store_read_environment     (void);
 const char   *dossier_store_get_path             (DossierStore  *self);
 /* dossier-store-recover.c */
 char         *dossier_store_set_aside            (const char    *path,

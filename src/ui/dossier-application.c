@@ -511,6 +511,7 @@ dossier_application_startup (GApplication *app)
    * to 25 ms on a large file) on a thread while GTK starts: the display,
    * the theme, the fonts. The window waits for it (ensure_store()). */
   opening->path = dup_path (self);
+  dossier_store_read_environment ();
   self->opening = g_thread_new ("dossier-open", open_in_thread, opening);
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
