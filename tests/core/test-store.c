@@ -627,34 +627,6 @@ test_french_numbers (Fixture       *f,
   setlocale (LC_NUMERIC, saved);
 }
 
-/* A case file of @n events (every @expected_every-th one expected, none
- * if 0), imported; its id. */
-static gint64
-import_events (DossierStore *store,
-               const char   *slug,
-               guint         n,
-               guint         expected_every)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 case_id = 0;
-
-  g_string_append_printf (json, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
-                                " \"case\": {\"slug\": \"%s\", \"participants\": [],"
-                                " \"text\": {\"en\": {\"title\": \"%s\"}}, \"events\": [", slug, slug);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "%s{\"slug\": \"%s-%u\", \"date\": \"2021-%02u-%02u\", \"status\": \"%s\","
-                            " \"text\": {\"en\": {\"title\": \"Event %u\"}}}", i ? "," : "", slug, i,
-                            1 + i / 28 % 12, 1 + i % 28,
-                            expected_every && i % expected_every == expected_every - 1 ? "expected" : "happened", i);
-  g_string_append (json, "]}}");
-  bytes = g_bytes_new (json->str, json->len);
-  g_assert_true (dossier_store_import_case_full (store, bytes, "events.json", DOSSIER_IMPORT_DEFAULT, &case_id, &error));
-  g_assert_no_error (error);
-  return case_id;
-}
-
 /* What a case file's page says is next: the bundled case file's last
  * expected event, settled two days late; a case file that expects
  * nothing; one whose first expected event is pending. */
@@ -675,12 +647,12 @@ test_next_expected (Fixture       *f,
   g_clear_object (&expected);
   g_clear_object (&settler);
 
-  none = import_events (store, "nothing-expected", 300, 0);
+  none = test_import_events (store, "nothing-expected", "Event", 300, 0);
   g_assert_true (dossier_store_get_next_expected (store, none, &expected, &settler, &error));
   g_assert_null (expected);
   g_assert_null (settler);
 
-  pending = import_events (store, "some-expected", 300, 40);
+  pending = test_import_events (store, "some-expected", "Event", 300, 40);
   g_assert_true (dossier_store_get_next_expected (store, pending, &expected, &settler, &error));
   g_assert_cmpstr (dossier_node_get_slug (expected), ==, "some-expected-39");
   g_assert_null (settler);

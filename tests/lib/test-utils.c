@@ -396,3 +396,33 @@ test_fields (const char *first_key,
   va_end (args);
   return values;
 }
+
+/* A case file @slug of @n events titled "@title 0", "@title 1"…, every
+ * @expected_every-th one expected (none if 0), imported; its id. */
+gint64
+test_import_events (DossierStore *store,
+                    const char   *slug,
+                    const char   *title,
+                    guint         n,
+                    guint         expected_every)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id = 0;
+
+  g_string_append_printf (json, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                                " \"case\": {\"slug\": \"%s\", \"participants\": [],"
+                                " \"text\": {\"en\": {\"title\": \"%s\"}}, \"events\": [", slug, slug);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"slug\": \"%s-%u\", \"date\": \"2021-%02u-%02u\", \"status\": \"%s\","
+                            " \"text\": {\"en\": {\"title\": \"%s %u\"}}}", i ? "," : "", slug, i,
+                            1 + i / 28 % 12, 1 + i % 28,
+                            expected_every && i % expected_every == expected_every - 1 ? "expected" : "happened",
+                            title, i);
+  g_string_append (json, "]}}");
+  bytes = g_bytes_new (json->str, json->len);
+  g_assert_true (dossier_store_import_case_full (store, bytes, "events.json", DOSSIER_IMPORT_DEFAULT, &case_id, &error));
+  g_assert_no_error (error);
+  return case_id;
+}

@@ -35,6 +35,11 @@ gint64        test_find_case       (DossierStore       *store,
 char         *test_dump_content    (const char         *path);
 DossierStore *test_open_empty_store (const char        *path);
 char         *test_file_state      (const char         *path);
+gint64        test_import_events   (DossierStore       *store,
+                                    const char         *slug,
+                                    const char         *title,
+                                    guint               n,
+                                    guint               expected_every);
 GHashTable   *test_fields          (const char         *first_key,
                                     ...) G_GNUC_NULL_TERMINATED;
 

@@ -235,9 +235,6 @@ static void
 test_rows_as_scrolled (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   GtkScrolledWindow *scroller;
   GtkAdjustment *scroll;
   DossierSearchPanel *panel;
@@ -245,16 +242,7 @@ test_rows_as_scrolled (Fixture       *f,
   gint64 first, third;
   guint n;
 
-  g_string_append (json, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
-                         " \"case\": {\"slug\": \"hearings\", \"participants\": [],"
-                         " \"text\": {\"en\": {\"title\": \"Hearings\"}}, \"events\": [");
-  for (guint i = 0; i < 80; i++)
-    g_string_append_printf (json, "%s{\"slug\": \"h%u\", \"date\": \"2021-02-%02u\","
-                            " \"text\": {\"en\": {\"title\": \"Scheduling hearing %u\"}}}", i ? "," : "", i, 1 + i % 28, i);
-  g_string_append (json, "]}}");
-  bytes = g_bytes_new (json->str, json->len);
-  g_assert_true (dossier_store_import_case (f->store, bytes, "hearings.json", &error));
-  g_assert_no_error (error);
+  test_import_events (f->store, "hearings", "Scheduling hearing", 80, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   test_iterate ();

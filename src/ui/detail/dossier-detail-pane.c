@@ -243,6 +243,18 @@ clear_page (DossierDetailPane *self)
   set_label (self->summary, NULL);
 }
 
+/* A trail's link on one line, as narrow as its text: not the wrapping
+ * width a page's links have. Returns its label. */
+static GtkLabel *
+one_line (GtkWidget *link)
+{
+  GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link)));
+
+  gtk_label_set_wrap (label, FALSE);
+  gtk_label_set_width_chars (label, -1);
+  return label;
+}
+
 /* Links back up: the case file, then the section when on one of its items. */
 static void
 set_trail (DossierDetailPane  *self,
@@ -257,11 +269,7 @@ set_trail (DossierDetailPane  *self,
 
   link = dossier_detail_make_link (dossier_node_get_title (case_node), case_id, DOSSIER_SECTION_OVERVIEW, 0);
   gtk_box_append (self->trail, link);
-  /* On one line, as narrow as its text or less: not the wrapping
-   * width a page's links have. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
-  gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), -1);
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (one_line (link), PANGO_ELLIPSIZE_END);
 
   if (section != DOSSIER_SECTION_NONE && section != DOSSIER_SECTION_OVERVIEW)
     {
@@ -271,8 +279,7 @@ set_trail (DossierDetailPane  *self,
       gtk_widget_add_css_class (separator, "dim-label");
       gtk_box_append (self->trail, separator);
       link = dossier_detail_make_link (dossier_section_kind_get_title (section), case_id, section, 0);
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
-      gtk_label_set_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), -1);
+      one_line (link);
       gtk_box_append (self->trail, link);
     }
 

@@ -328,20 +328,29 @@ dossier_search_panel_search_now (DossierSearchPanel *self)
   gtk_widget_set_visible (self->status, self->hits->len == 0);
 }
 
+/* The hit @row shows (rows are made in the hits' order), or %NULL. */
+static DossierSearchHit *
+hit_of_row (DossierSearchPanel *self,
+            GtkListBoxRow      *row)
+{
+  int index = row ? gtk_list_box_row_get_index (row) : -1;
+
+  return index >= 0 && (guint) index < self->hits->len ? g_ptr_array_index (self->hits, index) : NULL;
+}
+
 static void
 open_row (DossierSearchPanel *self,
           GtkListBoxRow      *row)
 {
-  DossierSearchHit *hit;
+  DossierSearchHit *hit = hit_of_row (self, row);
   DossierNode *node;
   DossierNodeKind kind;
   gint64 case_id;
 
-  if (row == NULL || gtk_list_box_row_get_index (row) < 0 ||
-      (guint) gtk_list_box_row_get_index (row) >= self->hits->len)
+  if (hit == NULL)
     return;
 
-  hit = g_object_ref (g_ptr_array_index (self->hits, gtk_list_box_row_get_index (row)));
+  g_object_ref (hit);
   node = dossier_search_hit_get_node (hit);
   kind = dossier_node_get_kind (node);
   case_id = kind == DOSSIER_NODE_CASE ? dossier_node_get_id (node) : dossier_search_hit_get_case_id (hit);
@@ -577,12 +586,7 @@ dossier_search_panel_get_n_results (DossierSearchPanel *self)
 DossierSearchHit *
 dossier_search_panel_get_chosen (DossierSearchPanel *self)
 {
-  GtkListBoxRow *row;
-  int index;
-
   g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), NULL);
 
-  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
-  index = row ? gtk_list_box_row_get_index (row) : -1;
-  return index >= 0 && (guint) index < self->hits->len ? g_ptr_array_index (self->hits, index) : NULL;
+  return hit_of_row (self, gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list)));
 }
