@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "dossier-application.h"
+#include "dossier-db.h"
 #include "dossier-language.h"
 
 /* Run from the build tree, Dossier reads the translations built beside it. */
@@ -31,6 +32,7 @@ main (int   argc,
 {
   g_autoptr(DossierApplication) app = NULL;
 
+  dossier_db_configure_library ();
   /* The language picked in Preferences, if any, else the system's; GTK
    * would set the system's again as it starts. */
   dossier_language_apply_saved ();

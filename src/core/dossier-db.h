@@ -73,6 +73,7 @@ gboolean      dossier_db_check           (DossierDb            *db,
 gboolean      dossier_db_exec            (DossierDb            *db,
                                           const char           *sql,
                                           GError              **error);
+void          dossier_db_configure_library (void);
 const char   *dossier_db_get_debug       (void);
 DossierStmt  *dossier_db_prepare         (DossierDb            *db,
                                           const char           *sql,

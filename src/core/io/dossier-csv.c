@@ -64,10 +64,13 @@ fail (guint       *error_line,
 }
 
 /* A record that is one empty, unquoted field is a blank line: skipped.
- * The others go to @each, then are freed. */
+ * The others go to @each, then are let go of. The record's fields are in
+ * @text one after the other, each ended by a NUL; @fields holds where
+ * each starts until then (an offset: @text moves as it grows). */
 static gboolean
 end_record (DossierCsvEach  each,
             gpointer        user_data,
+            GString        *text,
             GPtrArray      *fields,
             GArray         *quoted,
             guint           line,
@@ -77,14 +80,18 @@ end_record (DossierCsvEach  each,
   DossierCsvRecord record;
   gboolean go_on;
 
-  if (fields->len == 1 && !g_array_index (quoted, gboolean, 0) && *(char *) fields->pdata[0] == '\0')
+  if (fields->len == 1 && !g_array_index (quoted, gboolean, 0) && text->str[0] == '\0')
     {
       g_ptr_array_set_size (fields, 0);
       g_array_set_size (quoted, 0);
+      g_string_truncate (text, 0);
       return TRUE;
     }
 
-  /* The arrays lent, and emptied after: their room serves every record. */
+  for (guint i = 0; i < fields->len; i++)
+    fields->pdata[i] = text->str + GPOINTER_TO_SIZE (fields->pdata[i]);
+  /* The arrays lent, and emptied after: their room serves every record,
+   * with no allocation for a field. */
   g_ptr_array_add (fields, NULL);
   record.line = line;
   record.end = end;
@@ -94,6 +101,7 @@ end_record (DossierCsvEach  each,
   go_on = each (&record, user_data);
   g_ptr_array_set_size (fields, 0);
   g_array_set_size (quoted, 0);
+  g_string_truncate (text, 0);
   return go_on;
 }
 
@@ -178,9 +186,10 @@ parse_piece (Piece       *piece,
              guint       *error_line,
              char       **error_message)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
   g_autoptr(GArray) quoted_fields = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);   /* the record's fields */
+  gsize field_start = 0;                            /* the field's, in @text */
   const char *p, *end;
   guint line = piece->line, record_line = piece->line, quote_line = 0;
   gboolean quoted = FALSE, in_quotes = FALSE;
@@ -222,7 +231,7 @@ parse_piece (Piece       *piece,
             }
           if (c == '"' && p + 1 < end && p[1] == '"')
             {
-              g_string_append_c (field, '"');
+              g_string_append_c (text, '"');
               p++;
             }
           else if (c == '"')
@@ -239,14 +248,15 @@ parse_piece (Piece       *piece,
             {
               if (ends_line (p, end))
                 line++;
-              g_string_append_c (field, c);
+              g_string_append_c (text, c);
             }
         }
       else if (at_end || c == ',' || c == '\n' || c == '\r')
         {
-          g_ptr_array_add (fields, g_strndup (field->str, field->len));
+          g_string_append_c (text, '\0');
+          g_ptr_array_add (fields, GSIZE_TO_POINTER (field_start));
           g_array_append_val (quoted_fields, quoted);
-          g_string_truncate (field, 0);
+          field_start = text->len;
           quoted = FALSE;
 
           if (c == ',')
@@ -256,7 +266,8 @@ parse_piece (Piece       *piece,
               continue;
             }
 
-          if (!end_record (piece->each, piece->user_data, fields, quoted_fields, record_line,
+          field_start = 0;
+          if (!end_record (piece->each, piece->user_data, text, fields, quoted_fields, record_line,
                            piece->offset + (gsize) (p - data), piece->n_records))
             {
               *error_message = NULL;
@@ -272,7 +283,7 @@ parse_piece (Piece       *piece,
           if (p + 1 == end)
             break;
         }
-      else if (c == '"' && field->len == 0 && !quoted)
+      else if (c == '"' && text->len == field_start && !quoted)
         {
           in_quotes = quoted = TRUE;
           quote_line = line;
@@ -290,11 +301,11 @@ parse_piece (Piece       *piece,
 
           while (q < end && *q != ',' && *q != '\n' && *q != '\r' && *q != '"')
             q++;
-          g_string_append_len (field, p, q - p);
+          g_string_append_len (text, p, q - p);
           p = q - 1;
         }
 
-      if (field->len > DOSSIER_CSV_MAX_FIELD)
+      if (text->len - field_start > DOSSIER_CSV_MAX_FIELD)
         {
           fail (error_line, error_message, in_quotes ? quote_line : line,
                 g_strdup_printf (_("a field longer than %d bytes; is this the right file?"), DOSSIER_CSV_MAX_FIELD));
