@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-db-private.h"
+#include "dossier-search-rank.h"
 
 /* DOSSIER_DEBUG=sql: every statement that took a millisecond or more, on
  * standard error, with its time; for finding what a slow path runs. */
@@ -65,6 +66,7 @@ open_with (const char  *path,
       !dossier_db_check (db, sqlite3_db_config (db->handle, SQLITE_DBCONFIG_DQS_DDL, 0, NULL), "configure", error) ||
       !dossier_db_check (db, sqlite3_extended_result_codes (db->handle, 1), "configure", error) ||
       !dossier_db_check (db, sqlite3_busy_timeout (db->handle, 5000), "configure", error) ||
+      !dossier_db_check (db, dossier_search_rank_register (db->handle), "dossier_rank", error) ||
       !dossier_db_exec (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
   if (g_strcmp0 (dossier_db_get_debug (), "sql") == 0 &&

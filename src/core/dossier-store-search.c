@@ -25,16 +25,20 @@
  * matches is). */
 #define SEARCH_CANDIDATES "1000"
 
-/* Each candidate once, with its score, the rows with the words whole
- * first (exact = 1). */
-#define SEARCH_LATEST \
-  "(SELECT rid, max (exact) AS exact, min (score) AS score FROM" \
-  "  (SELECT * FROM (SELECT rowid AS rid, 0 AS exact, rank AS score FROM search" \
-  "                  WHERE search MATCH :terms ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES ")" \
-  "   UNION ALL" \
-  "   SELECT * FROM (SELECT rowid AS rid, 1 AS exact, rank AS score FROM search" \
-  "                  WHERE search MATCH :phrase ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES "))" \
-  " GROUP BY rid)"
+/* A row's excerpt: its title with the words marked, else the words in
+ * its summary. */
+#define SEARCH_EXCERPT \
+  "CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')" \
+  "            GLOB '*" DOSSIER_SEARCH_MATCH_START "*'" \
+  "THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')" \
+  "ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+
+/* The latest rows that match ?1, best first (dossier-search-rank.c). */
+#define SEARCH_LATEST(outer, inner) \
+  "SELECT c.rid, k.node_id, k.lang" outer " FROM" \
+  "  (SELECT rowid AS rid, dossier_rank (search) AS score" inner " FROM search" \
+  "   WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT " SEARCH_CANDIDATES ") AS c" \
+  " JOIN search_key k ON k.id = c.rid ORDER BY c.score, k.node_id, c.rid"
 
 /* The words of what the user typed, in quotes: nothing FTS5 could read as
  * its own syntax (a lone quote, AND, *, -) is passed on. @terms: each a
@@ -75,33 +79,36 @@ search_terms (const char  *text,
   return TRUE;
 }
 
-/* The rows that match, best first, a node once: their ids, the node each
- * stands for, and whether it has the words whole (@exact, optional). */
+/* The candidates of one query (@match), best first, each node once
+ * (@seen): their ids, the node each stands for, whether they have the
+ * words whole (@whole, into @exact, optional). With @excerpts, each row's
+ * excerpt is read in the same pass, as "NODE\nLANG\nEXCERPT": a word's
+ * first letters beyond the prefix index FTS5 keeps ("techn") are found by
+ * merging every word they start, some 20 ms over a million events, done
+ * once rather than again for the excerpts. */
 static gboolean
-rank (DossierStore  *self,
-      const char    *terms,
-      const char    *phrase,
-      guint          limit,
-      GArray        *rows,
-      GArray        *nodes,
-      GArray        *exact,
-      GError       **error)
+rank_query (DossierStore  *self,
+            const char    *match,
+            gboolean       whole,
+            guint          limit,
+            GHashTable    *seen,
+            GArray        *rows,
+            GArray        *nodes,
+            GArray        *exact,
+            GHashTable    *excerpts,
+            GError       **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(DossierStmt) ranked = dossier_db_prepare (self->db,
-                                                      "SELECT c.rid, k.node_id, c.exact FROM " SEARCH_LATEST " AS c"
-                                                      " JOIN search_key k ON k.id = c.rid"
-                                                      " ORDER BY c.exact DESC, c.score, k.node_id, c.rid",
+                                                      excerpts ? SEARCH_LATEST (", c.excerpt", ", " SEARCH_EXCERPT " AS excerpt")
+                                                               : SEARCH_LATEST ("", ""),
                                                       error);
   gboolean has_row;
 
-  if (ranked == NULL ||
-      !dossier_db_bind_named (self->db, ranked, error, ":terms", 't', terms, ":phrase", 't', phrase, NULL))
+  if (ranked == NULL || !dossier_db_bind (self->db, ranked, error, "t", match))
     return FALSE;
   while (rows->len < limit && dossier_db_step_row (self->db, ranked, &has_row, error) && has_row)
     {
       gint64 rid = sqlite3_column_int64 (ranked, 0), node_id = sqlite3_column_int64 (ranked, 1);
-      gboolean whole = sqlite3_column_int (ranked, 2) != 0;
 
       if (g_hash_table_contains (seen, &node_id))
         continue;
@@ -110,8 +117,34 @@ rank (DossierStore  *self,
       g_array_append_val (nodes, node_id);
       if (exact != NULL)
         g_array_append_val (exact, whole);
+      if (excerpts != NULL)
+        g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
+                             g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", node_id,
+                                              dossier_db_column_text (ranked, 2), dossier_db_column_text (ranked, 3)));
     }
   return error == NULL || *error == NULL;
+}
+
+/* The rows that match, best first, a node once: those with the words
+ * whole first, and only when there are fewer than @limit of them the
+ * others (the words as prefixes), with their excerpts (@excerpts,
+ * optional; those of the first are for read_excerpts()). */
+static gboolean
+rank (DossierStore  *self,
+      const char    *terms,
+      const char    *phrase,
+      guint          limit,
+      GArray        *rows,
+      GArray        *nodes,
+      GArray        *exact,
+      GHashTable    *excerpts,
+      GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  return rank_query (self, phrase, TRUE, limit, seen, rows, nodes, exact, NULL, error) &&
+         (rows->len >= limit ||
+          rank_query (self, terms, FALSE, limit, seen, rows, nodes, exact, excerpts, error));
 }
 
 /**
@@ -144,7 +177,7 @@ dossier_store_search (DossierStore  *self,
 
   if (!search_terms (text, &terms, &phrase))
     return G_LIST_MODEL (g_steal_pointer (&found));
-  if (!rank (self, terms, phrase, limit, rows, nodes, NULL, error))
+  if (!rank (self, terms, phrase, limit, rows, nodes, NULL, NULL, error))
     return NULL;
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -169,11 +202,7 @@ read_excerpts (DossierStore  *self,
                GError       **error)
 {
   g_autoptr(DossierStmt) excerpt = dossier_db_prepare (self->db,
-    "SELECT search.rowid, k.node_id, k.lang,"
-    "  CASE WHEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-    "              GLOB '*" DOSSIER_SEARCH_MATCH_START "*'"
-    "  THEN highlight (search, 0, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "')"
-    "  ELSE snippet (search, 1, '" DOSSIER_SEARCH_MATCH_START "', '" DOSSIER_SEARCH_MATCH_END "', '…', 12) END"
+    "SELECT search.rowid, k.node_id, k.lang, " SEARCH_EXCERPT
     " FROM search JOIN search_key k ON k.id = search.rowid"
     " WHERE search MATCH ?1 AND search.rowid >= ?3 AND instr (?2, ',' || search.rowid || ',') > 0", error);
   gboolean has_row;
@@ -214,33 +243,27 @@ dossier_store_search_hits (DossierStore  *self,
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  g_autoptr(GString) chosen_prefix = g_string_new (",");
-  g_autoptr(GString) chosen_exact = g_string_new (",");
-  gint64 earliest_prefix = G_MAXINT64, earliest_exact = G_MAXINT64;
+  g_autoptr(GString) chosen = g_string_new (",");
+  gint64 earliest = G_MAXINT64;
 
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
 
   if (!search_terms (text, &terms, &phrase))
     return G_LIST_MODEL (g_steal_pointer (&hits));
-  if (!rank (self, terms, phrase, limit, best, nodes, exact, error))
+  if (!rank (self, terms, phrase, limit, best, nodes, exact, excerpts, error))
     return NULL;
-  /* Their excerpts, from the rows of each query: the rows with the words
-   * whole may be old, read through that query's few rows. */
+  /* The excerpts of the rows with the words whole, from that query's
+   * rows: they may be old, read through its few rows. */
   for (guint i = 0; i < best->len; i++)
     {
       gint64 rid = g_array_index (best, gint64, i);
-      gboolean whole = g_array_index (exact, gboolean, i);
 
-      g_string_append_printf (whole ? chosen_exact : chosen_prefix, "%" G_GINT64_FORMAT ",", rid);
-      if (whole)
-        earliest_exact = MIN (earliest_exact, rid);
-      else
-        earliest_prefix = MIN (earliest_prefix, rid);
+      if (!g_array_index (exact, gboolean, i))
+        continue;
+      g_string_append_printf (chosen, "%" G_GINT64_FORMAT ",", rid);
+      earliest = MIN (earliest, rid);
     }
-  if ((earliest_prefix < G_MAXINT64 &&
-       !read_excerpts (self, terms, chosen_prefix->str, earliest_prefix, excerpts, error)) ||
-      (earliest_exact < G_MAXINT64 &&
-       !read_excerpts (self, phrase, chosen_exact->str, earliest_exact, excerpts, error)))
+  if (earliest < G_MAXINT64 && !read_excerpts (self, phrase, chosen->str, earliest, excerpts, error))
     return NULL;
 
   for (guint i = 0; i < best->len; i++)

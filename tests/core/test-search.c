@@ -10,6 +10,7 @@
 
 #include "dossier-node.h"
 #include "dossier-search-hit.h"
+#include "dossier-search-rank.h"
 #include "dossier-store.h"
 #include "test-utils.h"
 
@@ -216,6 +217,94 @@ test_old_exact_words (Fixture       *f,
   g_assert_cmpstr (dossier_node_get_slug (dossier_search_hit_get_node (first)), ==, "the-old-one");
 }
 
+/* The rowids @order gives the rows that match @match in @db. */
+static char *
+rowids (sqlite3    *db,
+        const char *match,
+        const char *order)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY %s, rowid", order);
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s%lld", out->len ? " " : "", sqlite3_column_int64 (stmt, 0));
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return g_string_free (out, FALSE);
+}
+
+/* Whether rows 10 and 11 score the same for "court claims". */
+static gboolean
+same_score (sqlite3    *db,
+            const char *function)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM t WHERE t MATCH 'court claims' AND rowid IN (10, 11)",
+                                          function);
+  sqlite3_stmt *stmt = NULL;
+  double scores[2];
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      scores[i] = sqlite3_column_double (stmt, 0);
+      g_assert_cmpfloat (scores[i], <, 0);
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+  return scores[0] == scores[1];
+}
+
+/* dossier_rank() orders the rows of one word, or of the words as one
+ * phrase, as bm25() does (more of the word, in a shorter row, first);
+ * for several words, each counts the same, however rare. */
+static void
+test_rank (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char *const rows[] = {
+    "court", "the court of federal claims", "court court", "a ruling of the court on the court record",
+    "court ruling", "ruling ruling court", "court court ruling", "nothing here", "federal court ruling today",
+    "court court claims", "claims claims court",
+  };
+  static const char *const matches[] = { "court", "\"court\"*", "\"co\"*", "\"court ruling\"", "ruling" };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (dossier_search_rank_register (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5 (title, body)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (title, body) VALUES (?1, ?2)", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      sqlite3_bind_text (stmt, 1, rows[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, i % 2 && i < 9 ? "a longer body, to weigh the length of the row" : "", -1,
+                         SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_reset (stmt), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
+    {
+      g_autofree char *bm25 = rowids (db, matches[i], "bm25 (t)");
+      g_autofree char *ours = rowids (db, matches[i], "dossier_rank (t)");
+
+      g_test_message ("%s: %s", matches[i], ours);
+      g_assert_cmpuint (strlen (ours), >, 4);
+      g_assert_cmpstr (ours, ==, bm25);
+    }
+  /* Two words each count the same: "court court claims" and "claims
+   * claims court" (rows 10 and 11, as long) score the same, though
+   * "court" is in more rows, which bm25() weighs less. */
+  g_assert_true (same_score (db, "dossier_rank (t)"));
+  g_assert_false (same_score (db, "bm25 (t)"));
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +317,7 @@ main (int   argc,
   ADD ("/search/hits", test_hits);
   ADD ("/search/follows-edits", test_follows_edits);
   ADD ("/search/old-exact-words", test_old_exact_words);
+  ADD ("/search/rank", test_rank);
 #undef ADD
 
   return g_test_run ();
