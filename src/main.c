@@ -1,48 +1,62 @@
 /* main.c
  *
+ * `dossier`: what is done without a window (--export-chart, --search, the
+ * imports and exports) runs here, in a process that never loads GTK; a
+ * window loads the module libdossier-ui.so, GTK with it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtk/gtk.h>
+#include <gmodule.h>
 #include <locale.h>
 
-#include "dossier-application.h"
+#include "dossier-cli.h"
 #include "dossier-db.h"
 #include "dossier-language.h"
 
-/* Run from the build tree, Dossier reads the translations built beside it. */
-static const char *
-pick_localedir (void)
+/* Run from the build tree, Dossier reads what was built beside it: the
+ * translations, the window's module. */
+static gboolean
+in_build_tree (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *build_root = g_path_get_dirname (BUILD_LOCALEDIR);
 
-  if (exe != NULL && g_str_has_prefix (exe, build_root) &&
-      g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
-    return BUILD_LOCALEDIR;
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
+}
 
-  return LOCALEDIR;
+static int
+run_window (int    argc,
+            char **argv)
+{
+  g_autofree char *path = g_build_filename (in_build_tree () ? BUILD_MODULEDIR : MODULEDIR, "libdossier-ui.so", NULL);
+  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  int (*ui_main) (int, char **) = NULL;
+
+  if (module == NULL || !g_module_symbol (module, "dossier_ui_main", (gpointer *) &ui_main))
+    {
+      /* Not translated: an installation this broken has no catalog either. */
+      g_printerr ("dossier: cannot load the window (%s): %s\n", path, g_module_error ());
+      return EXIT_FAILURE;
+    }
+  /* The module stays loaded: GTK's types are not unloaded. */
+  return ui_main (argc, argv);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(DossierApplication) app = NULL;
-
   dossier_db_configure_library ();
-  /* The language picked in Preferences, if any, else the system's; GTK
-   * would set the system's again as it starts. */
+  /* The language picked in Preferences, if any, else the system's. */
   dossier_language_apply_saved ();
-  gtk_disable_setlocale ();
-  bindtextdomain (GETTEXT_PACKAGE, pick_localedir ());
+  bindtextdomain (GETTEXT_PACKAGE,
+                  in_build_tree () && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR) ? BUILD_LOCALEDIR : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_set_application_name (_("Dossier"));
-
-  app = dossier_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  if (dossier_cli_is_headless (argc, argv))
+    return dossier_cli_run (argc, argv);
+  return run_window (argc, argv);
 }

@@ -2,8 +2,9 @@
  *
  * What Dossier does without a display: --version, --search and --export-chart. It
  * links the model and the chart only, never GTK, so that it runs on a server
- * or in a script; the application hands it the parsed options before GTK is
- * initialized.
+ * or in a script: `dossier` runs it without loading GTK at all
+ * (dossier-cli-main.c), and the application hands it the parsed options
+ * before GTK is initialized.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,8 @@
 #define MAX_SIZE       20000
 
 static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this database file instead of the default one"), N_("FILE") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the market-share chart to FILE (.png, .svg or .pdf) and quit"), N_("FILE") },
   { "series", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -81,6 +84,44 @@ const GOptionEntry *
 dossier_cli_get_option_entries (void)
 {
   return option_entries;
+}
+
+/**
+ * dossier_cli_read_db:
+ * @options: the parsed command line
+ * @db_path: (out) (transfer full): the database given with --db, made
+ *   absolute, or %NULL for the default one
+ *
+ * Returns: -1 to go on, or the exit status when --db names no file or a
+ *   folder that is not there (said on standard error): only the default
+ *   database's folder is created, a folder typed wrong is not
+ */
+int
+dossier_cli_read_db (GVariantDict  *options,
+                     char         **db_path)
+{
+  g_autofree char *dir = NULL;
+  const char *db = NULL;
+
+  *db_path = NULL;
+  if (!g_variant_dict_lookup (options, "db", "^&ay", &db))
+    return -1;
+  if (*db == '\0')
+    {
+      g_printerr ("dossier: %s\n", _("--db needs a file name"));
+      return EXIT_FAILURE;
+    }
+  *db_path = g_canonicalize_filename (db, NULL);
+  dir = g_path_get_dirname (*db_path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf (_("--db %s: the folder %s does not exist"), db, dir);
+
+      g_printerr ("dossier: %s\n", message);
+      g_clear_pointer (db_path, g_free);
+      return EXIT_FAILURE;
+    }
+  return -1;
 }
 
 /* The chart the first case file opens on, or the one asked for. */

@@ -9,7 +9,13 @@
 G_BEGIN_DECLS
 
 const GOptionEntry *dossier_cli_get_option_entries (void);
+int                 dossier_cli_read_db            (GVariantDict *options,
+                                                    char        **db_path);
 int                 dossier_cli_handle_options     (GVariantDict *options,
                                                     const char   *db_path);
+gboolean            dossier_cli_is_headless        (int           argc,
+                                                    char        **argv);
+int                 dossier_cli_run                (int           argc,
+                                                    char        **argv);
 
 G_END_DECLS

@@ -77,11 +77,6 @@ join_opening (DossierApplication  *self,
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, GTK_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open this database file instead of the default one"), N_("FILE") },
-  { NULL }
-};
 
 static char *
 dup_path (DossierApplication *self)
@@ -116,36 +111,15 @@ dossier_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
-  const char *db = NULL;
+  int status;
 
-  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
-    {
-      if (*db == '\0')
-        {
-          g_printerr ("dossier: %s\n", _("--db needs a file name"));
-          return EXIT_FAILURE;
-        }
-      g_free (self->db_path);
-      self->db_path = g_canonicalize_filename (db, NULL);
-
-      /* A folder typed wrong is said, not made: only the default
-       * database's folder is created. */
-      {
-        g_autofree char *dir = g_path_get_dirname (self->db_path);
-
-        if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-          {
-            g_autofree char *message = g_strdup_printf (_("--db %s: the folder %s does not exist"), db, dir);
-
-            g_printerr ("dossier: %s\n", message);
-            return EXIT_FAILURE;
-          }
-      }
-
-      /* A running Dossier shows its own database: this one gets a process
-       * of its own rather than being silently ignored. */
-      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
-    }
+  g_clear_pointer (&self->db_path, g_free);
+  if ((status = dossier_cli_read_db (options, &self->db_path)) >= 0)
+    return status;
+  /* A running Dossier shows its own database: this one gets a process of
+   * its own rather than being silently ignored. */
+  if (self->db_path != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
   /* --version and --export-chart need no display. */
   return dossier_cli_handle_options (options, self->db_path);
@@ -609,7 +583,6 @@ dossier_application_class_init (DossierApplicationClass *klass)
 static void
 dossier_application_init (DossierApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_add_main_option_entries (G_APPLICATION (self), dossier_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore a business dispute next to the market it is fought over."));

@@ -28,6 +28,16 @@ for ext in png svg pdf; do
   fi
 done
 
+# Done without a window, in a process that never loads GTK (the window is
+# a module of its own): the "--option=value" form too.
+loaded=$(LD_DEBUG=files "$dossier" --db "$tmp/cli.db" --export-chart="$tmp/eq.png" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$(magic "$tmp/eq.png" 4)" = "$(printf '\211PNG')" ] && ! echo "$loaded" | grep -q "libgtk-4"; then
+  ok "--export-chart=FILE runs without loading GTK"
+else
+  not_ok "--export-chart=FILE without GTK" "rc=$rc" "$(echo "$loaded" | grep -m3 -e libgtk -e rror)"
+fi
+
 if [ -f "$tmp/data/dossier/dossier.db" ]; then
   not_ok "--db is used instead of the default database"
 else

@@ -1,15 +1,17 @@
 #!/bin/sh
 # `meson install --destdir` into a temporary folder installs the executable,
-# the desktop file, the metainfo, the icon and the translations.
-# Usage: test-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR   (prints TAP)
+# the window's module, the desktop file, the metainfo, the icon and the
+# translations.
+# Usage: test-install.sh BUILD_DIR PREFIX BINDIR DATADIR LOCALEDIR LIBDIR   (prints TAP)
 set -u
-build=$1 prefix=$2 bindir=$3 datadir=$4 localedir=$5
+build=$1 prefix=$2 bindir=$3 datadir=$4 localedir=$5 libdir=$6
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 
 case "$bindir" in /*) ;; *) bindir="$prefix/$bindir" ;; esac
 case "$datadir" in /*) ;; *) datadir="$prefix/$datadir" ;; esac
 case "$localedir" in /*) ;; *) localedir="$prefix/$localedir" ;; esac
+case "$libdir" in /*) ;; *) libdir="$prefix/$libdir" ;; esac
 
 n=0 fails=0
 if out=$(meson install -C "$build" --no-rebuild --destdir "$dest" 2>&1); then
@@ -28,6 +30,7 @@ check () {
   fi
 }
 check "the executable" "$bindir/dossier"
+check "the window's module" "$libdir/dossier/libdossier-ui.so"
 check "the desktop file" "$datadir/applications/io.github.dossier.Dossier.desktop"
 check "the metainfo" "$datadir/metainfo/io.github.dossier.Dossier.metainfo.xml"
 check "the icon" "$datadir/icons/hicolor/scalable/apps/io.github.dossier.Dossier.svg"
