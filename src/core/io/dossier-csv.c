@@ -319,8 +319,10 @@ parse_piece (Piece       *piece,
 
 /**
  * dossier_csv_parse_each:
- * @each: called with each record, blank lines left out, which it may
- *   change (it is freed after); %FALSE stops the reading
+ * @each: called with each record, blank lines left out; it may change
+ *   the fields' bytes in place (g_strstrip()), not the pointers, which
+ *   point into one buffer reused for the next record; %FALSE stops the
+ *   reading
  * @n_records: (out): how many records @each was given
  * @error_line: (out): where the first error is
  * @error_message: (out): what it is, translated
