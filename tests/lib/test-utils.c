@@ -112,6 +112,9 @@ test_sql_int (const char *path,
   gint64 value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Another process may be writing (test-history's killed writer): wait
+   * for its lock as Dossier does, rather than fail on SQLITE_BUSY. */
+  g_assert_cmpint (sqlite3_busy_timeout (db, 5000), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -130,6 +133,9 @@ test_sql_string (const char *path,
   char *value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Another process may be writing (test-history's killed writer): wait
+   * for its lock as Dossier does, rather than fail on SQLITE_BUSY. */
+  g_assert_cmpint (sqlite3_busy_timeout (db, 5000), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0) ?: "");
@@ -299,6 +305,9 @@ test_dump_content (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Another process may be writing (test-history's killed writer): wait
+   * for its lock as Dossier does, rather than fail on SQLITE_BUSY. */
+  g_assert_cmpint (sqlite3_busy_timeout (db, 5000), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (content_queries); i++)
     {
       sqlite3_stmt *stmt = NULL;
