@@ -79,6 +79,20 @@ search_terms (const char  *text,
   return TRUE;
 }
 
+/* A row's excerpt, by its rowid, as "NODE\nLANG\nEXCERPT": from a
+ * statement whose columns are the rowid, the node, the language and the
+ * excerpt. */
+static void
+keep_excerpt (GHashTable   *excerpts,
+              sqlite3_stmt *stmt)
+{
+  gint64 rid = sqlite3_column_int64 (stmt, 0);
+
+  g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
+                       g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (stmt, 1),
+                                        dossier_db_column_text (stmt, 2), dossier_db_column_text (stmt, 3)));
+}
+
 /* The candidates of one query (@match), best first, each node once
  * (@seen): their ids, the node each stands for, whether they have the
  * words whole (@whole, into @exact, optional). With @excerpts, each row's
@@ -118,9 +132,7 @@ rank_query (DossierStore  *self,
       if (exact != NULL)
         g_array_append_val (exact, whole);
       if (excerpts != NULL)
-        g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
-                             g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", node_id,
-                                              dossier_db_column_text (ranked, 2), dossier_db_column_text (ranked, 3)));
+        keep_excerpt (excerpts, ranked);
     }
   return error == NULL || *error == NULL;
 }
@@ -210,13 +222,7 @@ read_excerpts (DossierStore  *self,
   if (excerpt == NULL || !dossier_db_bind (self->db, excerpt, error, "tti", match, chosen, earliest))
     return FALSE;
   while (dossier_db_step_row (self->db, excerpt, &has_row, error) && has_row)
-    {
-      gint64 rid = sqlite3_column_int64 (excerpt, 0);
-
-      g_hash_table_insert (excerpts, g_memdup2 (&rid, sizeof rid),
-                           g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", (gint64) sqlite3_column_int64 (excerpt, 1),
-                                            dossier_db_column_text (excerpt, 2), dossier_db_column_text (excerpt, 3)));
-    }
+    keep_excerpt (excerpts, excerpt);
   return error == NULL || *error == NULL;
 }
 
