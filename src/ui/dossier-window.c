@@ -19,6 +19,7 @@
 #include "dossier-node.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
+#include "dossier-tooltip.h"
 #include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -239,6 +240,11 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, chart_paned);
+  /* Named for set_tooltips() only. */
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "forward_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "search_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_close", FALSE, 0);
 
   _dossier_window_class_actions_init (klass);
   _dossier_window_class_edit_init (klass);
@@ -249,10 +255,30 @@ dossier_window_class_init (DossierWindowClass *klass)
   _dossier_window_class_jobs_init (klass);
 }
 
+/* Set here rather than in the template, which would ask the display
+ * server where the pointer is for each (dossier-tooltip.c). */
+static void
+set_tooltips (DossierWindow *self)
+{
+  static const struct { const char *id; const char *tooltip; } tooltips[] = {
+    { "back_button", N_("Back (Alt+Left)") },
+    { "forward_button", N_("Forward (Alt+Right)") },
+    { "search_button", N_("Search (Ctrl+F)") },
+    { "menu_button", N_("Main Menu") },
+    { "export_close", N_("Close") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    dossier_tooltip_set (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW,
+                                                                    tooltips[i].id)),
+                         _(tooltips[i].tooltip));
+}
+
 static void
 dossier_window_init (DossierWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_tooltips (self);
   _dossier_window_state_init (self);
   _dossier_window_actions_init (self);
   _dossier_window_edit_init (self);

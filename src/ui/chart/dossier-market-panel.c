@@ -31,6 +31,7 @@
 #include "dossier-series.h"
 #include "dossier-settings.h"
 #include "dossier-store.h"
+#include "dossier-tooltip.h"
 
 
 G_DEFINE_FINAL_TYPE (DossierMarketPanel, dossier_market_panel, GTK_TYPE_WIDGET)
@@ -154,7 +155,7 @@ update_series_tooltip (DossierMarketPanel *self)
   DossierSeries *series = selected_series (self);
   g_autofree char *label = series ? dossier_series_dup_label (series) : NULL;
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->series_dropdown), label ? label : _("Market-share series"));
+  dossier_tooltip_set (GTK_WIDGET (self->series_dropdown), label ? label : _("Market-share series"));
 }
 
 static void
@@ -433,6 +434,12 @@ dossier_market_panel_init (DossierMarketPanel *self)
   self->settings = dossier_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
+  /* Set here rather than in the template, which would ask the display
+   * server where the pointer is for each (dossier-tooltip.c). */
+  dossier_tooltip_set (GTK_WIDGET (self->series_dropdown), _("Market-share series"));
+  dossier_tooltip_set (GTK_WIDGET (self->period_dropdown), _("Period"));
+  dossier_tooltip_set (GTK_WIDGET (self->view_dropdown), _("Chart view"));
+  dossier_tooltip_set (GTK_WIDGET (self->title_button), _("Edit Chart Title (F2)"));
 
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",

@@ -23,6 +23,7 @@
 #include "dossier-store.h"
 #include "dossier-timeline-content.h"
 #include "dossier-timeline-panel.h"
+#include "dossier-tooltip.h"
 
 struct _DossierTimelinePanel
 {
@@ -151,7 +152,7 @@ zoom_button (DossierTimelinePanel *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  dossier_tooltip_set (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "action", (gpointer) action);

@@ -16,6 +16,7 @@
 #include "dossier-detail-links.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
+#include "dossier-tooltip.h"
 
 /* Every link is a button bound to the window's "win.select" action, with
  * the selection it leads to as its target: (case id, section, node id). */
@@ -149,7 +150,7 @@ dossier_detail_make_facts (DossierNode *node)
           value = gtk_link_button_new (facts[i + 1]);
           gtk_widget_set_halign (value, GTK_ALIGN_START);
           gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (value))), PANGO_ELLIPSIZE_MIDDLE);
-          gtk_widget_set_tooltip_text (value, facts[i + 1]);
+          dossier_tooltip_set (value, facts[i + 1]);
           gtk_accessible_update_property (GTK_ACCESSIBLE (value),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, facts[i + 1],
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Opens the source in a web browser"),
@@ -210,7 +211,7 @@ icon_button (const char *icon,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, label);
+  dossier_tooltip_set (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);

@@ -20,6 +20,7 @@
 #include "dossier-chart-export.h"
 #include "dossier-export-dialog.h"
 #include "dossier-settings.h"
+#include "dossier-tooltip.h"
 
 /* The presets, in the size picker's order; the last is the custom size. */
 static const struct {
@@ -436,8 +437,8 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->height = spin (DOSSIER_CHART_MIN_HEIGHT);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->width), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Width"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->height), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Height"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->width), _("Width, in pixels at 1× (points for a PDF)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->height), _("Height, in pixels at 1× (points for a PDF)"));
+  dossier_tooltip_set (GTK_WIDGET (self->width), _("Width, in pixels at 1× (points for a PDF)"));
+  dossier_tooltip_set (GTK_WIDGET (self->height), _("Height, in pixels at 1× (points for a PDF)"));
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
