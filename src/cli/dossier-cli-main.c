@@ -85,7 +85,7 @@ dossier_cli_run (int    argc,
   /* Never unique, never on the bus: it quits before it would register. */
   g_autoptr(GApplication) app = g_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
 
-  g_application_add_main_option_entries (app, dossier_cli_get_option_entries ());
+  dossier_cli_add_options (app);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), NULL);
   return g_application_run (app, argc, argv);
 }

@@ -75,15 +75,16 @@ static const GOptionEntry option_entries[] = {
 };
 
 /**
- * dossier_cli_get_option_entries:
+ * dossier_cli_add_options:
  *
- * Returns: the options handled by dossier_cli_handle_options(), for
- *   g_application_add_main_option_entries()
+ * Gives @app the options dossier_cli_handle_options() handles, and the
+ * summary `--help` prints above them: the same for a window and without.
  */
-const GOptionEntry *
-dossier_cli_get_option_entries (void)
+void
+dossier_cli_add_options (GApplication *app)
 {
-  return option_entries;
+  g_application_add_main_option_entries (app, option_entries);
+  g_application_set_option_context_summary (app, _("Explore a business dispute next to the market it is fought over."));
 }
 
 /**

@@ -583,9 +583,7 @@ dossier_application_class_init (DossierApplicationClass *klass)
 static void
 dossier_application_init (DossierApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), dossier_cli_get_option_entries ());
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Explore a business dispute next to the market it is fought over."));
+  dossier_cli_add_options (G_APPLICATION (self));
 }
 
 DossierApplication *

@@ -38,6 +38,15 @@ else
   not_ok "--export-chart=FILE without GTK" "rc=$rc" "$(echo "$loaded" | grep -m3 -e libgtk -e rror)"
 fi
 
+# Its --help is the window's: the summary, then the options.
+out=$("$dossier" --search contract --help 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && echo "$out" | grep -q "business dispute" && echo "$out" | grep -q -- "--export-chart"; then
+  ok "--help without a window has the summary and the options"
+else
+  not_ok "--help without a window" "rc=$rc" "$(echo "$out" | head -5)"
+fi
+
 if [ -f "$tmp/data/dossier/dossier.db" ]; then
   not_ok "--db is used instead of the default database"
 else
