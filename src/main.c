@@ -21,9 +21,15 @@
 static gboolean
 in_build_tree (void)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  static int answer = -1;
 
-  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
+  if (answer < 0)
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+      answer = exe != NULL && g_str_has_prefix (exe, BUILD_ROOT G_DIR_SEPARATOR_S);
+    }
+  return answer;
 }
 
 static int
