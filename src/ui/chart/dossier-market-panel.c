@@ -409,6 +409,7 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, chart);
+  gtk_widget_class_bind_template_child_full (widget_class, "chart_scroller", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   _dossier_market_panel_class_title_init (klass);
