@@ -18,6 +18,7 @@
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
+#include "dossier-timeline-content.h"
 #include "dossier-window.h"
 #include "test-ui-utils.h"
 #include "test-utils.h"
@@ -94,6 +95,57 @@ shown_view (Fixture *f)
 
 /* Selecting an event shows the timeline with it highlighted; a click on
  * another selects that one everywhere. */
+static gboolean
+is_empty_note (GtkWidget *widget,
+               gpointer   data)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "No events in this case file yet") == 0;
+}
+
+static gboolean
+shows_density (gpointer data)
+{
+  const DossierChartContent *c = dossier_chart_get_content (data);
+
+  return gtk_widget_get_mapped (data) && c != NULL && c->density != NULL;
+}
+
+/* A case file of more events than are listed one by one (they are
+ * counted by day) is not said to have none. */
+static void
+test_many_events (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "dense.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *note;
+  gint64 case_id = 0;
+
+  g_string_append (text, "{\"format\": \"dossier-case\", \"version\": 1, \"sources\": [], \"entities\": [],"
+                         " \"case\": {\"slug\": \"dense\", \"participants\": [],"
+                         " \"text\": {\"en\": {\"title\": \"Dense\"}}, \"events\": [");
+  for (guint i = 0; i < DOSSIER_TIMELINE_DETAIL_LIMIT + 100; i++)
+    g_string_append_printf (text, "%s{\"slug\": \"e%u\", \"date\": \"2020-%02u-%02u\","
+                            " \"text\": {\"en\": {\"title\": \"Event %u\"}}}",
+                            i ? "," : "", i, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (text, "]}}");
+  g_assert_true (g_file_set_contents (json, text->str, text->len, NULL));
+  g_assert_true (dossier_store_import_case_file (f->store, json, DOSSIER_IMPORT_DEFAULT, &case_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select", "(xix)",
+                                             case_id, (gint32) DOSSIER_SECTION_TIMELINE, (gint64) 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "timeline"));
+  test_iterate ();
+  test_wait_until (shows_density, f->timeline);
+  test_iterate ();
+  note = test_find_widget_where (gtk_widget_get_parent (GTK_WIDGET (f->timeline)), is_empty_note, NULL);
+  g_assert_nonnull (note);
+  g_assert_false (gtk_widget_get_visible (note));
+}
+
 static void
 test_follows_selection (Fixture       *f,
                         gconstpointer  data)
@@ -243,6 +295,7 @@ main (int   argc,
 
   g_test_add ("/timeline/follows-selection", Fixture, NULL, fixture_set_up, test_follows_selection, fixture_tear_down);
   g_test_add ("/timeline/zoom-and-pan", Fixture, NULL, fixture_set_up, test_zoom_and_pan, fixture_tear_down);
+  g_test_add ("/timeline/many-events", Fixture, NULL, fixture_set_up, test_many_events, fixture_tear_down);
   g_test_add ("/timeline/expected-and-settled", Fixture, NULL, fixture_set_up, test_expected_and_settled, fixture_tear_down);
 
   return g_test_run ();

@@ -75,7 +75,8 @@ load (DossierTimelinePanel *self,
   if (keep_days && shown != NULL && shown->events != NULL)
     dossier_timeline_content_set_range (content, shown->from, shown->to);
 
-  gtk_widget_set_visible (self->empty, content->items->len == 0);
+  /* A case file of many events has them counted by day, not listed. */
+  gtk_widget_set_visible (self->empty, content->items->len == 0 && content->n_events == 0);
   dossier_chart_set_content (self->chart, g_steal_pointer (&content));
   self->loaded_case_id = self->shown_case_id;
 }
