@@ -53,4 +53,23 @@ def test_sidebar_is_one_tab_stop(app: Dossier):
     app.wait(lambda: focused(app)[1] == "Organizations", "Shift+Tab back to the row that had the focus")
 
 
+
+def test_timeline_zooms_from_anywhere(app: Dossier):
+    """Ctrl+plus, Ctrl+0 zoom the timeline wherever the focus is while it
+    shows, not only from one of its events (a case file of many events has
+    none to focus)."""
+    app.wait(lambda: focused(app)[1] == "JEDI cloud contract protest", "the case file's row to have the focus")
+    app.key("alt+2")
+    timeline = app.find("list", "Timeline: JEDI cloud contract protest")
+    whole = timeline.description
+    expect(whole.startswith("31 events"), f"the whole case file at first: {whole!r}")
+    # The focus stays in the sidebar.
+    app.key("ctrl+plus")
+    app.wait(lambda: timeline.description != whole, "Ctrl+plus to zoom the timeline from the sidebar")
+    expect(focused(app)[1] == "JEDI cloud contract protest", f"the focus moved: {focused(app)}")
+    expect(" of 31 events" in timeline.description, f"zoomed in: {timeline.description!r}")
+    zoomed = timeline.description
+    app.key("ctrl+0")
+    app.wait(lambda: timeline.description.startswith("31 events"), f"Ctrl+0 to show every event again: {whole!r}, {zoomed!r}, {timeline.description!r}")
+
 run(globals())
