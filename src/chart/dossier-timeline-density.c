@@ -151,8 +151,9 @@ dossier_timeline_bars_new (const DossierChartContent *content,
   for (guint k = 0; k < self->bars->len; k++)
     {
       Bar *bar = &g_array_index (self->bars, Bar, k);
-      double x0 = plot->x + (bar->start - content->from) * scale;
-      double x1 = plot->x + (bar->end - content->from) * scale;
+      /* A bar of days partly shown is cut at the plot's edges. */
+      double x0 = MAX (plot->x, plot->x + (bar->start - content->from) * scale);
+      double x1 = MIN (plot->x + plot->width, plot->x + (bar->end - content->from) * scale);
       double height = (axis_y - plot->y) * (double) bar->count / MAX (1., (double) self->max);
 
       /* A pixel between bars, and at least one high for a single event. */
@@ -195,6 +196,15 @@ dossier_timeline_bars_draw (cairo_t                   *cr,
   g_autoptr(PangoLayout) caption = dossier_chart_text_new (context, style->font, unit_caption (self->unit), 0.9, FALSE, -1);
   g_autofree char *most = g_strdup_printf ("%'" G_GUINT64_FORMAT, self->max);
   g_autoptr(PangoLayout) top = dossier_chart_text_new (context, style->font, most, 0.8, FALSE, -1);
+  /* The caption gives way to the largest count after it, in a narrow
+   * chart: both stay within the plot. */
+  double room = self->plot.width - (self->max > 0 ? dossier_chart_text_width (top) + 12. : 0.);
+
+  if (dossier_chart_text_width (caption) > room)
+    {
+      pango_layout_set_width (caption, (int) (MAX (room, 1.) * PANGO_SCALE));
+      pango_layout_set_ellipsize (caption, PANGO_ELLIPSIZE_END);
+    }
 
   dossier_chart_set_color (cr, style->foreground, 0.75);
   dossier_chart_text_show (cr, caption, self->plot.x, self->plot.y - line_height * 1.4);

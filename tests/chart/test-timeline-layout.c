@@ -13,6 +13,8 @@
 #include "dossier-chart-content.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
+#include "dossier-chart-view.h"
+#include "dossier-timeline-density.h"
 #include "dossier-timeline-content.h"
 #include "dossier-timeline-layout.h"
 #include "test-utils.h"
@@ -238,6 +240,40 @@ test_density (void)
   g_assert_cmpfloat (content->first, ==, first);
   g_assert_cmpuint (g_array_index (content->density, DossierChartDensity, 1).count, ==, 2);
   g_assert_true (g_str_has_prefix (content->subtitle, "2500 events, "));
+
+  /* Zoomed to a few days, from the middle of one: the bars stay within
+   * the plot (the first day's began left of it), and so do the caption and
+   * the largest count after it, in a narrow chart. */
+  {
+    DossierRect plot = { 100., 40., 160., 100. };
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 200);
+    cairo_t *cr = cairo_create (surface);
+    PangoContext *pango = pango_cairo_create_context (cr);
+    g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+    DossierTimelineBars *bars;
+    DossierChartStyle style;
+    const guint32 *pixels;
+    int stride;
+    guint outside = 0;
+
+    dossier_chart_style_init_light (&style);
+    style.font = font;
+    dossier_timeline_content_set_range (content, content->first + 10.5, content->first + 16.5);
+    bars = dossier_timeline_bars_new (content, &plot, plot.y + plot.height);
+    dossier_timeline_bars_draw (cr, pango, bars, &style, 16.);
+    cairo_surface_flush (surface);
+    pixels = (const guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+    stride = cairo_image_surface_get_stride (surface) / 4;
+    for (int y = 0; y < 200; y++)
+      for (int x = 0; x < 400; x++)
+        if ((x < plot.x - 1 || x > plot.x + plot.width + 1) && pixels[y * stride + x] >> 24 != 0)
+          outside++;
+    g_assert_cmpuint (outside, ==, 0);
+    dossier_timeline_bars_free (bars);
+    g_object_unref (pango);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
 
   test_sql_exec (path, "UPDATE event SET date = '2020-19-39'");
   g_clear_pointer (&content, dossier_chart_content_free);
