@@ -26,6 +26,7 @@
 #include "dossier-chart-palette.h"
 #include "dossier-chart-shapes.h"
 #include "dossier-chart-timeline.h"
+#include "dossier-format.h"
 #include "dossier-timeline-density.h"
 #include "dossier-timeline-layout.h"
 
@@ -170,9 +171,9 @@ tick_label (GDateTime  *date,
     return g_date_time_format (date, "%Y");
   if (unit->months > 0)
     /* Translators: a timeline's month tick, as in "Jan 2020"; see strftime(3) */
-    return g_date_time_format (date, C_("timeline tick", "%b %Y"));
+    return dossier_format_date_time (date, C_("timeline tick", "%b %Y"));
   /* Translators: a timeline's day tick, as in "Jan 13"; French "%-d %b" */
-  return g_date_time_format (date, C_("timeline tick", "%b %-d"));
+  return dossier_format_date_time (date, C_("timeline tick", "%b %-d"));
 }
 
 /* The first tick at or after @from, on a unit's boundary. */

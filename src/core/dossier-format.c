@@ -42,6 +42,69 @@ dossier_format_percent (double percent)
 }
 
 /**
+ * dossier_format_date_time:
+ * @format: as for g_date_time_format()
+ *
+ * Formats @date as g_date_time_format() does, with the months' names
+ * (%B, %OB, %b, %Ob) from Dossier's own catalog, in the interface's
+ * language: the C library's follow its locale, and with French picked in
+ * Preferences on a system without the French locale they were English
+ * ("1er January 1995", found by a new user's trial).
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+dossier_format_date_time (GDateTime  *date,
+                          const char *format)
+{
+  static const char *full[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
+    NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
+    NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  /* Translators: months abbreviated, as on a timeline's ticks ("Aug 10");
+   * French as its locale has them: "janv.", "févr.", "sept." */
+  static const char *abbreviated[] = {
+    NC_("month abbreviated", "Jan"), NC_("month abbreviated", "Feb"), NC_("month abbreviated", "Mar"),
+    NC_("month abbreviated", "Apr"), NC_("month abbreviated", "May"), NC_("month abbreviated", "Jun"),
+    NC_("month abbreviated", "Jul"), NC_("month abbreviated", "Aug"), NC_("month abbreviated", "Sep"),
+    NC_("month abbreviated", "Oct"), NC_("month abbreviated", "Nov"), NC_("month abbreviated", "Dec"),
+  };
+  g_autoptr(GString) spelled = g_string_new (NULL);
+  int month = g_date_time_get_month (date) - 1;
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *spec = p + 1;
+
+      if (*p != '%')
+        {
+          g_string_append_c (spelled, *p);
+          continue;
+        }
+      if (*spec == 'O' && (spec[1] == 'B' || spec[1] == 'b'))
+        spec++;
+      if (*spec == 'B' || *spec == 'b')
+        {
+          const char *name = *spec == 'B' ? g_dpgettext2 (GETTEXT_PACKAGE, "month", full[month])
+                                          : g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviated", abbreviated[month]);
+
+          /* No name has a "%"; one would be doubled. */
+          for (const char *c = name; *c != '\0'; c++)
+            g_string_append_len (spelled, *c == '%' ? "%%" : c, *c == '%' ? 2 : 1);
+          p = spec;
+          continue;
+        }
+      /* Another directive, copied whole ("%%" too). */
+      g_string_append_c (spelled, '%');
+      if (*spec != '\0')
+        g_string_append_c (spelled, *++p);
+    }
+
+  return g_date_time_format (date, spelled->str);
+}
+
+/**
  * dossier_format_date:
  * @iso_date: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
  *
@@ -61,16 +124,16 @@ dossier_format_date (const char *iso_date)
     return g_date_time_format (date, "%Y");
   if (day == 0)
     /* Translators: a month and year, as in "April 2021"; see strftime(3) */
-    return g_date_time_format (date, _("%OB %Y"));
+    return dossier_format_date_time (date, _("%OB %Y"));
 
   if (day == 1)
     /* Translators: the first day of a month, as in "December 1, 2019";
      * French: "1er %B %Y" (the first of the month is an ordinal) */
-    return g_date_time_format (date, _("%B 1, %Y"));
+    return dossier_format_date_time (date, _("%B 1, %Y"));
 
   /* Translators: a full date, as in "October 25, 2019"; French: "%-d %B %Y".
    * Use %-d, never %e, which pads with a figure space. */
-  return g_date_time_format (date, _("%B %-d, %Y"));
+  return dossier_format_date_time (date, _("%B %-d, %Y"));
 }
 
 /**

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 char *dossier_format_percent (double      percent);
 char *dossier_format_date    (const char *iso_date);
+char *dossier_format_date_time (GDateTime  *date,
+                                const char *format);
 char *dossier_format_delay   (const char *expected,
                               const char *actual);
 char *dossier_format_period  (const char *period);

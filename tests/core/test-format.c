@@ -71,6 +71,12 @@ test_english (void)
   }
   check (dossier_format_period, "2018", "2018");
   check (dossier_format_date, "2019-12-01", "December 1, 2019");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2009, 9, 10, 0, 0, 0);
+    g_autofree char *tick = dossier_format_date_time (day, "%b %-d");
+
+    g_assert_cmpstr (tick, ==, "Sep 10");
+  }
   g_assert_null (dossier_format_date ("2019-13-40"));
   g_assert_null (dossier_format_date (""));
 }
@@ -111,6 +117,32 @@ test_french (void)
   }
 }
 
+/* French picked in Preferences on a system without the French locale:
+ * the months are named from Dossier's catalog, not the C library's. */
+static void
+test_french_without_locale (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_true (use_locale ("C.UTF-8", "fr"));
+  check (dossier_format_date, "1995-01-01", "1er janvier 1995");
+  check (dossier_format_date, "2024-03-05", "5 mars 2024");
+  check (dossier_format_date, "2021-04", "avril 2021");
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2009, 8, 10, 0, 0, 0);
+    g_autofree char *tick = dossier_format_date_time (day, "%-d %b");
+    g_autofree char *month = dossier_format_date_time (day, "%Ob %Y, 100%%");
+
+    g_assert_cmpstr (tick, ==, "10 août");
+    g_assert_cmpstr (month, ==, "août 2009, 100%");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +155,7 @@ main (int   argc,
 
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/french", test_french);
+  g_test_add_func ("/format/french-without-locale", test_french_without_locale);
 
   return g_test_run ();
 }
