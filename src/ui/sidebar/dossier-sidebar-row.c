@@ -312,6 +312,10 @@ dossier_sidebar_row_init (DossierSidebarRow *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  /* The row takes the width beside its expander, which its title wraps
+   * in: left to its natural width, a case file's title wrapped at a dozen
+   * characters with half the sidebar free (found by a new user's trial). */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   self->date = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->date, 0.f);
