@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-void dossier_cli_add_options (GApplication *app);
+void                dossier_cli_add_options        (GApplication *app);
 int                 dossier_cli_read_db            (GVariantDict *options,
                                                     char        **db_path);
 int                 dossier_cli_handle_options     (GVariantDict *options,

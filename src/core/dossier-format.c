@@ -46,18 +46,29 @@ dossier_format_percent (double percent)
  * @format: as for g_date_time_format()
  *
  * Formats @date as g_date_time_format() does, with the months' names
- * (%B, %OB, %b, %Ob) from Dossier's own catalog, in the interface's
- * language: the C library's follow its locale, and with French picked in
- * Preferences on a system without the French locale they were English
- * ("1er January 1995", found by a new user's trial).
+ * (%B, %OB, %b, %h, %Ob, with or without a "-", "_" or "0" flag) from
+ * Dossier's own catalog, in the interface's language: the C library's
+ * follow its locale, and with French picked in Preferences on a system
+ * without the French locale they were English ("1er January 1995", found
+ * by a new user's trial).
  *
- * Returns: (transfer full): the text
+ * Returns: (transfer full) (nullable): the text, or %NULL where
+ *   g_date_time_format() gives none
  */
 char *
 dossier_format_date_time (GDateTime  *date,
                           const char *format)
 {
-  static const char *full[] = {
+  /* Translators: a month's name in a date, with its day ("October 25,
+   * 2019"); languages that decline it use the genitive here */
+  static const char *in_date[] = {
+    NC_("month in a date", "January"), NC_("month in a date", "February"), NC_("month in a date", "March"),
+    NC_("month in a date", "April"), NC_("month in a date", "May"), NC_("month in a date", "June"),
+    NC_("month in a date", "July"), NC_("month in a date", "August"), NC_("month in a date", "September"),
+    NC_("month in a date", "October"), NC_("month in a date", "November"), NC_("month in a date", "December"),
+  };
+  /* Translators: a month's name on its own, as in "April 2021" */
+  static const char *alone[] = {
     NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
     NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
     NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
@@ -76,19 +87,28 @@ dossier_format_date_time (GDateTime  *date,
   for (const char *p = format; *p != '\0'; p++)
     {
       const char *spec = p + 1;
+      gboolean standalone = FALSE;
+      const char *name = NULL;
 
       if (*p != '%')
         {
           g_string_append_c (spelled, *p);
           continue;
         }
-      if (*spec == 'O' && (spec[1] == 'B' || spec[1] == 'b'))
-        spec++;
-      if (*spec == 'B' || *spec == 'b')
+      /* A flag, or the alternative (standalone) form, before the letter. */
+      if (*spec == '-' || *spec == '_' || *spec == '0' || *spec == 'O')
         {
-          const char *name = *spec == 'B' ? g_dpgettext2 (GETTEXT_PACKAGE, "month", full[month])
-                                          : g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviated", abbreviated[month]);
+          standalone = *spec == 'O';
+          spec++;
+        }
+      if (*spec == 'B')
+        name = standalone ? g_dpgettext2 (GETTEXT_PACKAGE, "month", alone[month])
+                          : g_dpgettext2 (GETTEXT_PACKAGE, "month in a date", in_date[month]);
+      else if (*spec == 'b' || *spec == 'h')
+        name = g_dpgettext2 (GETTEXT_PACKAGE, "month abbreviated", abbreviated[month]);
 
+      if (name != NULL)
+        {
           /* No name has a "%"; one would be doubled. */
           for (const char *c = name; *c != '\0'; c++)
             g_string_append_len (spelled, *c == '%' ? "%%" : c, *c == '%' ? 2 : 1);
@@ -97,7 +117,7 @@ dossier_format_date_time (GDateTime  *date,
         }
       /* Another directive, copied whole ("%%" too). */
       g_string_append_c (spelled, '%');
-      if (*spec != '\0')
+      if (p[1] != '\0')
         g_string_append_c (spelled, *++p);
     }
 

@@ -140,6 +140,12 @@ test_french_without_locale (void)
 
     g_assert_cmpstr (tick, ==, "10 août");
     g_assert_cmpstr (month, ==, "août 2009, 100%");
+    /* Flags, %h, a "%%" before a letter, a "%" at the end. */
+    {
+      g_autofree char *flagged = dossier_format_date_time (day, "%-B|%_B|%h|%%B|%-d %B %Y|%OB|%");
+
+      g_assert_cmpstr (flagged, ==, "août|août|août|%B|10 août 2009|août|");
+    }
   }
 }
 

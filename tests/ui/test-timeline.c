@@ -93,8 +93,6 @@ shown_view (Fixture *f)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
-/* Selecting an event shows the timeline with it highlighted; a click on
- * another selects that one everywhere. */
 static gboolean
 is_empty_note (GtkWidget *widget,
                gpointer   data)
@@ -146,6 +144,8 @@ test_many_events (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (note));
 }
 
+/* Selecting an event shows the timeline with it highlighted; a click on
+ * another selects that one everywhere. */
 static void
 test_follows_selection (Fixture       *f,
                         gconstpointer  data)

@@ -409,6 +409,7 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DossierMarketPanel, chart);
+  /* Named so that dispose_template() unparents it, the chart inside it. */
   gtk_widget_class_bind_template_child_full (widget_class, "chart_scroller", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_series_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
@@ -417,6 +418,17 @@ dossier_market_panel_class_init (DossierMarketPanelClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "marketpanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* Set here rather than in the template, which would ask the display
+ * server where the pointer is for each (dossier-tooltip.c). */
+static void
+set_tooltips (DossierMarketPanel *self)
+{
+  dossier_tooltip_set (GTK_WIDGET (self->series_dropdown), _("Market-share series"));
+  dossier_tooltip_set (GTK_WIDGET (self->period_dropdown), _("Period"));
+  dossier_tooltip_set (GTK_WIDGET (self->view_dropdown), _("Chart view"));
+  dossier_tooltip_set (GTK_WIDGET (self->title_button), _("Edit Chart Title (F2)"));
 }
 
 static void
@@ -435,12 +447,7 @@ dossier_market_panel_init (DossierMarketPanel *self)
   self->settings = dossier_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
-  /* Set here rather than in the template, which would ask the display
-   * server where the pointer is for each (dossier-tooltip.c). */
-  dossier_tooltip_set (GTK_WIDGET (self->series_dropdown), _("Market-share series"));
-  dossier_tooltip_set (GTK_WIDGET (self->period_dropdown), _("Period"));
-  dossier_tooltip_set (GTK_WIDGET (self->view_dropdown), _("Chart view"));
-  dossier_tooltip_set (GTK_WIDGET (self->title_button), _("Edit Chart Title (F2)"));
+  set_tooltips (self);
 
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",
