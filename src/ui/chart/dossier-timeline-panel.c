@@ -209,41 +209,6 @@ dossier_timeline_panel_class_init (DossierTimelinePanelClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* Ctrl+plus, Ctrl+minus, Ctrl+0 wherever the focus is in the window while
- * the timeline shows: the chart's own keys work only from one of its
- * events, and a case file of many events, counted by day, has none to
- * take the focus (found by a new user's trial). */
-static gboolean
-zoom_shortcut (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   action)
-{
-  DossierTimelinePanel *self = DOSSIER_TIMELINE_PANEL (widget);
-
-  return gtk_widget_activate_action (GTK_WIDGET (self->chart), action, NULL);
-}
-
-static void
-add_zoom_shortcuts (DossierTimelinePanel *self)
-{
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_plus, "chart.zoom-in" }, { GDK_KEY_equal, "chart.zoom-in" }, { GDK_KEY_KP_Add, "chart.zoom-in" },
-    { GDK_KEY_minus, "chart.zoom-out" }, { GDK_KEY_KP_Subtract, "chart.zoom-out" },
-    { GDK_KEY_0, "chart.zoom-fit" }, { GDK_KEY_KP_0, "chart.zoom-fit" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  /* Managed: run by the window, for as long as the panel is mapped. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_CONTROL_MASK),
-                                                            gtk_callback_action_new (zoom_shortcut,
-                                                                                     (gpointer) keys[i].action,
-                                                                                     NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 static void
 dossier_timeline_panel_init (DossierTimelinePanel *self)
 {
@@ -278,7 +243,6 @@ dossier_timeline_panel_init (DossierTimelinePanel *self)
   /* Named before its events are read, which waits until it is shown. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
-  add_zoom_shortcuts (self);
   gtk_widget_set_parent (GTK_WIDGET (self->chart), GTK_WIDGET (self));
 
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
