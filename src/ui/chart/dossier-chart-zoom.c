@@ -206,7 +206,9 @@ zoom_shortcut (GtkWidget *widget,
                GVariant  *args,
                gpointer   action)
 {
-  return has_dates (DOSSIER_CHART (widget)) && gtk_widget_activate_action (widget, action, NULL);
+  DossierChart *self = (DossierChart *) widget;  /* the controller's, on the chart */
+
+  return has_dates (self) && gtk_widget_activate_action (widget, action, NULL);
 }
 
 static void
