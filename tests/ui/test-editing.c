@@ -211,6 +211,45 @@ test_rename_case (Fixture       *f,
   g_assert_cmpstr (heading (f), ==, "JEDI cloud contract protest");
 }
 
+static gboolean
+does_action (GtkWidget *widget,
+             gpointer   action)
+{
+  return GTK_IS_ACTIONABLE (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The focus comes back from a dialog where it was: on the page's "Add
+ * Note…", built again with the new title. Before, the window kept its
+ * focus on the button the page had let go of, and Tab then started over
+ * from the sidebar's Filter (a new user's trial found it there). */
+static void
+test_focus_after_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  GtkWidget *button = test_find_widget_where (detail, does_action, (gpointer) "win.add-note");
+  GtkWidget *focus;
+  DossierNewCaseDialog *dialog;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-case", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  dossier_new_case_dialog_set_title_text (dialog, "The JEDI protest");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  wait_for_no_dialog ();
+  iterate ();
+  g_assert_cmpstr (heading (f), ==, "The JEDI protest");
+
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (does_action (focus, (gpointer) "win.add-note"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +264,7 @@ main (int   argc,
   ADD ("/editing/new-case", test_new_case);
   ADD ("/editing/delete-and-undo", test_delete_and_undo);
   ADD ("/editing/rename-case", test_rename_case);
+  ADD ("/editing/focus-after-dialog", test_focus_after_dialog);
 
   return g_test_run ();
 }

@@ -515,6 +515,60 @@ test_three_clicks (Fixture       *f,
   g_assert_cmpint (g_hash_table_size (reached), ==, total);
 }
 
+static gboolean
+summary_rewritten (gpointer data)
+{
+  Fixture *f = data;
+
+  return test_find_widget_where (dossier_window_get_detail (f->window), is_label_starting,
+                                 (gpointer) "Rewritten") != NULL;
+}
+
+static gboolean
+shows_microsoft (gpointer data)
+{
+  Fixture *f = data;
+
+  return shown (f) == node (f, "microsoft");
+}
+
+/* The focus stays where the reader was (a new user's trial found it on
+ * the sidebar's Filter after each edit): a page built again after a
+ * change, here its summary rewritten as the edit dialog would, keeps it
+ * on the same button; a link followed from the keyboard leaves it in the
+ * page it leads to (which GTK did already in an active window). */
+static void
+test_focus_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  GtkWidget *button = test_find_widget_where (detail, is_button_named, (gpointer) "Add Note");
+  GtkWidget *focus;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+
+  g_assert_true (dossier_store_set_summary (f->store, f->case_id, "en", "Rewritten, as the dialog would.", &error));
+  g_assert_no_error (error);
+  test_wait_until (summary_rewritten, f);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (is_button_named (focus, (gpointer) "Add Note"));
+
+  button = test_find_widget_where (detail, is_button_named, (gpointer) "Microsoft");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  /* As Enter or Space does: the button is pressed, then clicked. */
+  g_assert_true (gtk_widget_activate (button));
+  test_wait_until (shows_microsoft, f);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, detail));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +588,7 @@ main (int   argc,
   ADD ("/links/sidebar-filter-many", test_sidebar_filter_many);
   ADD ("/links/sidebar-filter-steps", test_sidebar_filter_steps);
   ADD ("/links/three-clicks", test_three_clicks);
+  ADD ("/links/focus-kept", test_focus_kept);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-a11y.h"
+#include "dossier-focus.h"
 #include "dossier-detail-groups.h"
 #include "dossier-detail-links.h"
 #include "dossier-detail-pane.h"
@@ -457,13 +458,15 @@ show_node (DossierDetailPane *self,
 }
 
 /* Shows the page of the selection; a new page starts at its top, the same
- * page shown again after an edit keeps where the reader was. */
+ * page shown again after an edit keeps where the reader was, and the
+ * keyboard's focus where it was in either (dossier-focus.c). */
 static void
 show_page (DossierDetailPane *self,
            gboolean           same_page)
 {
   GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (self->scroller);
   double position = gtk_adjustment_get_value (scroll);
+  g_autoptr(DossierFocusPlace) focus = dossier_focus_place_save (GTK_WIDGET (self));
   gint64 case_id, node_id;
   DossierSectionKind section;
 
@@ -485,6 +488,7 @@ show_page (DossierDetailPane *self,
   else
     show_section (self, case_id, section);
 
+  dossier_focus_place_restore (focus, GTK_WIDGET (self), same_page);
   gtk_adjustment_set_value (scroll, same_page ? position : 0.);
 }
 
