@@ -174,8 +174,8 @@ update_subtitle (DossierChartContent *content)
 
   g_free (content->subtitle);
   {
-    g_autofree char *all = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-    g_autofree char *some = g_strdup_printf ("%'" G_GUINT64_FORMAT, shown);
+    g_autofree char *all = dossier_format_count (n);
+    g_autofree char *some = dossier_format_count (shown);
     gulong plural = (gulong) MIN (n, G_MAXULONG);
 
     if (shown == n)

@@ -194,7 +194,7 @@ dossier_timeline_bars_draw (cairo_t                   *cr,
                             double                     line_height)
 {
   g_autoptr(PangoLayout) caption = dossier_chart_text_new (context, style->font, unit_caption (self->unit), 0.9, FALSE, -1);
-  g_autofree char *most = g_strdup_printf ("%'" G_GUINT64_FORMAT, self->max);
+  g_autofree char *most = dossier_format_count (self->max);
   g_autoptr(PangoLayout) top = dossier_chart_text_new (context, style->font, most, 0.8, FALSE, -1);
   /* The caption gives way to the largest count after it, in a narrow
    * chart: both stay within the plot. */
@@ -258,7 +258,7 @@ dossier_timeline_bars_tooltip (const DossierTimelineBars *self,
           g_autofree char *from = dossier_format_date (a);
           g_autofree char *to = dossier_format_date (b);
 
-          g_autofree char *count = g_strdup_printf ("%'" G_GUINT64_FORMAT, bar->count);
+          g_autofree char *count = dossier_format_count (bar->count);
           gulong plural = (gulong) MIN (bar->count, G_MAXULONG);
 
           if (bar->end - bar->start <= 1.)

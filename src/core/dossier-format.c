@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,10 +19,54 @@
 #include "dossier-node.h"
 #include "dossier-period.h"
 
+/* Whether the C library's numbers follow a locale of the user's. With
+ * French picked in Preferences on a system without the French locale,
+ * LC_NUMERIC stays C: no mark between thousands ("1000000") and a point
+ * before decimals; Dossier's catalog has the language's marks then. */
+static gboolean
+numbers_from_catalog (void)
+{
+  return *nl_langinfo (THOUSEP) == '\0';
+}
+
+/**
+ * dossier_format_count:
+ *
+ * Returns: @n with its thousands grouped as the locale groups them
+ *   ("1,000,000", "1 000 000"), or as the interface's language does where
+ *   the system has no locale for it
+ */
+char *
+dossier_format_count (guint64 n)
+{
+  g_autofree char *digits = NULL;
+  GString *grouped;
+  const char *mark;
+  gsize length;
+
+  if (!numbers_from_catalog ())
+    return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+
+  /* Translators: the mark between a number's thousands, as in "1,000,000
+   * events"; French: a narrow no-break space (U+202F), "1 000 000" */
+  mark = C_("thousands separator", ",");
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  length = strlen (digits);
+  grouped = g_string_sized_new (length + length / 3 * strlen (mark));
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (grouped, mark);
+      g_string_append_c (grouped, digits[i]);
+    }
+  return g_string_free (grouped, FALSE);
+}
+
 /**
  * dossier_format_percent:
  *
- * Returns: a share with the locale's decimal mark and percent sign,
+ * Returns: a share with the locale's decimal mark (or the interface
+ *   language's, where the system has no locale for it) and percent sign,
  *   with one decimal only when the figure has one
  */
 char *
@@ -33,6 +78,15 @@ dossier_format_percent (double percent)
   /* printf follows LC_NUMERIC, which main() set from the user's locale. */
   if (fabs (rounded - round (rounded)) < 1e-9)
     number = g_strdup_printf ("%.0f", rounded);
+  else if (numbers_from_catalog ())
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      g_auto(GStrv) parts = g_strsplit (g_ascii_formatd (buffer, sizeof buffer, "%.1f", rounded), ".", 2);
+
+      /* Translators: the mark before a number's decimals, as in "31.5%";
+       * French: a comma, "31,5 %" */
+      number = g_strjoin (C_("decimal mark", "."), parts[0], parts[1], NULL);
+    }
   else
     number = g_strdup_printf ("%.1f", rounded);
 

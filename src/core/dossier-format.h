@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+char *dossier_format_count   (guint64     n);
 char *dossier_format_percent (double      percent);
 char *dossier_format_date    (const char *iso_date);
 char *dossier_format_date_time (GDateTime  *date,

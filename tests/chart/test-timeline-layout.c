@@ -239,7 +239,7 @@ test_density (void)
   g_assert_true (dossier_timeline_span_from_date ("2019-12", &first, &last));
   g_assert_cmpfloat (content->first, ==, first);
   g_assert_cmpuint (g_array_index (content->density, DossierChartDensity, 1).count, ==, 2);
-  g_assert_true (g_str_has_prefix (content->subtitle, "2500 events, "));
+  g_assert_true (g_str_has_prefix (content->subtitle, "2,500 events, "));
 
   /* Zoomed to a few days, from the middle of one: the bars stay within
    * the plot (the first day's began left of it), and so do the caption and

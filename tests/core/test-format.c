@@ -36,6 +36,14 @@ check_percent (double      value,
 }
 
 static void
+check_count (guint64     n,
+             const char *expected)
+{
+  g_autofree char *text = dossier_format_count (n);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
 test_english (void)
 {
   if (!g_test_subprocess ())
@@ -51,6 +59,13 @@ test_english (void)
   check_percent (31.5, "31.5%");
   check_percent (32.6, "32.6%");
   check_percent (0, "0%");
+  /* The C locale groups nothing: the catalog's English does. */
+  check_count (0, "0");
+  check_count (999, "999");
+  check_count (1000, "1,000");
+  check_count (150000, "150,000");
+  check_count (1000000, "1,000,000");
+  check_count (G_MAXUINT64, "18,446,744,073,709,551,615");
   check (dossier_format_date, "2019-10-25", "October 25, 2019");
   check (dossier_format_date, "2020-03-06", "March 6, 2020");
   check (dossier_format_date, "2021-04", "April 2021");
@@ -103,6 +118,9 @@ test_french (void)
   /* Narrow no-break space before the sign, decimal comma. */
   check_percent (39, "39\u202f%");
   check_percent (31.5, "31,5\u202f%");
+  /* The locale's grouping: a narrow no-break space. */
+  check_count (1000000, "1\u202f000\u202f000");
+  check_count (42, "42");
   check (dossier_format_date, "2024-03-05", "5 mars 2024");
   check (dossier_format_date, "2019-10-25", "25 octobre 2019");
   /* The first of the month is an ordinal in French. */
@@ -118,7 +136,8 @@ test_french (void)
 }
 
 /* French picked in Preferences on a system without the French locale:
- * the months are named from Dossier's catalog, not the C library's. */
+ * the months are named from Dossier's catalog, not the C library's, and
+ * the numbers have French marks (the C library's had "1000000", "31.5"). */
 static void
 test_french_without_locale (void)
 {
@@ -130,6 +149,11 @@ test_french_without_locale (void)
     }
 
   g_assert_true (use_locale ("C.UTF-8", "fr"));
+  check_percent (31.5, "31,5\u202f%");
+  check_percent (39, "39\u202f%");
+  check_count (1000000, "1\u202f000\u202f000");
+  check_count (100000, "100\u202f000");
+  check_count (7, "7");
   check (dossier_format_date, "1995-01-01", "1er janvier 1995");
   check (dossier_format_date, "2024-03-05", "5 mars 2024");
   check (dossier_format_date, "2021-04", "avril 2021");

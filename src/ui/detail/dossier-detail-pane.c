@@ -327,9 +327,10 @@ show_overview (DossierDetailPane *self,
     {
       g_autoptr(GListModel) items = dossier_store_list_section (self->store, case_id, s, NULL);
       guint n = items ? g_list_model_get_n_items (items) : 0;
-      /* Translators: a section and how many items it has, as in "Timeline (23)";
-       * %'u groups the thousands as the locale does ("150 000") */
-      g_autofree char *text = g_strdup_printf (_("%s (%'u)"), dossier_section_kind_get_title (s), n);
+      g_autofree char *count = dossier_format_count (n);
+      /* Translators: a section and how many items it has, as in "Timeline
+       * (23)"; the count's thousands are grouped ("150 000") */
+      g_autofree char *text = g_strdup_printf (_("%s (%s)"), dossier_section_kind_get_title (s), count);
 
       gtk_box_append (GTK_BOX (box), dossier_detail_make_link (text, case_id, s, 0));
     }
@@ -346,6 +347,8 @@ show_section (DossierDetailPane  *self,
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *n_items = NULL;
+  guint n;
 
   items = dossier_store_list_section (self->store, case_id, section, &error);
   if (items == NULL)
@@ -356,9 +359,11 @@ show_section (DossierDetailPane  *self,
 
   set_trail (self, case_id, DOSSIER_SECTION_NONE);
   set_label (self->heading, dossier_section_kind_get_title (section));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
-                                        g_list_model_get_n_items (items)),
-                           g_list_model_get_n_items (items));
+  n = g_list_model_get_n_items (items);
+  n_items = dossier_format_count (n);
+  /* Translators: how many items a section has, its thousands grouped
+   * ("150,000 items") */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s item", "%s items", n), n_items);
   set_label (self->subtitle, count);
   dossier_detail_add_button (self->page_actions, dossier_section_kind_get_add_label (section), "win.add-item",
                              g_variant_new_int32 (section), TRUE);
