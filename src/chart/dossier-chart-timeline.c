@@ -266,13 +266,26 @@ draw_axis (cairo_t                   *cr,
   cairo_move_to (cr, self->plot.x - SHAPE / 2., round (self->axis_y) + .5);
   cairo_line_to (cr, self->plot.x + self->plot.width + SHAPE / 2., round (self->axis_y) + .5);
   cairo_stroke (cr);
+}
 
-  /* Today, when it is among the days shown. */
+/* A dashed line at today, when it is among the days shown; drawn over a
+ * counted timeline's bars, not under them. */
+static void
+draw_today (cairo_t                   *cr,
+            PangoContext              *context,
+            const DossierChartContent *content,
+            const TimelineLayout      *self,
+            const DossierChartStyle   *style)
+{
+  double top = self->legend_y + self->parent.line_height * (self->legend_lines + 0.4);
+
   if (!isnan (content->today) && content->today >= content->from && content->today <= content->to)
     {
       double x = round (x_of (self, content, content->today)) + .5;
       /* Translators: the label of the line that marks today on a timeline */
       g_autoptr(PangoLayout) label = dossier_chart_text_new (context, style->font, C_("timeline", "Today"), 0.85, TRUE, -1);
+      double width = dossier_chart_text_width (label);
+      double left = MIN (x + 3, self->plot.x + self->plot.width - width);
       double dash = 4.;
 
       dossier_chart_set_color (cr, style->accent, 1.);
@@ -281,7 +294,14 @@ draw_axis (cairo_t                   *cr,
       cairo_line_to (cr, x, self->axis_y + SHAPE);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);
-      dossier_chart_text_show (cr, label, MIN (x + 3, self->plot.x + self->plot.width - dossier_chart_text_width (label)), top);
+      /* On the background: over a counted timeline's bars, drawn in the
+       * same colour, the label could not be read ("Aujourd'hui", which
+       * is wider than "Today", sat on them). */
+      dossier_chart_set_color (cr, style->background, 0.9);
+      cairo_rectangle (cr, left - 2., top, width + 4., dossier_chart_text_height (label));
+      cairo_fill (cr);
+      dossier_chart_set_color (cr, style->accent, 1.);
+      dossier_chart_text_show (cr, label, left, top);
     }
 }
 
@@ -350,6 +370,7 @@ timeline_draw (cairo_t                   *cr,
       cairo_clip (cr);
       draw_axis (cr, context, content, self, style);
       dossier_timeline_bars_draw (cr, context, self->bars, style, layout->line_height);
+      draw_today (cr, context, content, self, style);
       cairo_restore (cr);
       return;
     }
@@ -365,6 +386,7 @@ timeline_draw (cairo_t                   *cr,
   cairo_clip (cr);
 
   draw_axis (cr, context, content, self, style);
+  draw_today (cr, context, content, self, style);
 
   for (guint i = 0; i < layout->n_items; i++)
     if (g_array_index (content->events, DossierChartEvent, i).settled_by >= 0)
