@@ -231,12 +231,14 @@ on_search_mode_changed (DossierWindow *self)
     }
 }
 
-/* A result was opened: its page is shown, the search closes. */
+/* A result was opened: its page is shown, the search closes, and the
+ * keyboard goes on from the result's row in the sidebar. */
 static void
 on_search_done (DossierWindow *self)
 {
   g_clear_weak_pointer (&self->focus_before_search);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  dossier_sidebar_focus_selected (self->sidebar);
 }
 
 /* win.show-help-overlay (Ctrl+?): the shortcuts window, built the first

@@ -15,6 +15,7 @@
 #include "dossier-search-hit.h"
 #include "dossier-search-panel.h"
 #include "dossier-selection.h"
+#include "dossier-sidebar.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 #include "test-ui-utils.h"
@@ -102,6 +103,19 @@ press (GtkWidget *entry,
   return handled;
 }
 
+static gboolean
+focus_on_selected_row (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *list = GTK_WIDGET (dossier_sidebar_get_list_view (DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window))));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  /* The row is the list's child that has (or holds) the focus. */
+  while (focus != NULL && gtk_widget_get_parent (focus) != list)
+    focus = gtk_widget_get_parent (focus);
+  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -173,6 +187,10 @@ test_search (Fixture       *f,
                    test_sql_int (f->path, "SELECT id FROM node WHERE slug = 'patricia-campbell-smith'"));
   g_assert_cmpstr (dossier_detail_pane_get_heading (DOSSIER_DETAIL_PANE (dossier_window_get_detail (f->window))), ==,
                    "Patricia E. Campbell-Smith");
+  /* The keyboard goes on from the result's row in the sidebar, selected,
+   * not from the Filter entry GTK gave the focus to once the search bar
+   * that had it closed. */
+  test_wait_until (focus_on_selected_row, f);
 
   /* Escape closes without moving. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));

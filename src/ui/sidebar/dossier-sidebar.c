@@ -278,6 +278,67 @@ on_selection_changed (DossierSidebar *self)
   self->syncing = FALSE;
 }
 
+/* The row at @position, if the list has made it (it makes those shown,
+ * and a few more). */
+static GtkWidget *
+row_widget_at (DossierSidebar *self,
+               guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_selected_now (DossierSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->list_selection);
+  GtkWidget *row = position != GTK_INVALID_LIST_POSITION ? row_widget_at (self, position) : NULL;
+
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+/* A row scrolled to is made in the next frame's layout: tried in the
+ * frame after it, then the list's own focus. */
+static gboolean
+focus_selected_later (GtkWidget     *list_view,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  DossierSidebar *self = data;
+
+  if (++self->focus_tries < 2 && !focus_selected_now (self))
+    return G_SOURCE_CONTINUE;
+  if (self->focus_tries >= 2 && !focus_selected_now (self))
+    gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * dossier_sidebar_focus_selected:
+ *
+ * Gives the keyboard's focus to the selected row, once the list has made
+ * it: where a search result was opened, the search bar that had the focus
+ * is gone, and GTK gave it to the Filter entry.
+ */
+void
+dossier_sidebar_focus_selected (DossierSidebar *self)
+{
+  g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+
+  self->focus_tries = 0;
+  if (!focus_selected_now (self))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_selected_later,
+                                  g_object_ref (self), g_object_unref);
+}
+
 /* Case files unfolded at once, at start or when added: a few show their
  * sections; of a hundred thousand, unfolding all would read every one. */
 #define UNFOLDED_AT_ONCE 20

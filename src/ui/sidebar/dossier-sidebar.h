@@ -22,5 +22,6 @@ void              dossier_sidebar_set_selection (DossierSidebar   *self,
                                                  DossierSelection *selection);
 GtkListView      *dossier_sidebar_get_list_view (DossierSidebar   *self);
 GObject          *dossier_sidebar_get_selected_item (DossierSidebar *self);
+void              dossier_sidebar_focus_selected (DossierSidebar   *self);
 
 G_END_DECLS
