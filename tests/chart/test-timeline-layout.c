@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "dossier-chart-content.h"
+#include "dossier-chart-timeline.h"
 #include "dossier-node.h"
 #include "dossier-store.h"
 #include "dossier-chart-view.h"
@@ -273,6 +275,52 @@ test_density (void)
     g_object_unref (pango);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
+  }
+
+  /* Today among the bars: its label on the background, drawn over them,
+   * not under them in their colour ("Aujourd'hui" could not be read). The
+   * two frames, with and without today, differ by near-white pixels: the
+   * label's ground. */
+  {
+    PangoFontMap *map = pango_cairo_font_map_get_default ();
+    PangoContext *pango = pango_font_map_create_context (map);
+    g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 10");
+    cairo_surface_t *frames[2];
+    DossierChartStyle style;
+    guint ground = 0;
+    int stride;
+
+    dossier_chart_style_init_light (&style);
+    style.font = font;
+    dossier_timeline_content_fit (content);
+    for (guint k = 0; k < 2; k++)
+      {
+        DossierChartLayout *layout;
+        cairo_t *cr;
+
+        content->today = k == 0 ? content->first + 200.5 : NAN;
+        frames[k] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 360);
+        cr = cairo_create (frames[k]);
+        layout = dossier_chart_layout_measure (dossier_chart_timeline_get_view (), content, pango, font, 640, 360);
+        dossier_chart_render (cr, pango, content, layout, &style, -1, -1);
+        dossier_chart_layout_free (layout);
+        cairo_destroy (cr);
+        cairo_surface_flush (frames[k]);
+      }
+    stride = cairo_image_surface_get_stride (frames[0]) / 4;
+    for (int i = 0; i < 360 * stride; i++)
+      {
+        guint32 a = ((const guint32 *) (gpointer) cairo_image_surface_get_data (frames[0]))[i];
+        guint32 b = ((const guint32 *) (gpointer) cairo_image_surface_get_data (frames[1]))[i];
+
+        if (a != b && (a >> 16 & 0xff) > 225 && (a >> 8 & 0xff) > 225 && (a & 0xff) > 225)
+          ground++;
+      }
+    g_test_message ("%u near-white pixels where today is drawn over the bars", ground);
+    g_assert_cmpuint (ground, >, 100);
+    cairo_surface_destroy (frames[0]);
+    cairo_surface_destroy (frames[1]);
+    g_object_unref (pango);
   }
 
   test_sql_exec (path, "UPDATE event SET date = '2020-19-39'");
