@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-a11y.h"
+#include "dossier-format.h"
 #include "dossier-application.h"
 #include "dossier-cli.h"
 #include "dossier-language.h"
@@ -220,9 +221,11 @@ replace_damaged (DossierApplication *self,
   if (recover)
     {
       g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *count = dossier_format_count (n_rows);
 
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row was recovered.",
-                                                 "%u rows were recovered.", n_rows), n_rows);
+      /* Translators: %s is a number, its thousands grouped ("1,000,000") */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s row was recovered.",
+                                                 "%s rows were recovered.", n_rows), count);
       if (n_damaged > 0)
         g_string_append_printf (text, " %s",
                                 g_dngettext (GETTEXT_PACKAGE, "One table had parts that could not be read.",

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "dossier-a11y.h"
+#include "dossier-format.h"
 #include "dossier-node.h"
 #include "dossier-selection.h"
 #include "dossier-store.h"
@@ -273,6 +274,7 @@ on_shares_imported (GObject      *source,
   g_autoptr(DossierWindow) self = g_weak_ref_get (&pending->window);
   g_autofree char *name = g_path_get_basename (pending->path);
   g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
@@ -289,10 +291,12 @@ on_shares_imported (GObject      *source,
       return;
     }
 
-  /* Translators: 1 a number of figures, 2 a file name */
-  message = g_strdup_printf (ngettext ("Imported %1$u figure from %2$s", "Imported %1$u figures from %2$s",
+  count = dossier_format_count (n_added);
+  /* Translators: 1 a number of figures, its thousands grouped ("1,000,000"),
+   * 2 a file name */
+  message = g_strdup_printf (ngettext ("Imported %1$s figure from %2$s", "Imported %1$s figures from %2$s",
                                           n_added),
-                             n_added, name);
+                             count, name);
   _dossier_window_show_undo_bar (self, message);
 }
 
