@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,14 +20,24 @@
 #include "dossier-node.h"
 #include "dossier-period.h"
 
-/* Whether the C library's numbers follow a locale of the user's. With
- * French picked in Preferences on a system without the French locale,
- * LC_NUMERIC stays C: no mark between thousands ("1000000") and a point
- * before decimals; Dossier's catalog has the language's marks then. */
+/* Whether a number's marks come from Dossier's catalog rather than the C
+ * library's locale. With French picked in Preferences on a system without
+ * the French locale, LC_NUMERIC is C (no mark between thousands,
+ * "1000000", and a point before decimals) or another language's
+ * ("1,000,000", "31.5"): the catalog has the interface language's marks.
+ * An interface left in English, for want of a translation, follows the
+ * locale, as other programs do. */
 static gboolean
 numbers_from_catalog (void)
 {
-  return *nl_langinfo (THOUSEP) == '\0';
+  /* Translators: the two letters of your language's ISO 639-1 code ("fr"):
+   * numbers follow the system's locale when it is of this language */
+  const char *language = C_("language code", "en");
+  const char *numeric = setlocale (LC_NUMERIC, NULL);
+
+  if (*nl_langinfo (THOUSEP) == '\0' || numeric == NULL)
+    return TRUE;
+  return strcmp (language, "en") != 0 && strncmp (numeric, language, strlen (language)) != 0;
 }
 
 /**

@@ -173,6 +173,25 @@ test_french_without_locale (void)
   }
 }
 
+/* French picked in Preferences on a system whose locale is English: the
+ * numbers have French marks too, not the English locale's. */
+static void
+test_french_with_english_locale (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (!use_locale ("en_US.UTF-8", "fr"))
+    g_error ("en_US.UTF-8 is not available (LOCPATH=%s)", g_getenv ("LOCPATH"));
+  check_percent (31.5, "31,5\u202f%");
+  check_count (1000000, "1\u202f000\u202f000");
+  check (dossier_format_date, "2024-03-05", "5 mars 2024");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/format/english", test_english);
   g_test_add_func ("/format/french", test_french);
   g_test_add_func ("/format/french-without-locale", test_french_without_locale);
+  g_test_add_func ("/format/french-with-english-locale", test_french_with_english_locale);
 
   return g_test_run ();
 }
