@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <langinfo.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -26,7 +25,8 @@
  * "1000000", and a point before decimals) or another language's
  * ("1,000,000", "31.5"): the catalog has the interface language's marks.
  * An interface left in English, for want of a translation, follows the
- * locale, as other programs do. */
+ * locale, as other programs do: Portuguese groups nothing and has a
+ * decimal comma ("1234567", "31,5"), which is no sign of C. */
 static gboolean
 numbers_from_catalog (void)
 {
@@ -35,7 +35,8 @@ numbers_from_catalog (void)
   const char *language = C_("language code", "en");
   const char *numeric = setlocale (LC_NUMERIC, NULL);
 
-  if (*nl_langinfo (THOUSEP) == '\0' || numeric == NULL)
+  if (numeric == NULL || strcmp (numeric, "C") == 0 || strcmp (numeric, "POSIX") == 0 ||
+      g_str_has_prefix (numeric, "C."))
     return TRUE;
   return strcmp (language, "en") != 0 && strncmp (numeric, language, strlen (language)) != 0;
 }

@@ -192,6 +192,26 @@ test_french_with_english_locale (void)
   check (dossier_format_date, "2024-03-05", "5 mars 2024");
 }
 
+/* English (no Portuguese translation) on a Portuguese system: the
+ * locale's marks, which group nothing and put a comma before decimals;
+ * not the catalog's English ones (a review found "1,234,567" there, a
+ * decimal number to a Portuguese reader). */
+static void
+test_english_with_portuguese_locale (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (!use_locale ("pt_PT.UTF-8", "en"))
+    g_error ("pt_PT.UTF-8 is not available (LOCPATH=%s)", g_getenv ("LOCPATH"));
+  check_count (1234567, "1234567");
+  check_percent (31.5, "31,5%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/format/french", test_french);
   g_test_add_func ("/format/french-without-locale", test_french_without_locale);
   g_test_add_func ("/format/french-with-english-locale", test_french_with_english_locale);
+  g_test_add_func ("/format/english-with-portuguese-locale", test_english_with_portuguese_locale);
 
   return g_test_run ();
 }
