@@ -22,6 +22,8 @@ struct _DossierFocusPlace
   GWeakRef  widget;   /* the focused widget, if it outlives the rebuild */
   char     *action;   /* its action, or its nearest actionable ancestor's */
   GVariant *target;
+  guint     nth;      /* which of the view's widgets doing the same it was */
+  guint     index;    /* which of all the view's actionable widgets */
 };
 
 static gboolean
@@ -29,6 +31,49 @@ is_inside (GtkWidget *widget,
            GtkWidget *view)
 {
   return widget != NULL && (widget == view || gtk_widget_is_ancestor (widget, view));
+}
+
+static gboolean
+same_target (GVariant *a,
+             GVariant *b)
+{
+  return (a == NULL && b == NULL) || (a != NULL && b != NULL && g_variant_equal (a, b));
+}
+
+/* The shown actionable widgets of @widget's tree, in order (the order of
+ * the page, which Tab follows once it is laid out); those doing @action
+ * on @target only, if @action is given. */
+static void
+collect (GtkWidget  *widget,
+         const char *action,
+         GVariant   *target,
+         GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_ACTIONABLE (child) &&
+          (action == NULL ||
+           (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+            same_target (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), target))))
+        g_ptr_array_add (found, child);
+      collect (child, action, target, found);
+    }
+}
+
+static guint
+position_in (GtkWidget  *view,
+             const char *action,
+             GVariant   *target,
+             GtkWidget  *widget)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint index = 0;
+
+  collect (view, action, target, found);
+  return g_ptr_array_find (found, widget, &index) ? index : 0;
 }
 
 /**
@@ -59,37 +104,34 @@ dossier_focus_place_save (GtkWidget *view)
 
       place->action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (actionable)));
       place->target = target != NULL ? g_variant_ref (target) : NULL;
+      place->nth = position_in (view, place->action, place->target, actionable);
+      place->index = position_in (view, NULL, NULL, actionable);
     }
   return place;
 }
 
 static gboolean
-same_target (GVariant *a,
-             GVariant *b)
+takes_focus (GtkWidget *widget)
 {
-  return (a == NULL && b == NULL) || (a != NULL && b != NULL && g_variant_equal (a, b));
+  return gtk_widget_is_sensitive (widget) && gtk_widget_get_focusable (widget) && gtk_widget_grab_focus (widget);
 }
 
-/* The first widget in @widget's tree doing what @place's did. */
-static GtkWidget *
-find_same (GtkWidget         *widget,
-           DossierFocusPlace *place)
+/* Of @found, the @index-th, or the nearest to it that takes the focus
+ * (the one before first: where a deleted note's button was, the note
+ * above it). */
+static gboolean
+focus_at (GPtrArray *found,
+          guint      index)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  index = MIN (index, found->len);
+  for (guint d = 0; d <= found->len; d++)
     {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if (GTK_IS_ACTIONABLE (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), place->action) == 0 &&
-          same_target (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), place->target))
-        return child;
-      if ((found = find_same (child, place)) != NULL)
-        return found;
+      if (index >= d && index - d < found->len && takes_focus (found->pdata[index - d]))
+        return TRUE;
+      if (d > 0 && index + d < found->len && takes_focus (found->pdata[index + d]))
+        return TRUE;
     }
-  return NULL;
+  return FALSE;
 }
 
 /**
@@ -99,9 +141,14 @@ find_same (GtkWidget         *widget,
  * @same_view: whether @view shows what it showed (a page after an edit)
  *   or something else (the page a link led to)
  *
- * Puts the focus back on the widget it was on, if it is still in @view;
- * else, for the same view, on the widget doing what it did; else on
- * @view's first stop. The window need not be active: a dialog that
+ * Leaves the focus on a widget that kept it (a selectable text: focused
+ * again, GTK would select all of it); puts it back on the widget it was
+ * on, if that is still in @view; else, for the same view, on the widget
+ * doing what it did (the same one of several that do), or failing that
+ * on the stop that took its place in the page's order; else on @view's
+ * first stop. Stops are found in the page's order rather than by Tab,
+ * which in GTK 4.8 goes by where widgets were laid out, and a page just
+ * built has not been. The window need not be active: a dialog that
  * closes gives the focus back to where this puts it.
  */
 void
@@ -109,23 +156,28 @@ dossier_focus_place_restore (DossierFocusPlace *place,
                              GtkWidget         *view,
                              gboolean           same_view)
 {
+  GtkRoot *root = gtk_widget_get_root (view);
   g_autoptr(GtkWidget) before = NULL;
-  GtkWidget *same = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  if (place == NULL)
+  if (place == NULL || root == NULL)
     return;
 
   before = g_weak_ref_get (&place->widget);
-  if (is_inside (before, view) && gtk_widget_get_mapped (before))
-    gtk_widget_grab_focus (before);
-  else if (same_view && place->action != NULL && (same = find_same (view, place)) != NULL)
-    gtk_widget_grab_focus (same);
-  else
+  if (is_inside (before, view) && before == gtk_root_get_focus (root))
+    return;
+  if (is_inside (before, view) && gtk_widget_get_mapped (before) && gtk_widget_grab_focus (before))
+    return;
+
+  if (same_view && place->action != NULL)
     {
-      /* From no focus: GTK may have put it on a later stop already. */
-      gtk_root_set_focus (gtk_widget_get_root (view), NULL);
-      gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+      collect (view, place->action, place->target, found);
+      if (focus_at (found, place->nth))
+        return;
+      g_ptr_array_set_size (found, 0);
     }
+  collect (view, NULL, NULL, found);
+  focus_at (found, same_view ? place->index : 0);
 }
 
 void
