@@ -572,36 +572,6 @@ test_focus_kept (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus, detail));
 }
 
-static gboolean
-says_again (gpointer data)
-{
-  Fixture *f = data;
-
-  return test_find_widget_where (dossier_window_get_detail (f->window), is_label_starting,
-                                 (gpointer) "Again") != NULL;
-}
-
-/* A text that keeps the focus through the rebuild keeps it as it was:
- * given the focus again, GTK 4.8 would select the whole summary. */
-static void
-test_focus_kept_on_text (Fixture       *f,
-                         gconstpointer  data)
-{
-  GtkWidget *summary = test_find_widget_where (dossier_window_get_detail (f->window), is_summary, NULL);
-  g_autoptr(GError) error = NULL;
-  int start, end;
-
-  g_assert_nonnull (summary);
-  g_assert_true (gtk_label_get_selectable (GTK_LABEL (summary)));
-  g_assert_true (gtk_widget_grab_focus (summary));
-  gtk_label_select_region (GTK_LABEL (summary), 0, 0);
-  g_assert_true (dossier_store_set_summary (f->store, f->case_id, "en", "Again, as the dialog would.", &error));
-  g_assert_no_error (error);
-  test_wait_until (says_again, f);
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == summary);
-  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (summary), &start, &end));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -622,7 +592,6 @@ main (int   argc,
   ADD ("/links/sidebar-filter-steps", test_sidebar_filter_steps);
   ADD ("/links/three-clicks", test_three_clicks);
   ADD ("/links/focus-kept", test_focus_kept);
-  ADD ("/links/focus-kept-on-text", test_focus_kept_on_text);
 
   return g_test_run ();
 }
