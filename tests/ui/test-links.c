@@ -20,6 +20,7 @@
 #include "dossier-section.h"
 #include "dossier-selection.h"
 #include "dossier-sidebar-private.h"
+#include "dossier-sidebar.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 #include "test-ui-utils.h"
@@ -572,6 +573,51 @@ test_focus_kept (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus, detail));
 }
 
+static gboolean
+focus_on_selected_row (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *list = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW, 0);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  while (focus != NULL && gtk_widget_get_parent (focus) != list)
+    focus = gtk_widget_get_parent (focus);
+  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+/* The focus goes to the selected row even far below what the list shows
+ * (the last of 111 case files), from where GTK had put it: the Filter. */
+static void
+test_focus_far_row (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *sidebar = dossier_window_get_sidebar (f->window);
+  GtkWidget *entry = test_get_widget (sidebar, GTK_TYPE_SEARCH_ENTRY, 0);
+  GtkListView *list = test_get_widget (sidebar, GTK_TYPE_LIST_VIEW, 0);
+  GtkTreeListModel *tree;
+  g_autoptr(GtkTreeListRow) last = NULL;
+  g_autoptr(GObject) item = NULL;
+
+  for (guint i = 0; i < 110; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Case %03u", i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
+      g_assert_no_error (error);
+    }
+  test_iterate ();
+  tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
+  last = gtk_tree_list_model_get_child_row (tree, g_list_model_get_n_items (gtk_tree_list_model_get_model (tree)) - 1);
+  item = gtk_tree_list_row_get_item (last);
+
+  g_assert_true (gtk_widget_grab_focus (entry));
+  dossier_selection_select (dossier_window_get_selection (f->window), dossier_node_get_id (DOSSIER_NODE (item)),
+                            DOSSIER_SECTION_OVERVIEW, 0);
+  dossier_sidebar_focus_selected (DOSSIER_SIDEBAR (sidebar));
+  g_assert_true (focus_on_selected_row (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +638,7 @@ main (int   argc,
   ADD ("/links/sidebar-filter-steps", test_sidebar_filter_steps);
   ADD ("/links/three-clicks", test_three_clicks);
   ADD ("/links/focus-kept", test_focus_kept);
+  ADD ("/links/focus-far-row", test_focus_far_row);
 
   return g_test_run ();
 }

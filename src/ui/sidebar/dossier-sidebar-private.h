@@ -29,7 +29,6 @@ struct _DossierSidebar
   GtkCustomFilter    *title_filter;
   char               *filter_key; /* casefolded */
 
-  guint               focus_tries;  /* dossier_sidebar_focus_selected() */
   guint               syncing : 1;
 };
 

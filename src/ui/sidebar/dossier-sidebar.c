@@ -279,7 +279,9 @@ on_selection_changed (DossierSidebar *self)
 }
 
 /* The row at @position, if the list has made it (it makes those shown,
- * and a few more). */
+ * a few more, and the selected one): GTK 4.8 has no call that focuses a list's row (4.12's
+ * gtk_list_view_scroll_to() does), so this walks the list's children,
+ * each a row around the expander the factory made. */
 static GtkWidget *
 row_widget_at (DossierSidebar *self,
                guint           position)
@@ -305,38 +307,21 @@ focus_selected_now (DossierSidebar *self)
   return row != NULL && gtk_widget_grab_focus (row);
 }
 
-/* A row scrolled to is made in the next frame's layout: tried in the
- * frame after it, then the list's own focus. */
-static gboolean
-focus_selected_later (GtkWidget     *list_view,
-                      GdkFrameClock *clock,
-                      gpointer       data)
-{
-  DossierSidebar *self = data;
-
-  if (++self->focus_tries < 2 && !focus_selected_now (self))
-    return G_SOURCE_CONTINUE;
-  if (self->focus_tries >= 2 && !focus_selected_now (self))
-    gtk_widget_child_focus (list_view, GTK_DIR_TAB_FORWARD);
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * dossier_sidebar_focus_selected:
  *
- * Gives the keyboard's focus to the selected row, once the list has made
- * it: where a search result was opened, the search bar that had the focus
- * is gone, and GTK gave it to the Filter entry.
+ * Gives the keyboard's focus to the selected row: where a search result
+ * was opened, the search bar that had the focus is gone, and GTK gave it
+ * to the Filter entry. The list keeps a row made for its selection, even
+ * one far below what it shows.
  */
 void
 dossier_sidebar_focus_selected (DossierSidebar *self)
 {
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
 
-  self->focus_tries = 0;
   if (!focus_selected_now (self))
-    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_selected_later,
-                                  g_object_ref (self), g_object_unref);
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
 
 /* Case files unfolded at once, at start or when added: a few show their
