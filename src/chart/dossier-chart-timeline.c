@@ -288,6 +288,14 @@ draw_today (cairo_t                   *cr,
       double left = MIN (x + 3, self->plot.x + self->plot.width - width);
       double dash = 4.;
 
+      /* An edge of the background first: over a counted timeline's bars,
+       * in the same colour, the dashes alone could hardly be seen. */
+      dossier_chart_set_color (cr, style->background, 0.9);
+      cairo_set_line_width (cr, 3.);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, self->axis_y + SHAPE);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1.);
       dossier_chart_set_color (cr, style->accent, 1.);
       cairo_set_dash (cr, &dash, 1, 0.);
       cairo_move_to (cr, x, top);
