@@ -363,17 +363,6 @@ open_row (DossierSearchPanel *self,
   g_object_unref (hit);
 }
 
-/* Typing paused: nothing to do when the words are those searched for
- * already (Enter, or the window, searched at once): searching again would
- * start the list over, at its top, and lose the result the user had
- * moved to with Down in the meantime. */
-static void
-on_search_changed (DossierSearchPanel *self)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->searched) != 0)
-    dossier_search_panel_search_now (self);
-}
-
 /* Enter: the result chosen, searched for first if the words changed
  * since (the entry waits for typing to pause). */
 static void
@@ -522,7 +511,7 @@ dossier_search_panel_init (DossierSearchPanel *self)
                 "hexpand", TRUE,
                 NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
-  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (dossier_search_panel_search_now), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
