@@ -199,6 +199,13 @@ first_tick (double      from,
   return g_date_time_ref (day);
 }
 
+/* Where the days' marks and today's line start, under the legend. */
+static double
+marks_top (const TimelineLayout *self)
+{
+  return self->legend_y + self->parent.line_height * (self->legend_lines + 0.4);
+}
+
 static void
 draw_axis (cairo_t                   *cr,
            PangoContext              *context,
@@ -213,7 +220,7 @@ draw_axis (cairo_t                   *cr,
   double range = content->to - content->from, px_per_day = self->plot.width / MAX (1e-6, range);
   const Unit *unit = &units[G_N_ELEMENTS (units) - 1];
   g_autoptr(GDateTime) tick = NULL;
-  double top = self->legend_y + self->parent.line_height * (self->legend_lines + 0.4);
+  double top = marks_top (self);
 
   /* Ticks at least 90 pixels apart. */
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -277,7 +284,7 @@ draw_today (cairo_t                   *cr,
             const TimelineLayout      *self,
             const DossierChartStyle   *style)
 {
-  double top = self->legend_y + self->parent.line_height * (self->legend_lines + 0.4);
+  double top = marks_top (self);
 
   if (!isnan (content->today) && content->today >= content->from && content->today <= content->to)
     {
@@ -288,18 +295,17 @@ draw_today (cairo_t                   *cr,
       double left = MIN (x + 3, self->plot.x + self->plot.width - width);
       double dash = 4.;
 
-      /* An edge of the background first: over a counted timeline's bars,
-       * in the same colour, the dashes alone could hardly be seen. */
-      dossier_chart_set_color (cr, style->background, 0.9);
-      cairo_set_line_width (cr, 3.);
+      /* An edge of the background under the dashes: over a counted
+       * timeline's bars, in the same colour, they alone could hardly be
+       * seen. */
       cairo_move_to (cr, x, top);
       cairo_line_to (cr, x, self->axis_y + SHAPE);
-      cairo_stroke (cr);
+      dossier_chart_set_color (cr, style->background, 0.9);
+      cairo_set_line_width (cr, 3.);
+      cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, 1.);
       dossier_chart_set_color (cr, style->accent, 1.);
       cairo_set_dash (cr, &dash, 1, 0.);
-      cairo_move_to (cr, x, top);
-      cairo_line_to (cr, x, self->axis_y + SHAPE);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0.);
       /* On the background: over a counted timeline's bars, drawn in the

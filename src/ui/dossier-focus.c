@@ -40,40 +40,29 @@ same_target (GVariant *a,
   return (a == NULL && b == NULL) || (a != NULL && b != NULL && g_variant_equal (a, b));
 }
 
-/* The shown actionable widgets of @widget's tree, in order (the order of
- * the page, which Tab follows once it is laid out); those doing @action
- * on @target only, if @action is given. */
+/* The shown actionable widgets of @widget's tree, in order: the order of
+ * the page, which Tab follows once it is laid out. */
 static void
-collect (GtkWidget  *widget,
-         const char *action,
-         GVariant   *target,
-         GPtrArray  *found)
+collect (GtkWidget *widget,
+         GPtrArray *found)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (!gtk_widget_get_visible (child))
         continue;
-      if (GTK_IS_ACTIONABLE (child) &&
-          (action == NULL ||
-           (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
-            same_target (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), target))))
+      if (GTK_IS_ACTIONABLE (child))
         g_ptr_array_add (found, child);
-      collect (child, action, target, found);
+      collect (child, found);
     }
 }
 
-static guint
-position_in (GtkWidget  *view,
-             const char *action,
-             GVariant   *target,
-             GtkWidget  *widget)
+static gboolean
+does_same (GtkWidget         *widget,
+           DossierFocusPlace *place)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  guint index = 0;
-
-  collect (view, action, target, found);
-  return g_ptr_array_find (found, widget, &index) ? index : 0;
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), place->action) == 0 &&
+         same_target (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), place->target);
 }
 
 /**
@@ -102,10 +91,16 @@ dossier_focus_place_save (GtkWidget *view)
     {
       GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (actionable));
 
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
       place->action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (actionable)));
       place->target = target != NULL ? g_variant_ref (target) : NULL;
-      place->nth = position_in (view, place->action, place->target, actionable);
-      place->index = position_in (view, NULL, NULL, actionable);
+      collect (view, all);
+      for (guint i = 0; i < all->len && all->pdata[i] != actionable; i++)
+        {
+          place->index++;
+          place->nth += does_same (all->pdata[i], place);
+        }
     }
   return place;
 }
@@ -158,7 +153,7 @@ dossier_focus_place_restore (DossierFocusPlace *place,
 {
   GtkRoot *root = gtk_widget_get_root (view);
   g_autoptr(GtkWidget) before = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
   if (place == NULL || root == NULL)
     return;
@@ -169,15 +164,18 @@ dossier_focus_place_restore (DossierFocusPlace *place,
   if (is_inside (before, view) && gtk_widget_get_mapped (before) && gtk_widget_grab_focus (before))
     return;
 
+  collect (view, all);
   if (same_view && place->action != NULL)
     {
-      collect (view, place->action, place->target, found);
-      if (focus_at (found, place->nth))
+      g_autoptr(GPtrArray) same = g_ptr_array_new ();
+
+      for (guint i = 0; i < all->len; i++)
+        if (does_same (all->pdata[i], place))
+          g_ptr_array_add (same, all->pdata[i]);
+      if (focus_at (same, place->nth))
         return;
-      g_ptr_array_set_size (found, 0);
     }
-  collect (view, NULL, NULL, found);
-  focus_at (found, same_view ? place->index : 0);
+  focus_at (all, same_view ? place->index : 0);
 }
 
 void

@@ -206,3 +206,21 @@ test_get_widget (gpointer root,
   g_assert_nonnull (found);
   return found;
 }
+
+/**
+ * test_focus_on_selected_row:
+ * @list: a list view
+ *
+ * Returns: whether the focus is on @list's selected row, or in it
+ */
+gboolean
+test_focus_on_selected_row (GtkWidget *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The row is the list's child that has (or holds) the focus. */
+  while (focus != NULL && gtk_widget_get_parent (focus) != list)
+    focus = gtk_widget_get_parent (focus);
+  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
+}

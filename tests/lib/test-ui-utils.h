@@ -28,4 +28,6 @@ GtkWidget     *test_find_widget_where (GtkWidget  *root,
                                    gboolean      (*match) (GtkWidget *widget, gpointer data),
                                    gpointer        data);
 
+gboolean       test_focus_on_selected_row (GtkWidget *list);
+
 G_END_DECLS

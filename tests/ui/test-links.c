@@ -366,6 +366,21 @@ filter_note (Fixture *f)
   return note != NULL && gtk_widget_get_visible (note) ? note : NULL;
 }
 
+/* @n case files more, "Case 000" and on. */
+static void
+add_cases (Fixture *f,
+           guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Case %03u", i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
 /* With more case files than the filter opens at once (a hundred), it
  * opens the first hundred and the one shown, and says so under the entry; the
  * others stay folded (opening a hundred thousand would read them all). */
@@ -381,14 +396,7 @@ test_sidebar_filter_many (Fixture       *f,
   gboolean shown_open = FALSE;
 
   g_assert_null (filter_note (f));
-  for (guint i = 0; i < 110; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Case %03u", i);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
-      g_assert_no_error (error);
-    }
+  add_cases (f, 110);
   test_iterate ();
   /* Folded again, every one, to count what the filter opens. */
   tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
@@ -573,18 +581,6 @@ test_focus_kept (Fixture       *f,
   g_assert_true (gtk_widget_is_ancestor (focus, detail));
 }
 
-static gboolean
-focus_on_selected_row (gpointer data)
-{
-  Fixture *f = data;
-  GtkWidget *list = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW, 0);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
-
-  while (focus != NULL && gtk_widget_get_parent (focus) != list)
-    focus = gtk_widget_get_parent (focus);
-  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
-}
-
 /* The focus goes to the selected row even far below what the list shows
  * (the last of 111 case files), from where GTK had put it: the Filter. */
 static void
@@ -598,14 +594,7 @@ test_focus_far_row (Fixture       *f,
   g_autoptr(GtkTreeListRow) last = NULL;
   g_autoptr(GObject) item = NULL;
 
-  for (guint i = 0; i < 110; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Case %03u", i);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (dossier_store_create_case (f->store, title, "en", NULL, &error));
-      g_assert_no_error (error);
-    }
+  add_cases (f, 110);
   test_iterate ();
   tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
   last = gtk_tree_list_model_get_child_row (tree, g_list_model_get_n_items (gtk_tree_list_model_get_model (tree)) - 1);
@@ -615,7 +604,7 @@ test_focus_far_row (Fixture       *f,
   dossier_selection_select (dossier_window_get_selection (f->window), dossier_node_get_id (DOSSIER_NODE (item)),
                             DOSSIER_SECTION_OVERVIEW, 0);
   dossier_sidebar_focus_selected (DOSSIER_SIDEBAR (sidebar));
-  g_assert_true (focus_on_selected_row (f));
+  g_assert_true (test_focus_on_selected_row (GTK_WIDGET (list)));
 }
 
 int

@@ -107,13 +107,8 @@ static gboolean
 focus_on_selected_row (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *list = GTK_WIDGET (dossier_sidebar_get_list_view (DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window))));
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
 
-  /* The row is the list's child that has (or holds) the focus. */
-  while (focus != NULL && gtk_widget_get_parent (focus) != list)
-    focus = gtk_widget_get_parent (focus);
-  return focus != NULL && (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED) != 0;
+  return test_focus_on_selected_row (GTK_WIDGET (dossier_sidebar_get_list_view (DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window)))));
 }
 
 static void

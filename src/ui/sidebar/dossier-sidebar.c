@@ -278,10 +278,10 @@ on_selection_changed (DossierSidebar *self)
   self->syncing = FALSE;
 }
 
-/* The row at @position, if the list has made it (it makes those shown,
- * a few more, and the selected one): GTK 4.8 has no call that focuses a list's row (4.12's
- * gtk_list_view_scroll_to() does), so this walks the list's children,
- * each a row around the expander the factory made. */
+/* The row at @position, if the list has made it (it makes those shown, a
+ * few more, and the selected one): GTK 4.8 has no call that focuses a
+ * list's row (4.12's gtk_list_view_scroll_to() does), so this walks the
+ * list's children, each a row around the expander the factory made. */
 static GtkWidget *
 row_widget_at (DossierSidebar *self,
                guint           position)
@@ -298,15 +298,6 @@ row_widget_at (DossierSidebar *self,
   return NULL;
 }
 
-static gboolean
-focus_selected_now (DossierSidebar *self)
-{
-  guint position = gtk_single_selection_get_selected (self->list_selection);
-  GtkWidget *row = position != GTK_INVALID_LIST_POSITION ? row_widget_at (self, position) : NULL;
-
-  return row != NULL && gtk_widget_grab_focus (row);
-}
-
 /**
  * dossier_sidebar_focus_selected:
  *
@@ -318,9 +309,14 @@ focus_selected_now (DossierSidebar *self)
 void
 dossier_sidebar_focus_selected (DossierSidebar *self)
 {
+  guint position;
+  GtkWidget *row;
+
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
 
-  if (!focus_selected_now (self))
+  position = gtk_single_selection_get_selected (self->list_selection);
+  row = position != GTK_INVALID_LIST_POSITION ? row_widget_at (self, position) : NULL;
+  if (row == NULL || !gtk_widget_grab_focus (row))
     gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
 
