@@ -35,7 +35,8 @@ fix_drop_down_children (GtkWidget  *widget,
       else if (is_list_item_widget (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL)
         gtk_widget_set_focusable (child, FALSE);
       else if (GTK_IS_LABEL (child) &&
-               g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)")))
+               (g_object_get_data (G_OBJECT (child), "dossier-placeholder") != NULL ||
+                g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)"))))
         gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
       if (!GTK_IS_POPOVER (child))
@@ -58,6 +59,50 @@ dossier_a11y_fix_drop_down (GtkDropDown *drop_down,
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
   fix_drop_down_children (GTK_WIDGET (drop_down), name);
+}
+
+/* The label GTK 4.8's GtkDropDown shows when nothing is chosen. */
+static GtkLabel *
+find_placeholder (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = NULL;
+
+      if (GTK_IS_LABEL (child) &&
+          (g_object_get_data (G_OBJECT (child), "dossier-placeholder") != NULL ||
+           g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)"))))
+        return GTK_LABEL (child);
+      if (!GTK_IS_POPOVER (child) && (found = find_placeholder (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * dossier_a11y_set_drop_down_placeholder:
+ * @text: what the drop-down says while nothing is chosen
+ *
+ * GTK 4.8's GtkDropDown says "(None)" while nothing is chosen, which tells
+ * the reader nothing; it has no property for it (nor has GTK 4.12). The
+ * text is dimmed, as an entry's placeholder is.
+ */
+void
+dossier_a11y_set_drop_down_placeholder (GtkDropDown *drop_down,
+                                        const char  *text)
+{
+  GtkLabel *label;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  if ((label = find_placeholder (GTK_WIDGET (drop_down))) == NULL)
+    return;
+  g_object_set_data (G_OBJECT (label), "dossier-placeholder", GINT_TO_POINTER (TRUE));
+  gtk_label_set_label (label, text);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
 }
 
 /**

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 void dossier_a11y_fix_drop_down     (GtkDropDown *drop_down,
                                      const char  *name);
+void dossier_a11y_set_drop_down_placeholder (GtkDropDown *drop_down,
+                                             const char  *text);
 void dossier_a11y_name_close_button (GtkWidget   *widget,
                                      const char  *name);
 void dossier_a11y_set_shown         (GtkWidget   *widget,

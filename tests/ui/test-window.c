@@ -446,6 +446,61 @@ test_series_keeps_period (Fixture       *f,
   g_assert_cmpstr (dossier_chart_get_title (chart), ==, "Market share, Q3 2019");
 }
 
+/* What a drop-down's button says: its one mapped label, outside its popover. */
+static gboolean
+is_shown_label (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL;
+}
+
+static const char *
+shown_text (GtkDropDown *drop_down)
+{
+  GtkWidget *label = test_find_widget_where (GTK_WIDGET (drop_down), is_shown_label, NULL);
+
+  return label ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+/* A case file without figures of its own: the series picker asks for one,
+ * and the period picker, with nothing to pick, is off; GTK's "(None)" is
+ * not shown. */
+static void
+test_pickers_without_series (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  GtkDropDown *series = GTK_DROP_DOWN (test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, 0));
+  GtkDropDown *period = GTK_DROP_DOWN (test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, 1));
+  gint64 jedi = dossier_selection_get_case_id (selection), case_id = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (period)));
+  g_assert_cmpstr (shown_text (period), ==, "Q3 2019");
+
+  g_assert_true (dossier_store_create_case (f->store, "Without figures", "en", &case_id, &error));
+  g_assert_no_error (error);
+  dossier_selection_select (selection, case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (series), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (shown_text (series), ==, "Choose a series");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (series)));
+  g_assert_cmpstr (shown_text (period), ==, "No period");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (period)));
+
+  /* A series picked: its periods can be picked. */
+  gtk_drop_down_set_selected (series, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (period)));
+  g_assert_cmpstr (shown_text (period), ==, "Q3 2019");
+
+  dossier_selection_select (selection, jedi, DOSSIER_SECTION_OVERVIEW, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (period)));
+}
+
 /* The panel follows whichever selection it is given, and that one only. */
 static void
 test_panel_follows_selection (Fixture       *f,
@@ -732,6 +787,7 @@ main (int   argc,
   ADD ("/window/fold-section", test_fold_section);
   ADD ("/window/series-keeps-period", test_series_keeps_period);
   ADD ("/window/panel-follows-selection", test_panel_follows_selection);
+  ADD ("/window/pickers-without-series", test_pickers_without_series);
   ADD ("/window/export", test_export);
   ADD ("/window/secondary-text-contrast", test_secondary_text_contrast);
   ADD ("/window/shortcuts-window", test_shortcuts_window);

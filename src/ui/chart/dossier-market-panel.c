@@ -143,6 +143,8 @@ show_periods (DossierMarketPanel *self,
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->period_dropdown, n > 0 ? position : GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->period_dropdown, on_period_changed, self);
+  /* No series chosen, or one without figures: no period to pick. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_dropdown), n > 0);
   dossier_a11y_fix_drop_down (self->period_dropdown, _("Period"));
 
   on_period_changed (self);
@@ -257,6 +259,8 @@ read_series (DossierMarketPanel *self,
   gtk_drop_down_set_model (self->series_dropdown, self->series);
   gtk_drop_down_set_selected (self->series_dropdown, position);
   g_signal_handlers_unblock_by_func (self->series_dropdown, on_series_selected, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->series_dropdown),
+                            self->series != NULL && g_list_model_get_n_items (self->series) > 0);
   dossier_a11y_fix_drop_down (self->series_dropdown, _("Market-share series"));
 
   return position;
@@ -447,6 +451,10 @@ dossier_market_panel_init (DossierMarketPanel *self)
   self->settings = dossier_settings_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_a11y_fix_drop_down (self->view_dropdown, _("Chart view"));
+  /* A case file without figures of its own shows no series until one is
+   * chosen (show_case_market()). */
+  dossier_a11y_set_drop_down_placeholder (self->series_dropdown, _("Choose a series"));
+  dossier_a11y_set_drop_down_placeholder (self->period_dropdown, _("No period"));
   set_tooltips (self);
 
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
