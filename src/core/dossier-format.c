@@ -236,6 +236,7 @@ dossier_format_delay (const char *expected,
 {
   g_autoptr(GDateTime) from = dossier_date_to_datetime (expected);
   g_autoptr(GDateTime) to = dossier_date_to_datetime (actual);
+  g_autofree char *count = NULL;
   int m1 = 0, d1 = 0, m2 = 0, d2 = 0;
   gint64 days;
 
@@ -249,11 +250,12 @@ dossier_format_delay (const char *expected,
   days = g_date_time_difference (to, from) / G_TIME_SPAN_DAY;
   if (days == 0)
     return g_strdup (_("on the day expected"));
+  count = dossier_format_count ((guint64) ABS (days));
   if (days > 0)
-    /* Translators: how late an expected event came */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", (gulong) days), (int) days);
-  /* Translators: how early an expected event came */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day early", "%d days early", (gulong) -days), (int) -days);
+    /* Translators: how late an expected event came; %s is a number, its thousands grouped ("11,323") */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day late", "%s days late", (gulong) days), count);
+  /* Translators: how early an expected event came; %s is a number, its thousands grouped */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day early", "%s days early", (gulong) -days), count);
 }
 
 /**

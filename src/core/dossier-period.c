@@ -102,6 +102,31 @@ dossier_date_get_precision (const char *iso_date)
 }
 
 /**
+ * dossier_date_is_past:
+ * @today: the day to compare with
+ *
+ * Returns: %TRUE when the whole of @iso_date (a day, a month or a year)
+ *   is over before @today: "2026-11" is not past on 29 November 2026
+ */
+gboolean
+dossier_date_is_past (const char *iso_date,
+                      GDateTime  *today)
+{
+  int year, month, day, y, m, d;
+
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (iso_date == NULL || !dossier_date_parse (iso_date, &year, &month, &day))
+    return FALSE;
+  g_date_time_get_ymd (today, &y, &m, &d);
+  if (year != y)
+    return year < y;
+  if (month == 0 || month != m)
+    return month != 0 && month < m;
+  return day != 0 && day < d;
+}
+
+/**
  * dossier_date_to_datetime:
  *
  * Returns: (transfer full) (nullable): midnight UTC of the date (of its

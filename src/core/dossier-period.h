@@ -15,6 +15,8 @@ gboolean   dossier_date_parse       (const char *iso_date,
                                      int        *day);
 DossierDatePrecision dossier_date_get_precision (const char *iso_date);
 GDateTime *dossier_date_to_datetime (const char *iso_date);
+gboolean   dossier_date_is_past     (const char *iso_date,
+                                     GDateTime  *today);
 gboolean   dossier_period_parse     (const char *period,
                                      int        *year,
                                      int        *quarter);

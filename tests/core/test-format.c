@@ -81,6 +81,12 @@ test_english (void)
     /* Across the leap day of 2020. */
     g_assert_cmpstr (early, ==, "3 days early");
     g_assert_cmpstr (same, ==, "on the day expected");
+    /* Long overdue: the days counted are grouped. */
+    {
+      g_autofree char *long_late = dossier_format_delay ("1995-01-01", "2026-01-01");
+
+      g_assert_cmpstr (long_late, ==, "11,323 days late");
+    }
     g_assert_null (dossier_format_delay ("2020-02", "2020-02-13"));
     g_assert_null (dossier_format_delay ("2020-02-11", ""));
   }
@@ -130,8 +136,10 @@ test_french (void)
   check (dossier_format_period, "2019-Q3", "T3 2019");
   {
     g_autofree char *late = dossier_format_delay ("2020-02-11", "2020-02-13");
+    g_autofree char *long_late = dossier_format_delay ("1995-01-01", "2026-01-01");
 
     g_assert_cmpstr (late, ==, "2 jours de retard");
+    g_assert_cmpstr (long_late, ==, "11\u202f323 jours de retard");
   }
 }
 

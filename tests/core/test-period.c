@@ -71,6 +71,29 @@ test_periods (void)
   g_assert_cmpfloat (dossier_period_position ("2019-Q4") - dossier_period_position ("2019-Q3"), ==, 1.);
 }
 
+/* An expected day, month or year is past once the whole of it is over. */
+static void
+test_past (void)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 29, 12, 0, 0);
+
+  g_assert_true (dossier_date_is_past ("1995-01-01", today));
+  g_assert_true (dossier_date_is_past ("2026-11-28", today));
+  g_assert_false (dossier_date_is_past ("2026-11-29", today));
+  g_assert_false (dossier_date_is_past ("2026-11-30", today));
+  g_assert_false (dossier_date_is_past ("2027-01-01", today));
+  /* A month is past when it is over, a year likewise. */
+  g_assert_true (dossier_date_is_past ("2026-10", today));
+  g_assert_false (dossier_date_is_past ("2026-11", today));
+  g_assert_false (dossier_date_is_past ("2026-12", today));
+  g_assert_true (dossier_date_is_past ("2025", today));
+  g_assert_false (dossier_date_is_past ("2026", today));
+  /* Not a date: not past. */
+  g_assert_false (dossier_date_is_past ("", today));
+  g_assert_false (dossier_date_is_past (NULL, today));
+  g_assert_false (dossier_date_is_past ("2026-13-01", today));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -79,6 +102,7 @@ main (int   argc,
 
   g_test_add_func ("/period/dates", test_dates);
   g_test_add_func ("/period/periods", test_periods);
+  g_test_add_func ("/period/past", test_past);
 
   return g_test_run ();
 }

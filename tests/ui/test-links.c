@@ -193,6 +193,34 @@ test_case_page (Fixture       *f,
   g_assert_cmpint (shown (f), ==, node (f, "aws"));
 }
 
+/* A case file whose first expected event's day has passed, with nothing
+ * settling it: the page says it is overdue, and by how long; one still to
+ * come is the next. */
+static void
+test_overdue_expected (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *detail = dossier_window_get_detail (f->window);
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  gint64 overdue = test_import_events (f->store, "overdue", "Hearing", 4, 2);
+
+  /* Its events are of 2021: "overdue-1", expected, is the first pending. */
+  dossier_selection_select (selection, overdue, DOSSIER_SECTION_OVERVIEW, 0);
+  test_iterate ();
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "Overdue expected event — "));
+  g_assert_null (test_find_widget_where (detail, is_label_starting, (gpointer) "Next expected event"));
+
+  /* The same, still to come. */
+  dossier_selection_select (selection, f->case_id, DOSSIER_SECTION_OVERVIEW, 0);
+  test_iterate ();
+  test_sql_exec (f->path, "UPDATE event SET date = '2999-01-01' WHERE status = 'expected'"
+                          " AND node_id IN (SELECT id FROM node WHERE slug LIKE 'overdue-%')");
+  dossier_selection_select (selection, overdue, DOSSIER_SECTION_OVERVIEW, 0);
+  test_iterate ();
+  g_assert_nonnull (test_find_widget_where (detail, is_label_starting, (gpointer) "Next expected event"));
+  g_assert_null (test_find_widget_where (detail, is_label_starting, (gpointer) "Overdue expected event"));
+}
+
 /* An organization's page has its share over time, itself highlighted; a
  * click on another line's organization goes there. */
 static void
@@ -620,6 +648,7 @@ main (int   argc,
 
   ADD ("/links/summary-names", test_summary_names);
   ADD ("/links/case-page", test_case_page);
+  ADD ("/links/overdue-expected", test_overdue_expected);
   ADD ("/links/organization-chart", test_organization_chart);
   ADD ("/links/source-and-person", test_source_and_person);
   ADD ("/links/sidebar-filter", test_sidebar_filter);

@@ -22,6 +22,7 @@
 #include "dossier-detail-links.h"
 #include "dossier-format.h"
 #include "dossier-node.h"
+#include "dossier-period.h"
 #include "dossier-store.h"
 
 /* At most this many roles are listed on a page. */
@@ -110,14 +111,16 @@ dossier_detail_make_parties (DossierStore *store,
  * dossier_detail_make_next_expected:
  *
  * Returns: (transfer floating) (nullable): the first expected event that
- *   nothing has settled yet; when none is pending, the last one expected,
- *   with how late it came
+ *   nothing has settled yet (overdue, and by how long, once its day has
+ *   passed); when none is pending, the last one expected, with how late
+ *   it came
  */
 GtkWidget *
 dossier_detail_make_next_expected (DossierStore *store,
                                    gint64        case_id)
 {
   g_autoptr(DossierNode) last = NULL, last_settler = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *text = NULL, *heading = NULL, *delay = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *box;
@@ -127,7 +130,19 @@ dossier_detail_make_next_expected (DossierStore *store,
   if (last == NULL)
     return NULL;
 
-  if (last_settler == NULL)
+  if (last_settler == NULL && dossier_date_is_past (dossier_node_get_date (last), now))
+    {
+      /* Its day has passed, and nothing has settled it. */
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      if ((delay = dossier_format_delay (dossier_node_get_date (last), today)))
+        /* Translators: on a case file's page: the first expected event, whose day has passed with nothing
+         * settling it; %s says how long ago ("3 days late") */
+        heading = g_strdup_printf (_("Overdue expected event — %s"), delay);
+      else
+        heading = g_strdup (_("Overdue expected event"));
+    }
+  else if (last_settler == NULL)
     heading = g_strdup (_("Next expected event"));
   else if ((delay = dossier_format_delay (dossier_node_get_date (last), dossier_node_get_date (last_settler))))
     /* Translators: on a case file's page when nothing expected is pending: how late the last came */
