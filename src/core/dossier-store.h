@@ -309,6 +309,16 @@ void          dossier_store_step_async                (DossierStore             
 gboolean      dossier_store_step_finish               (DossierStore             *self,
                                                        GAsyncResult             *result,
                                                        GError                  **error);
+void          dossier_store_find_case_files_async     (DossierStore             *self,
+                                                       const char               *words,
+                                                       guint                     limit,
+                                                       GCancellable             *cancellable,
+                                                       GAsyncReadyCallback       callback,
+                                                       gpointer                  user_data);
+GArray       *dossier_store_find_case_files_finish    (DossierStore             *self,
+                                                       GAsyncResult             *result,
+                                                       guint                    *n_found,
+                                                       GError                  **error);
 gboolean      dossier_store_import_shares_file_finish (DossierStore             *self,
                                                        GAsyncResult             *result,
                                                        GPtrArray               **problems,

@@ -665,6 +665,89 @@ test_next_expected (Fixture       *f,
   g_assert_cmpstr (dossier_node_get_slug (expected), ==, "some-expected-79");
 }
 
+static void
+on_found (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* The case files whose title has words, found on a worker thread: every
+ * word, anywhere, case as typed or not, accents as typed; the first @limit
+ * in the sidebar's order, and how many in all. */
+static GArray *
+find_cases (DossierStore *store,
+            const char   *words,
+            guint         limit,
+            GCancellable *cancellable,
+            guint        *n_found,
+            GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dossier_store_find_case_files_async (store, words, limit, cancellable, on_found, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dossier_store_find_case_files_finish (store, result, n_found, error);
+}
+
+static void
+test_find_case_files (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DossierStore) store = test_open_store (f->path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 jedi = first_case_id (store), elan = 0, made[12];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Protest %02u v. Widgets", i);
+
+      g_assert_true (dossier_store_create_case (store, title, "en", &made[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (dossier_store_create_case (store, "Élan Vital v. Widgets", "en", &elan, &error));
+
+  /* Every word, in any order, in any case: the JEDI protest and the twelve. */
+  ids = find_cases (store, "PROTEST", 5, NULL, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 13);
+  g_assert_cmpuint (ids->len, ==, 5);
+  g_clear_pointer (&ids, g_array_unref);
+
+  ids = find_cases (store, "  widgets 07  ", 100, NULL, &n, &error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, made[7]);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* In the sidebar's order: filed first, then the new ones as made. */
+  ids = find_cases (store, "protest", 100, NULL, &n, &error);
+  g_assert_cmpuint (ids->len, ==, 13);
+  g_assert_cmpint (g_array_index (ids, gint64, 12), ==, jedi);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, made[0]);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Accents as typed. */
+  ids = find_cases (store, "élan", 100, NULL, &n, &error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, elan);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = find_cases (store, "elan", 100, NULL, &n, &error);
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Stopped: nothing found, said so. */
+  g_cancellable_cancel (cancelled);
+  ids = find_cases (store, "protest", 100, cancelled, &n, &error);
+  g_assert_null (ids);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +770,7 @@ main (int   argc,
   ADD ("/store/shares", test_shares);
   ADD ("/store/french-numbers", test_french_numbers);
   ADD ("/store/next-expected", test_next_expected);
+  ADD ("/store/find-case-files", test_find_case_files);
 
   return g_test_run ();
 }
