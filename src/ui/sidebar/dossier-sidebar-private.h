@@ -46,5 +46,10 @@ GtkTreeListRow *_dossier_sidebar_find_section_row (GtkTreeListRow     *case_row,
                                                    DossierSectionKind  kind);
 GtkTreeListRow *_dossier_sidebar_find_node_row    (GtkTreeListRow     *section_row,
                                                    gint64              node_id);
+void            _dossier_sidebar_row_to_selection (GtkTreeListRow     *row,
+                                                   gint64             *case_id,
+                                                   DossierSectionKind *section,
+                                                   gint64             *node_id);
+void            _dossier_sidebar_show_selection   (DossierSidebar     *self);
 
 G_END_DECLS

@@ -82,44 +82,6 @@ create_children (gpointer item,
   return NULL;
 }
 
-/* The selection a row stands for. */
-static void
-row_to_selection (GtkTreeListRow     *row,
-                  gint64             *case_id,
-                  DossierSectionKind *section,
-                  gint64             *node_id)
-{
-  GObject *item = gtk_tree_list_row_get_item (row);
-
-  *case_id = 0;
-  *section = DOSSIER_SECTION_NONE;
-  *node_id = 0;
-
-  if (DOSSIER_IS_SECTION (item))
-    {
-      *case_id = dossier_section_get_case_id (DOSSIER_SECTION (item));
-      *section = dossier_section_get_kind (DOSSIER_SECTION (item));
-    }
-  else if (DOSSIER_IS_NODE (item) && dossier_node_get_kind (DOSSIER_NODE (item)) == DOSSIER_NODE_CASE)
-    {
-      *case_id = dossier_node_get_id (DOSSIER_NODE (item));
-      *section = DOSSIER_SECTION_OVERVIEW;
-    }
-  else if (DOSSIER_IS_NODE (item))
-    {
-      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
-      GObject *section_item = parent ? gtk_tree_list_row_get_item (parent) : NULL;
-
-      if (DOSSIER_IS_SECTION (section_item))
-        *case_id = dossier_section_get_case_id (DOSSIER_SECTION (section_item));
-      *section = dossier_node_kind_get_section (dossier_node_get_kind (DOSSIER_NODE (item)));
-      *node_id = dossier_node_get_id (DOSSIER_NODE (item));
-      g_clear_object (&section_item);
-    }
-
-  g_clear_object (&item);
-}
-
 static void
 on_list_selection_changed (DossierSidebar *self)
 {
@@ -135,7 +97,7 @@ on_list_selection_changed (DossierSidebar *self)
     return;
   g_object_ref (row);
 
-  row_to_selection (row, &case_id, &section, &node_id);
+  _dossier_sidebar_row_to_selection (row, &case_id, &section, &node_id);
   dossier_selection_select (self->selection, case_id, section, node_id);
 }
 
@@ -220,62 +182,7 @@ on_list_items_changed (DossierSidebar *self)
 static void
 on_selection_changed (DossierSidebar *self)
 {
-  g_autoptr(GtkTreeListRow) current = NULL;
-  g_autoptr(GtkTreeListRow) case_row = NULL;
-  g_autoptr(GtkTreeListRow) section_row = NULL;
-  g_autoptr(GtkTreeListRow) target = NULL;
-  DossierSectionKind section;
-  gint64 case_id, node_id;
-  guint position;
-
-  if (self->tree == NULL || self->selection == NULL)
-    return;
-
-  case_id = dossier_selection_get_case_id (self->selection);
-  node_id = dossier_selection_get_node_id (self->selection);
-  section = dossier_selection_get_section (self->selection);
-
-  /* Already showing it: a case row and its Overview row mean the same. */
-  current = gtk_single_selection_get_selected_item (self->list_selection);
-  if (current != NULL)
-    {
-      DossierSectionKind s;
-      gint64 c, n;
-
-      g_object_ref (current);
-      row_to_selection (current, &c, &s, &n);
-      if (c == case_id && s == section && n == node_id)
-        return;
-    }
-
-  /* Expanding rows below changes the list: not the user's doing. */
-  self->syncing = TRUE;
-
-  case_row = _dossier_sidebar_find_case_row (self->tree, case_id);
-  /* A folded case file's own row stands for its overview: left folded. */
-  if (case_row != NULL && section == DOSSIER_SECTION_OVERVIEW && node_id == 0 &&
-      !gtk_tree_list_row_get_expanded (case_row))
-    target = g_object_ref (case_row);
-  else if (case_row != NULL)
-    section_row = _dossier_sidebar_find_section_row (case_row, section);
-  if (section_row != NULL && node_id != 0)
-    target = _dossier_sidebar_find_node_row (section_row, node_id);
-  /* A node the sidebar does not list (say, a chart's organization that
-   * takes no part in this case file) still shows where it belongs. */
-  if (target == NULL && section_row != NULL)
-    target = g_object_ref (section_row);
-  if (target == NULL && case_row != NULL)
-    target = g_object_ref (case_row);
-
-  if (target != NULL)
-    {
-      position = gtk_tree_list_row_get_position (target);
-      gtk_single_selection_set_selected (self->list_selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-    }
-  else
-    gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
-  self->syncing = FALSE;
+  _dossier_sidebar_show_selection (self);
 }
 
 /* The row at @position, if the list has made it (it makes those shown, a
