@@ -16,7 +16,6 @@
 
 #include <string.h>
 
-#include "dossier-schema.h"
 #include "dossier-store-private.h"
 
 typedef struct
@@ -156,10 +155,8 @@ find_in_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  db = find->read_only ? dossier_db_open_read_only (find->db_path, &error) : dossier_db_open (find->db_path, &error);
-  if (db == NULL || !dossier_schema_join (db, &error))
+  if (!(db = _dossier_store_open_worker (find->db_path, find->read_only, &error)))
     {
-      g_clear_pointer (&db, dossier_db_close);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

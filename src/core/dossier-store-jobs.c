@@ -120,6 +120,26 @@ collect_changes (const DossierDbChange *changes,
   g_array_append_vals (job->changes, changes, n_changes);
 }
 
+/**
+ * _dossier_store_open_worker:
+ *
+ * A worker thread's own connection to the store's file (a job's, the
+ * sidebar's search for titles), joined to the schema the store checked.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+DossierDb *
+_dossier_store_open_worker (const char  *path,
+                            gboolean     read_only,
+                            GError     **error)
+{
+  DossierDb *db = read_only ? dossier_db_open_read_only (path, error) : dossier_db_open (path, error);
+
+  if (db != NULL && !dossier_schema_join (db, error))
+    g_clear_pointer (&db, dossier_db_close);
+  return db;
+}
+
 static gboolean
 run (Job        *job,
      DossierDb  *db,
@@ -157,10 +177,8 @@ run_in_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  db = job->read_only ? dossier_db_open_read_only (job->db_path, &error) : dossier_db_open (job->db_path, &error);
-  if (db == NULL || !dossier_schema_join (db, &error))
+  if (!(db = _dossier_store_open_worker (job->db_path, job->read_only, &error)))
     {
-      g_clear_pointer (&db, dossier_db_close);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

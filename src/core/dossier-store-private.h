@@ -24,6 +24,11 @@ struct _DossierStore
   guint      n_jobs;    /* running, reading or writing */
 };
 
+/* dossier-store-jobs.c */
+DossierDb *_dossier_store_open_worker    (const char             *path,
+                                          gboolean                read_only,
+                                          GError                **error);
+
 /* dossier-store.c */
 void     _dossier_store_announce         (DossierStore           *self,
                                           const DossierDbChange  *changes,

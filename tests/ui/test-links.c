@@ -384,14 +384,14 @@ test_sidebar_filter_steps (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 5000);
 }
 
-/* The note under the filter entry, when it shows. */
+/* The note under the filter entry, when it shows and starts with @text. */
 static GtkWidget *
-filter_note (Fixture *f)
+filter_note (Fixture    *f,
+             const char *text)
 {
-  GtkWidget *note = test_find_widget_where (dossier_window_get_sidebar (f->window), is_label_starting,
-                                            (gpointer) "Only the first 100 case files");
+  GtkWidget *note = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window))->filter_note;
 
-  return note != NULL && gtk_widget_get_visible (note) ? note : NULL;
+  return gtk_widget_get_visible (note) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (note)), text) ? note : NULL;
 }
 
 /* @n case files more, "Case 000" and on. */
@@ -409,63 +409,96 @@ add_cases (Fixture *f,
     }
 }
 
-/* With more case files than the filter opens at once (a hundred), it
- * opens the first hundred and the one shown, and says so under the entry; the
- * others stay folded (opening a hundred thousand would read them all). */
+typedef struct
+{
+  DossierSidebar *sidebar;
+  guint           n;
+} Listed;
+
+/* The top rows of the tree the sidebar lists. */
+static guint
+n_listed (DossierSidebar *sidebar)
+{
+  return g_list_model_get_n_items (gtk_tree_list_model_get_model (sidebar->tree));
+}
+
+static gboolean
+lists_n_cases (gpointer data)
+{
+  Listed *listed = data;
+
+  return n_listed (listed->sidebar) == listed->n;
+}
+
+/* With more case files than the filter opens at once (a hundred), only
+ * those whose title has the words are listed (found on a worker thread),
+ * the first hundred, with the one shown, and a note says so; the items of
+ * the one shown are filtered as ever. Emptied, the filter lists every one
+ * again, unfolded as they were. */
 static void
 test_sidebar_filter_many (Fixture       *f,
                           gconstpointer  data)
 {
   GtkWidget *entry = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_SEARCH_ENTRY, 0);
-  GtkListView *list = test_get_widget (dossier_window_get_sidebar (f->window), GTK_TYPE_LIST_VIEW, 0);
-  GtkTreeListModel *tree = NULL;
-  gint64 shown_case = dossier_selection_get_case_id (dossier_window_get_selection (f->window));
-  guint open = 0, n;
-  gboolean shown_open = FALSE;
+  DossierSelection *selection = dossier_window_get_selection (f->window);
+  gint64 shown_case = dossier_selection_get_case_id (selection);
+  Listed listed = { DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window)), 0 };
 
-  g_assert_null (filter_note (f));
+  g_assert_null (filter_note (f, ""));
   add_cases (f, 110);
   test_iterate ();
-  /* Folded again, every one, to count what the filter opens. */
-  tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
-  n = g_list_model_get_n_items (gtk_tree_list_model_get_model (tree));
-  g_assert_cmpuint (n, ==, 111);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
+  g_assert_cmpuint (n_listed (listed.sidebar), ==, 111);
 
-      gtk_tree_list_row_set_expanded (row, FALSE);
-    }
+  /* Both words, in any order, case as typed or not: "Case 001", "Case 010"
+   * to "Case 019" and "Case 101"; and the one shown, first, its title
+   * without the words. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "01 CASE");
+  listed.n = 13;
+  test_wait_until (lists_n_cases, &listed);
+  g_assert_nonnull (filter_note (f, "Only the case files whose title has these words are listed"));
+  {
+    g_autoptr(GtkTreeListRow) first = gtk_tree_list_model_get_child_row (listed.sidebar->tree, 0);
+    g_autoptr(GtkTreeListRow) second = gtk_tree_list_model_get_child_row (listed.sidebar->tree, 1);
+    g_autoptr(GObject) shown_item = gtk_tree_list_row_get_item (first);
+    g_autoptr(GObject) found_item = gtk_tree_list_row_get_item (second);
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "protest");
-  for (guint i = 0; i < 100 && filter_note (f) == NULL; i++)
-    {
-      test_iterate ();
-      g_usleep (20000);
-    }
-  g_assert_nonnull (filter_note (f));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (tree, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+    g_assert_cmpint (dossier_node_get_id (DOSSIER_NODE (shown_item)), ==, shown_case);
+    g_assert_cmpstr (dossier_node_get_title (DOSSIER_NODE (found_item)), ==, "Case 001");
+    /* The one shown opens, its items filtered; those found stay folded. */
+    g_assert_true (gtk_tree_list_row_get_expanded (first));
+    g_assert_false (gtk_tree_list_row_get_expanded (second));
+  }
+  /* What the window shows stays, its row selected. */
+  g_assert_cmpint (dossier_selection_get_case_id (selection), ==, shown_case);
+  g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
+  g_assert_nonnull (dossier_sidebar_get_selected_item (DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window))));
 
-      if (gtk_tree_list_row_get_expanded (row))
-        {
-          open++;
-          shown_open |= dossier_node_get_id (DOSSIER_NODE (item)) == shown_case;
-        }
-    }
-  g_assert_cmpuint (open, <=, 101);
-  g_assert_cmpuint (open, >=, 100);
-  g_assert_true (shown_open);
+  /* Words found in more than a hundred titles: the first hundred, and the
+   * one shown. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "case");
+  listed.n = 101;
+  test_wait_until (lists_n_cases, &listed);
+  g_assert_nonnull (filter_note (f, "110 case files have these words in their title; the first 100 are listed"));
+
+  /* A case file that comes while the filter is on is listed if its title
+   * has the words. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "protest");
+    listed.n = 1;
+    test_wait_until (lists_n_cases, &listed);
+    g_assert_true (dossier_store_create_case (f->store, "Second protest", "en", NULL, &error));
+    g_assert_no_error (error);
+    listed.n = 2;
+    test_wait_until (lists_n_cases, &listed);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  for (guint i = 0; i < 100 && filter_note (f) != NULL; i++)
-    {
-      test_iterate ();
-      g_usleep (20000);
-    }
-  g_assert_null (filter_note (f));
+  listed.n = 112;
+  test_wait_until (lists_n_cases, &listed);
+  g_assert_null (filter_note (f, ""));
+  g_assert_cmpint (dossier_selection_get_case_id (selection), ==, shown_case);
 }
 
 typedef struct
@@ -624,7 +657,7 @@ test_focus_far_row (Fixture       *f,
 
   add_cases (f, 110);
   test_iterate ();
-  tree = GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))));
+  tree = DOSSIER_SIDEBAR (sidebar)->tree;
   last = gtk_tree_list_model_get_child_row (tree, g_list_model_get_n_items (gtk_tree_list_model_get_model (tree)) - 1);
   item = gtk_tree_list_row_get_item (last);
 

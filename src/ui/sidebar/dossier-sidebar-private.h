@@ -16,8 +16,13 @@ struct _DossierSidebar
   DossierStore       *store;
   DossierSelection   *selection;
   GSignalGroup       *selection_signals;
-  GtkTreeListModel   *tree;
-  GtkSingleSelection *list_selection;
+  GtkTreeListModel   *tree;         /* the one listed: tree_all or tree_found */
+  GtkTreeListModel   *tree_all;     /* every case file, live */
+  GtkTreeListModel   *tree_found;   /* the case files the filter found */
+  GListStore         *found_cases;  /* tree_found's top rows */
+  GtkSingleSelection *list_selection; /* the list's: selection_all or selection_found */
+  GtkSingleSelection *selection_all;
+  GtkSingleSelection *selection_found;
 
   GtkScrolledWindow  *scroller;
   GtkListView        *list_view;
@@ -28,6 +33,8 @@ struct _DossierSidebar
   GtkEveryFilter     *filter;     /* empty (every row) unless the user types */
   GtkCustomFilter    *title_filter;
   char               *filter_key; /* casefolded */
+  GCancellable       *finding;    /* the case files with the words, being found */
+  gulong              store_changed_id;
 
   guint               syncing : 1;
 };
@@ -36,6 +43,7 @@ struct _DossierSidebar
 void        _dossier_sidebar_class_filter_init (DossierSidebarClass *klass);
 void        _dossier_sidebar_filter_init       (DossierSidebar      *self);
 void        _dossier_sidebar_filter_dispose    (DossierSidebar      *self);
+void        _dossier_sidebar_filter_reset      (DossierSidebar      *self);
 GListModel *_dossier_sidebar_filter_wrap       (DossierSidebar      *self,
                                                 GListModel          *items);
 

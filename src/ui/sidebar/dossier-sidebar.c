@@ -239,11 +239,58 @@ expand_case_rows (DossierSidebar *self,
 {
   for (guint i = position; i < position + MIN (added, UNFOLDED_AT_ONCE); i++)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree_all, i);
 
       if (row != NULL)
         gtk_tree_list_row_set_expanded (row, TRUE);
     }
+}
+
+/* The selection model's signals, of the one the list shows only. */
+static void
+on_model_selection_changed (DossierSidebar    *self,
+                            guint              position,
+                            guint              n_items,
+                            GtkSelectionModel *model)
+{
+  if (model == GTK_SELECTION_MODEL (self->list_selection))
+    on_list_selection_changed (self);
+}
+
+static void
+on_model_items_changed (DossierSidebar *self,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        GListModel     *model)
+{
+  if (model == G_LIST_MODEL (self->list_selection))
+    on_list_items_changed (self);
+}
+
+static void
+drop_selection (DossierSidebar      *self,
+                GtkSingleSelection **selection)
+{
+  if (*selection != NULL)
+    g_signal_handlers_disconnect_by_data (*selection, self);
+  g_clear_object (selection);
+}
+
+/* (transfer full) */
+static GtkSingleSelection *
+make_selection (DossierSidebar   *self,
+                GtkTreeListModel *tree)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (tree)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_model_selection_changed), self);
+  /* Collapsing the section of the selected row moves the selection to
+   * another row without "selection-changed": follow the row shown. */
+  g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (on_model_items_changed), self);
+  return selection;
 }
 
 static void
@@ -261,31 +308,34 @@ dossier_sidebar_reload (DossierSidebar *self)
   if (root == NULL)
     root = G_LIST_MODEL (g_list_store_new (DOSSIER_TYPE_NODE));
 
-  g_clear_object (&self->tree);
-  self->tree = gtk_tree_list_model_new (g_steal_pointer (&root), FALSE, FALSE,
-                                        create_children, self, NULL);
-
-  if (self->list_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->list_selection, self);
+  /* Two trees: every case file, and those the filter found among many
+   * (dossier-sidebar-filter.c), which the list shows in turn. Each keeps
+   * what is unfolded in it, and a hundred thousand case files are not
+   * made into rows again when the filter is emptied. */
+  _dossier_sidebar_filter_reset (self);
   g_clear_object (&self->list_selection);
-  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
-  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->list_selection, "selection-changed",
-                            G_CALLBACK (on_list_selection_changed), self);
-  /* Collapsing the section of the selected row moves the selection to
-   * another row without "selection-changed": follow the row shown. */
-  g_signal_connect_swapped (self->list_selection, "items-changed",
-                            G_CALLBACK (on_list_items_changed), self);
+  drop_selection (self, &self->selection_all);
+  drop_selection (self, &self->selection_found);
+  g_clear_object (&self->tree_all);
+  self->tree_all = gtk_tree_list_model_new (g_steal_pointer (&root), FALSE, FALSE, create_children, self, NULL);
+  g_clear_object (&self->found_cases);
+  self->found_cases = g_list_store_new (DOSSIER_TYPE_NODE);
+  g_clear_object (&self->tree_found);
+  self->tree_found = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->found_cases)), FALSE, FALSE,
+                                              create_children, self, NULL);
+  g_set_object (&self->tree, self->tree_all);
+  self->selection_all = make_selection (self, self->tree_all);
+  self->selection_found = make_selection (self, self->tree_found);
+  g_set_object (&self->list_selection, self->selection_all);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
 
   /* Case files show their sections from the start (the first ones, and
    * the selected one), and so does one added later (the tree has taken
    * the new rows when this runs). */
-  g_signal_connect_object (gtk_tree_list_model_get_model (self->tree), "items-changed",
+  g_signal_connect_object (gtk_tree_list_model_get_model (self->tree_all), "items-changed",
                            G_CALLBACK (expand_case_rows), self, G_CONNECT_SWAPPED);
-  expand_case_rows (self, 0, 0, g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree)));
+  expand_case_rows (self, 0, 0, g_list_model_get_n_items (gtk_tree_list_model_get_model (self->tree_all)));
 
   if (self->selection != NULL)
     on_selection_changed (self);
@@ -296,16 +346,20 @@ dossier_sidebar_dispose (GObject *object)
 {
   DossierSidebar *self = (DossierSidebar *)object;
 
-  if (self->list_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->list_selection, self);
   if (self->selection_signals != NULL)
     g_signal_group_set_target (self->selection_signals, NULL);
+  _dossier_sidebar_filter_reset (self);
+  drop_selection (self, &self->selection_all);
+  drop_selection (self, &self->selection_found);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
 
   g_clear_object (&self->selection_signals);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->tree_all);
+  g_clear_object (&self->tree_found);
+  g_clear_object (&self->found_cases);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   _dossier_sidebar_filter_dispose (self);
