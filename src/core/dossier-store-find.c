@@ -128,7 +128,9 @@ find_in (DossierDb  *db,
     {
       Found one = { .id = sqlite3_column_int64 (stmt, 0) };
 
-      g_strlcpy (one.filed, (const char *) sqlite3_column_text (stmt, 1), sizeof one.filed);
+      const char *filed = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_strlcpy (one.filed, filed ? filed : "", sizeof one.filed);
       g_array_append_val (found, one);
     }
   if (!ok)

@@ -473,6 +473,28 @@ test_sidebar_filter_many (Fixture       *f,
   g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
   g_assert_nonnull (dossier_sidebar_get_selected_item (DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window))));
 
+  /* What the window shows stays as the words change, even when its row is
+   * filtered out and the case files found come anew. */
+  {
+    gint64 microsoft = node (f, "microsoft");
+
+    dossier_selection_select (selection, shown_case, DOSSIER_SECTION_ORGANIZATIONS, microsoft);
+    test_iterate ();
+    /* As one types: in the entry. */
+    g_assert_true (gtk_widget_grab_focus (entry));
+    /* "Case 010" and "Case 101". */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "01 CASE 10");
+    listed.n = 3;
+    test_wait_until (lists_n_cases, &listed);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "01 CASE");
+    listed.n = 13;
+    test_wait_until (lists_n_cases, &listed);
+    g_assert_cmpint (dossier_selection_get_node_id (selection), ==, microsoft);
+    g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_ORGANIZATIONS);
+    dossier_selection_select (selection, shown_case, DOSSIER_SECTION_OVERVIEW, 0);
+    test_iterate ();
+  }
+
   /* Words found in more than a hundred titles: the first hundred, and the
    * one shown. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "case");

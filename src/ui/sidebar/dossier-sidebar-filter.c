@@ -121,12 +121,22 @@ scroll_to_top (GtkWidget     *list,
                GdkFrameClock *clock,
                gpointer       data)
 {
+  DossierSidebar *self = data;
   GtkWidget *first = gtk_widget_get_first_child (list);
 
   if (first != NULL && gtk_widget_get_height (first) == 0)
     return G_SOURCE_CONTINUE;
   gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+  self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_scrolling (DossierSidebar *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
 }
 
 /* The row of what the window shows selected again, in view. */
@@ -134,8 +144,9 @@ static void
 show_selection (DossierSidebar *self)
 {
   _dossier_sidebar_show_selection (self);
+  stop_scrolling (self);
   if (gtk_single_selection_get_selected (self->list_selection) < CASE_ROWS)
-    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_top, NULL, NULL);
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_top, self, NULL);
 }
 
 /* Lists the case files found, or every one, and selects the row of what
@@ -158,6 +169,23 @@ list_tree (DossierSidebar *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   self->syncing = FALSE;
   show_selection (self);
+}
+
+/* Whether @model holds the case files of @nodes, in that order. */
+static gboolean
+same_nodes (GListModel *model,
+            GPtrArray  *nodes)
+{
+  if (g_list_model_get_n_items (model) != nodes->len)
+    return FALSE;
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      g_autoptr(DossierNode) node = g_list_model_get_item (model, i);
+
+      if (dossier_node_get_id (node) != dossier_node_get_id (g_ptr_array_index (nodes, i)))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void find_cases (DossierSidebar *self);
@@ -204,16 +232,29 @@ on_found (GObject      *source,
         g_ptr_array_add (found, g_steal_pointer (&node));
     }
   /* Their titles have the words: folded, they are what was looked for. The
-   * one shown opens, its items filtered. */
+   * one shown opens, its items filtered. The same case files as before
+   * stay as the user left them. Rows going and coming, with the one
+   * selected among them, are not the user choosing another. */
   self->syncing = TRUE;
-  g_list_store_splice (self->found_cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found_cases)),
-                       found->pdata, found->len);
-  self->syncing = FALSE;
+  if (!same_nodes (G_LIST_MODEL (self->found_cases), found))
+    {
+      gboolean listed = self->tree == self->tree_found;
+
+      /* Out of the list meanwhile: a row it kept, with the keyboard's focus
+       * on it, would be given another case file and selected with it. */
+      if (listed)
+        gtk_list_view_set_model (self->list_view, NULL);
+      g_list_store_splice (self->found_cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found_cases)),
+                           found->pdata, found->len);
+      if (listed)
+        gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+    }
   {
     g_autoptr(GtkTreeListRow) shown_row = _dossier_sidebar_find_case_row (self->tree_found, shown);
 
     open_case (shown_row);
   }
+  self->syncing = FALSE;
   if (self->tree == self->tree_found)
     show_selection (self);
   else
@@ -234,12 +275,35 @@ on_found (GObject      *source,
   show_note (self, note);
 }
 
-/* A case file came, went or was renamed: found again. */
+/* A case file came, went or was renamed: found again once the store's
+ * change is whole (an import of many is looked for once). */
 static void
 on_store_changed (DossierSidebar    *self,
                   DossierObjectKind  kind)
 {
-  if (kind == DOSSIER_OBJECT_CASE && self->filter_key != NULL)
+  if (kind == DOSSIER_OBJECT_CASE)
+    self->cases_changed = TRUE;
+}
+
+static void
+on_store_committed (DossierSidebar *self)
+{
+  if (self->cases_changed && self->filter_key != NULL)
+    find_cases (self);
+  self->cases_changed = FALSE;
+}
+
+/* Another case file shown, from a link or a search, and not among those
+ * listed: looked for again, so that it is listed with them. */
+static void
+on_shown_changed (DossierSidebar *self)
+{
+  g_autoptr(GtkTreeListRow) row = NULL;
+
+  if (self->tree != self->tree_found || self->filter_key == NULL || self->selection == NULL)
+    return;
+  row = _dossier_sidebar_find_case_row (self->tree_found, dossier_selection_get_case_id (self->selection));
+  if (row == NULL)
     find_cases (self);
 }
 
@@ -256,38 +320,77 @@ find_cases (DossierSidebar *self)
   if (self->store == NULL)
     return;
 
-  if (self->store_changed_id == 0)
-    self->store_changed_id = g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
-                                                      self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->found_signals, self->store);
   self->finding = g_cancellable_new ();
   dossier_store_find_case_files_async (self->store, self->filter_key, FILTERED_AT_ONCE, self->finding,
                                        on_found, g_object_ref (self));
   /* Translators: under the sidebar's filter, while titles are read; %s is a number, its thousands grouped */
-  note = g_strdup_printf (_("Looking through the titles of %s case files…"), count);
+  note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Looking through the title of %s case file…",
+                                       "Looking through the titles of %s case files…", n_case_files (self)),
+                          count);
   show_note (self, note);
 }
 
 /**
- * _dossier_sidebar_filter_reset:
+ * _dossier_sidebar_filter_stop:
  *
- * Every case file listed again, nothing being looked for: as the filter is
- * emptied, or the sidebar given another store or let go of.
+ * Nothing looked for any more: as the sidebar is given another store or
+ * let go of.
  */
 void
-_dossier_sidebar_filter_reset (DossierSidebar *self)
+_dossier_sidebar_filter_stop (DossierSidebar *self)
 {
   if (self->finding != NULL)
     g_cancellable_cancel (self->finding);
   g_clear_object (&self->finding);
-  /* The store the handler was connected to may be the one replaced. */
-  if (self->store_changed_id != 0 && self->store != NULL &&
-      g_signal_handler_is_connected (self->store, self->store_changed_id))
-    g_signal_handler_disconnect (self->store, self->store_changed_id);
-  self->store_changed_id = 0;
+  if (self->found_signals != NULL)
+    g_signal_group_set_target (self->found_signals, NULL);
+  self->cases_changed = FALSE;
+  stop_scrolling (self);
+}
+
+/* Every case file listed again, as the filter is emptied. */
+static void
+list_all (DossierSidebar *self)
+{
+  _dossier_sidebar_filter_stop (self);
   list_tree (self, FALSE);
-  /* What they hold is let go of. */
+  stop_scrolling (self);
+  /* What the case files found hold is let go of. */
   if (self->found_cases != NULL)
     g_list_store_remove_all (self->found_cases);
+}
+
+/* The words typed looked for, in the case files' titles or in what they
+ * hold. */
+static void
+apply_words (DossierSidebar *self)
+{
+  if (self->filter_key != NULL && n_case_files (self) > FILTERED_AT_ONCE)
+    find_cases (self);
+  else if (self->filter_key != NULL)
+    {
+      list_all (self);
+      open_sections (self);
+      show_note (self, NULL);
+    }
+  else
+    {
+      list_all (self);
+      show_note (self, NULL);
+    }
+}
+
+/**
+ * _dossier_sidebar_filter_refresh:
+ *
+ * The words in the entry, if any, looked for again: in a new store.
+ */
+void
+_dossier_sidebar_filter_refresh (DossierSidebar *self)
+{
+  if (self->filter_key != NULL)
+    apply_words (self);
 }
 
 static void
@@ -314,18 +417,7 @@ on_search_changed (GtkSearchEntry *entry,
                         g_str_has_prefix (old_key, self->filter_key) ? GTK_FILTER_CHANGE_LESS_STRICT :
                                                                        GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (self->filter_key != NULL && n_case_files (self) > FILTERED_AT_ONCE)
-    find_cases (self);
-  else if (self->filter_key != NULL)
-    {
-      open_sections (self);
-      show_note (self, NULL);
-    }
-  else
-    {
-      _dossier_sidebar_filter_reset (self);
-      show_note (self, NULL);
-    }
+  apply_words (self);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   self->filter_note, NULL, -1);
 }
@@ -410,6 +502,14 @@ _dossier_sidebar_filter_init (DossierSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->filter_entry), keys);
   gtk_search_entry_set_key_capture_widget (self->filter_entry, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  self->found_signals = g_signal_group_new (DOSSIER_TYPE_STORE);
+  g_signal_group_connect_object (self->found_signals, "changed", G_CALLBACK (on_store_changed), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->found_signals, "committed", G_CALLBACK (on_store_committed), self,
+                                 G_CONNECT_SWAPPED);
+  /* After the sidebar's own handler, which selects the row shown. */
+  g_signal_group_connect_object (self->selection_signals, "changed", G_CALLBACK (on_shown_changed), self,
+                                 G_CONNECT_SWAPPED);
   show_note (self, NULL);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   self->filter_note, NULL, -1);
@@ -418,7 +518,8 @@ _dossier_sidebar_filter_init (DossierSidebar *self)
 void
 _dossier_sidebar_filter_dispose (DossierSidebar *self)
 {
-  _dossier_sidebar_filter_reset (self);
+  _dossier_sidebar_filter_stop (self);
+  g_clear_object (&self->found_signals);
   g_clear_object (&self->filter);
   g_clear_object (&self->title_filter);
   g_clear_pointer (&self->filter_key, g_free);

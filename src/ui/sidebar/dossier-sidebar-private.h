@@ -34,7 +34,9 @@ struct _DossierSidebar
   GtkCustomFilter    *title_filter;
   char               *filter_key; /* casefolded */
   GCancellable       *finding;    /* the case files with the words, being found */
-  gulong              store_changed_id;
+  GSignalGroup       *found_signals; /* the store's, while case files are found */
+  guint               scroll_tick;
+  guint               cases_changed : 1;
 
   guint               syncing : 1;
 };
@@ -43,7 +45,8 @@ struct _DossierSidebar
 void        _dossier_sidebar_class_filter_init (DossierSidebarClass *klass);
 void        _dossier_sidebar_filter_init       (DossierSidebar      *self);
 void        _dossier_sidebar_filter_dispose    (DossierSidebar      *self);
-void        _dossier_sidebar_filter_reset      (DossierSidebar      *self);
+void        _dossier_sidebar_filter_stop       (DossierSidebar      *self);
+void        _dossier_sidebar_filter_refresh    (DossierSidebar      *self);
 GListModel *_dossier_sidebar_filter_wrap       (DossierSidebar      *self,
                                                 GListModel          *items);
 

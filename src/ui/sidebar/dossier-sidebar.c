@@ -144,6 +144,17 @@ on_list_items_changed (DossierSidebar *self)
 
   if (gtk_single_selection_get_selected_item (self->list_selection) != NULL)
     {
+      GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->list_selection);
+      DossierSectionKind section;
+      gint64 case_id, node_id;
+
+      /* The row of a section standing for an item of it the list does not
+       * show (the filter took it out): the window shows the item still. */
+      _dossier_sidebar_row_to_selection (row, &case_id, &section, &node_id);
+      if (node_id == 0 && dossier_selection_get_node_id (self->selection) != 0 &&
+          case_id == dossier_selection_get_case_id (self->selection) &&
+          section == dossier_selection_get_section (self->selection))
+        return;
       on_list_selection_changed (self);
       return;
     }
@@ -312,7 +323,7 @@ dossier_sidebar_reload (DossierSidebar *self)
    * (dossier-sidebar-filter.c), which the list shows in turn. Each keeps
    * what is unfolded in it, and a hundred thousand case files are not
    * made into rows again when the filter is emptied. */
-  _dossier_sidebar_filter_reset (self);
+  _dossier_sidebar_filter_stop (self);
   g_clear_object (&self->list_selection);
   drop_selection (self, &self->selection_all);
   drop_selection (self, &self->selection_found);
@@ -339,6 +350,8 @@ dossier_sidebar_reload (DossierSidebar *self)
 
   if (self->selection != NULL)
     on_selection_changed (self);
+  /* Words typed already are looked for in the new store. */
+  _dossier_sidebar_filter_refresh (self);
 }
 
 static void
@@ -348,7 +361,7 @@ dossier_sidebar_dispose (GObject *object)
 
   if (self->selection_signals != NULL)
     g_signal_group_set_target (self->selection_signals, NULL);
-  _dossier_sidebar_filter_reset (self);
+  _dossier_sidebar_filter_stop (self);
   drop_selection (self, &self->selection_all);
   drop_selection (self, &self->selection_found);
 
@@ -475,13 +488,14 @@ dossier_sidebar_init (DossierSidebar *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_view_set_factory (self->list_view, factory);
-  _dossier_sidebar_filter_init (self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
   self->selection_signals = g_signal_group_new (DOSSIER_TYPE_SELECTION);
   g_signal_group_connect_object (self->selection_signals, "changed",
                                  G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  /* After the handler above: the filter's follows it. */
+  _dossier_sidebar_filter_init (self);
   dossier_sidebar_reload (self);
 }
 
