@@ -430,6 +430,23 @@ lists_n_cases (gpointer data)
   return n_listed (listed->sidebar) == listed->n;
 }
 
+/* Whether a top row of the sidebar is "Second protest, renamed". */
+static gboolean
+lists_renamed (gpointer data)
+{
+  DossierSidebar *sidebar = data;
+
+  for (guint i = 0; i < n_listed (sidebar); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (sidebar->tree, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (dossier_node_get_title (DOSSIER_NODE (item)), "Second protest, renamed") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* With more case files than the filter opens at once (a hundred), only
  * those whose title has the words are listed (found on a worker thread),
  * the first hundred, with the one shown, and a note says so; the items of
@@ -506,14 +523,20 @@ test_sidebar_filter_many (Fixture       *f,
    * has the words. */
   {
     g_autoptr(GError) error = NULL;
+    gint64 second = 0;
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "protest");
     listed.n = 1;
     test_wait_until (lists_n_cases, &listed);
-    g_assert_true (dossier_store_create_case (f->store, "Second protest", "en", NULL, &error));
+    g_assert_true (dossier_store_create_case (f->store, "Second protest", "en", &second, &error));
     g_assert_no_error (error);
     listed.n = 2;
     test_wait_until (lists_n_cases, &listed);
+
+    /* Renamed, it is listed by its new title. */
+    g_assert_true (dossier_store_set_title (f->store, second, "en", "Second protest, renamed", &error));
+    g_assert_no_error (error);
+    test_wait_until (lists_renamed, listed.sidebar);
   }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");

@@ -171,7 +171,8 @@ list_tree (DossierSidebar *self,
   show_selection (self);
 }
 
-/* Whether @model holds the case files of @nodes, in that order. */
+/* Whether @model holds the case files of @nodes, in that order, with the
+ * same titles. */
 static gboolean
 same_nodes (GListModel *model,
             GPtrArray  *nodes)
@@ -182,7 +183,11 @@ same_nodes (GListModel *model,
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (model, i);
 
-      if (dossier_node_get_id (node) != dossier_node_get_id (g_ptr_array_index (nodes, i)))
+      DossierNode *other = g_ptr_array_index (nodes, i);
+
+      /* A case file renamed is made again. */
+      if (dossier_node_get_id (node) != dossier_node_get_id (other) ||
+          g_strcmp0 (dossier_node_get_title (node), dossier_node_get_title (other)) != 0)
         return FALSE;
     }
   return TRUE;
@@ -239,6 +244,7 @@ on_found (GObject      *source,
   if (!same_nodes (G_LIST_MODEL (self->found_cases), found))
     {
       gboolean listed = self->tree == self->tree_found;
+      g_autoptr(GtkTreeListRow) shown_row = NULL;
 
       /* Out of the list meanwhile: a row it kept, with the keyboard's focus
        * on it, would be given another case file and selected with it. */
@@ -248,12 +254,9 @@ on_found (GObject      *source,
                            found->pdata, found->len);
       if (listed)
         gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+      shown_row = _dossier_sidebar_find_case_row (self->tree_found, shown);
+      open_case (shown_row);
     }
-  {
-    g_autoptr(GtkTreeListRow) shown_row = _dossier_sidebar_find_case_row (self->tree_found, shown);
-
-    open_case (shown_row);
-  }
   self->syncing = FALSE;
   if (self->tree == self->tree_found)
     show_selection (self);
@@ -285,12 +288,17 @@ on_store_changed (DossierSidebar    *self,
     self->cases_changed = TRUE;
 }
 
+static void apply_words (DossierSidebar *self);
+
 static void
 on_store_committed (DossierSidebar *self)
 {
-  if (self->cases_changed && self->filter_key != NULL)
-    find_cases (self);
+  gboolean changed = self->cases_changed;
+
   self->cases_changed = FALSE;
+  /* Fewer than a hundred left, the items are filtered in place again. */
+  if (changed && self->filter_key != NULL)
+    apply_words (self);
 }
 
 /* Another case file shown, from a link or a search, and not among those
@@ -355,7 +363,6 @@ list_all (DossierSidebar *self)
 {
   _dossier_sidebar_filter_stop (self);
   list_tree (self, FALSE);
-  stop_scrolling (self);
   /* What the case files found hold is let go of. */
   if (self->found_cases != NULL)
     g_list_store_remove_all (self->found_cases);

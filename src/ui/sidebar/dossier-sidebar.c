@@ -149,11 +149,15 @@ on_list_items_changed (DossierSidebar *self)
       gint64 case_id, node_id;
 
       /* The row of a section standing for an item of it the list does not
-       * show (the filter took it out): the window shows the item still. */
+       * show (the filter took it out): the window shows the item still
+       * (looking for its row again at each step of the filter would read
+       * what matches each time). Folded by the user, the section is what
+       * is shown. */
       _dossier_sidebar_row_to_selection (row, &case_id, &section, &node_id);
       if (node_id == 0 && dossier_selection_get_node_id (self->selection) != 0 &&
           case_id == dossier_selection_get_case_id (self->selection) &&
-          section == dossier_selection_get_section (self->selection))
+          section == dossier_selection_get_section (self->selection) &&
+          gtk_tree_list_row_get_expanded (row))
         return;
       on_list_selection_changed (self);
       return;
