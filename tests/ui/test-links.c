@@ -430,18 +430,24 @@ lists_n_cases (gpointer data)
   return n_listed (listed->sidebar) == listed->n;
 }
 
-/* Whether a top row of the sidebar is "Second protest, renamed". */
-static gboolean
-lists_renamed (gpointer data)
+typedef struct
 {
-  DossierSidebar *sidebar = data;
+  DossierSidebar *sidebar;
+  const char     *title;
+} Titled;
 
-  for (guint i = 0; i < n_listed (sidebar); i++)
+/* Whether a top row of the sidebar has the title. */
+static gboolean
+lists_title (gpointer data)
+{
+  Titled *titled = data;
+
+  for (guint i = 0; i < n_listed (titled->sidebar); i++)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (sidebar->tree, i);
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (titled->sidebar->tree, i);
       g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
 
-      if (g_strcmp0 (dossier_node_get_title (DOSSIER_NODE (item)), "Second protest, renamed") == 0)
+      if (g_strcmp0 (dossier_node_get_title (DOSSIER_NODE (item)), titled->title) == 0)
         return TRUE;
     }
   return FALSE;
@@ -536,7 +542,16 @@ test_sidebar_filter_many (Fixture       *f,
     /* Renamed, it is listed by its new title. */
     g_assert_true (dossier_store_set_title (f->store, second, "en", "Second protest, renamed", &error));
     g_assert_no_error (error);
-    test_wait_until (lists_renamed, listed.sidebar);
+    test_wait_until (lists_title, &(Titled) { listed.sidebar, "Second protest, renamed" });
+
+    /* The keyboard on the row shown as the rows come anew: it stays on it. */
+    dossier_sidebar_focus_selected (listed.sidebar);
+    g_assert_true (test_focus_on_selected_row (GTK_WIDGET (listed.sidebar->list_view)));
+    g_assert_true (dossier_store_set_title (f->store, second, "en", "Second protest, again", &error));
+    test_wait_until (lists_title, &(Titled) { listed.sidebar, "Second protest, again" });
+    g_assert_true (test_focus_on_selected_row (GTK_WIDGET (listed.sidebar->list_view)));
+    g_assert_cmpint (dossier_selection_get_case_id (selection), ==, shown_case);
+    g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
   }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");

@@ -207,7 +207,7 @@ on_found (GObject      *source,
   g_autofree char *count = NULL;
   g_autofree char *note = NULL;
   gint64 shown;
-  gboolean has_shown = FALSE;
+  gboolean has_shown = FALSE, had_focus = FALSE;
   guint n_found = 0;
 
   ids = dossier_store_find_case_files_finish (DOSSIER_STORE (source), result, &n_found, &error);
@@ -244,6 +244,12 @@ on_found (GObject      *source,
   if (!same_nodes (G_LIST_MODEL (self->found_cases), found))
     {
       gboolean listed = self->tree == self->tree_found;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->list_view));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      /* The keyboard on a row (an import or a rename brought new rows):
+       * back on the one selected once they are made. */
+      had_focus = listed && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
       g_autoptr(GtkTreeListRow) shown_row = NULL;
 
       /* Out of the list meanwhile: a row it kept, with the keyboard's focus
@@ -262,6 +268,8 @@ on_found (GObject      *source,
     show_selection (self);
   else
     list_tree (self, TRUE);
+  if (had_focus)
+    _dossier_sidebar_focus_selected_row (self);
 
   count = dossier_format_count (n_found);
   if (n_found > FILTERED_AT_ONCE)

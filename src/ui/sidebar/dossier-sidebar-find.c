@@ -220,3 +220,40 @@ _dossier_sidebar_show_selection (DossierSidebar *self)
     gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
 }
+
+/* The row at @position, if the list has made it (it makes those shown, a
+ * few more, and the selected one): GTK 4.8 has no call that focuses a
+ * list's row (4.12's gtk_list_view_scroll_to() does), so this walks the
+ * list's children, each a row around the expander the factory made. */
+static GtkWidget *
+row_widget_at (DossierSidebar *self,
+               guint           position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+      GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
+
+      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
+        return child;
+    }
+  return NULL;
+}
+
+/**
+ * _dossier_sidebar_focus_selected_row:
+ *
+ * Gives the keyboard's focus to the selected row (the list keeps a row
+ * made for its selection, even one far below what it shows), else to the
+ * list.
+ */
+void
+_dossier_sidebar_focus_selected_row (DossierSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->list_selection);
+  GtkWidget *row = position != GTK_INVALID_LIST_POSITION ? row_widget_at (self, position) : NULL;
+
+  if (row == NULL || !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}

@@ -62,5 +62,6 @@ void            _dossier_sidebar_row_to_selection (GtkTreeListRow     *row,
                                                    DossierSectionKind *section,
                                                    gint64             *node_id);
 void            _dossier_sidebar_show_selection   (DossierSidebar     *self);
+void            _dossier_sidebar_focus_selected_row (DossierSidebar   *self);
 
 G_END_DECLS

@@ -200,46 +200,19 @@ on_selection_changed (DossierSidebar *self)
   _dossier_sidebar_show_selection (self);
 }
 
-/* The row at @position, if the list has made it (it makes those shown, a
- * few more, and the selected one): GTK 4.8 has no call that focuses a
- * list's row (4.12's gtk_list_view_scroll_to() does), so this walks the
- * list's children, each a row around the expander the factory made. */
-static GtkWidget *
-row_widget_at (DossierSidebar *self,
-               guint           position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkTreeListRow *row = GTK_IS_TREE_EXPANDER (expander) ? gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander)) : NULL;
-
-      if (row != NULL && gtk_tree_list_row_get_position (row) == position)
-        return child;
-    }
-  return NULL;
-}
-
 /**
  * dossier_sidebar_focus_selected:
  *
  * Gives the keyboard's focus to the selected row: where a search result
  * was opened, the search bar that had the focus is gone, and GTK gave it
- * to the Filter entry. The list keeps a row made for its selection, even
- * one far below what it shows.
+ * to the Filter entry.
  */
 void
 dossier_sidebar_focus_selected (DossierSidebar *self)
 {
-  guint position;
-  GtkWidget *row;
-
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
 
-  position = gtk_single_selection_get_selected (self->list_selection);
-  row = position != GTK_INVALID_LIST_POSITION ? row_widget_at (self, position) : NULL;
-  if (row == NULL || !gtk_widget_grab_focus (row))
-    gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+  _dossier_sidebar_focus_selected_row (self);
 }
 
 /* Case files unfolded at once, at start or when added: a few show their
