@@ -39,17 +39,39 @@ find_free (Find *find)
   g_free (find);
 }
 
-/* dossier_has_words (TITLE, WORDS): 1 when every one of WORDS (casefolded,
- * separated by spaces) is in TITLE casefolded. The words are split once a
- * statement (SQLite keeps them with the argument). */
+/**
+ * dossier_title_has_words:
+ * @title: (nullable): a title as shown
+ * @words: casefolded words; empty ones are skipped
+ *
+ * The rule of the sidebar's filter, for its items and for the case files
+ * found here: every word somewhere in @title casefolded (case as typed or
+ * not, accents as typed).
+ */
+gboolean
+dossier_title_has_words (const char        *title,
+                         const char * const *words)
+{
+  g_autofree char *folded = NULL;
+
+  if (title == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (title, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* dossier_has_words (TITLE, WORDS): dossier_title_has_words() in SQL, the
+ * words separated by spaces. They are split once a statement (SQLite keeps
+ * them with the argument). */
 static void
 has_words (sqlite3_context  *context,
            int               argc,
            sqlite3_value   **argv)
 {
-  const char *title = (const char *) sqlite3_value_text (argv[0]);
   char **words = sqlite3_get_auxdata (context, 1);
-  g_autofree char *folded = NULL;
 
   if (words == NULL)
     {
@@ -64,20 +86,8 @@ has_words (sqlite3_context  *context,
           return;
         }
     }
-
-  if (title == NULL)
-    {
-      sqlite3_result_int (context, 0);
-      return;
-    }
-  folded = g_utf8_casefold (title, -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
-      {
-        sqlite3_result_int (context, 0);
-        return;
-      }
-  sqlite3_result_int (context, 1);
+  sqlite3_result_int (context, dossier_title_has_words ((const char *) sqlite3_value_text (argv[0]),
+                                                        (const char * const *) words));
 }
 
 /* A case file found, and where it stands in the sidebar's order. */

@@ -319,6 +319,8 @@ GArray       *dossier_store_find_case_files_finish    (DossierStore             
                                                        GAsyncResult             *result,
                                                        guint                    *n_found,
                                                        GError                  **error);
+gboolean      dossier_title_has_words                 (const char               *title,
+                                                       const char * const       *words);
 gboolean      dossier_store_import_shares_file_finish (DossierStore             *self,
                                                        GAsyncResult             *result,
                                                        GPtrArray               **problems,

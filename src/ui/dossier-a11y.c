@@ -22,6 +22,16 @@ is_list_item_widget (GtkWidget *widget)
   return list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type);
 }
 
+/* The label a GtkDropDown shows while nothing is chosen: GTK 4.8's
+ * "(None)", or the text dossier_a11y_set_drop_down_placeholder() gave it. */
+static gboolean
+is_placeholder (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) &&
+         (g_object_get_data (G_OBJECT (widget), "dossier-placeholder") != NULL ||
+          g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), g_dgettext ("gtk40", "(None)")));
+}
+
 static void
 fix_drop_down_children (GtkWidget  *widget,
                         const char *name)
@@ -34,9 +44,7 @@ fix_drop_down_children (GtkWidget  *widget,
         gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       else if (is_list_item_widget (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL)
         gtk_widget_set_focusable (child, FALSE);
-      else if (GTK_IS_LABEL (child) &&
-               (g_object_get_data (G_OBJECT (child), "dossier-placeholder") != NULL ||
-                g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)"))))
+      else if (is_placeholder (child))
         gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
       if (!GTK_IS_POPOVER (child))
@@ -61,7 +69,6 @@ dossier_a11y_fix_drop_down (GtkDropDown *drop_down,
   fix_drop_down_children (GTK_WIDGET (drop_down), name);
 }
 
-/* The label GTK 4.8's GtkDropDown shows when nothing is chosen. */
 static GtkLabel *
 find_placeholder (GtkWidget *widget)
 {
@@ -71,9 +78,7 @@ find_placeholder (GtkWidget *widget)
     {
       GtkLabel *found = NULL;
 
-      if (GTK_IS_LABEL (child) &&
-          (g_object_get_data (G_OBJECT (child), "dossier-placeholder") != NULL ||
-           g_str_equal (gtk_label_get_label (GTK_LABEL (child)), g_dgettext ("gtk40", "(None)"))))
+      if (is_placeholder (child))
         return GTK_LABEL (child);
       if (!GTK_IS_POPOVER (child) && (found = find_placeholder (child)) != NULL)
         return found;

@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "dossier-a11y.h"
 #include "dossier-format.h"
@@ -43,18 +42,10 @@ matches (gpointer item,
          gpointer user_data)
 {
   DossierSidebar *self = user_data;
-  g_autofree char *title = NULL;
-  g_auto(GStrv) words = NULL;
 
-  if (self->filter_key == NULL || !DOSSIER_IS_NODE (item))
+  if (self->filter_words == NULL || !DOSSIER_IS_NODE (item))
     return TRUE;
-
-  title = g_utf8_casefold (dossier_node_get_title (item), -1);
-  words = g_strsplit (self->filter_key, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (title, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return dossier_title_has_words (dossier_node_get_title (item), (const char * const *) self->filter_words);
 }
 
 /* Case files whose sections open as the user types: of a hundred
@@ -182,7 +173,6 @@ same_nodes (GListModel *model,
   for (guint i = 0; i < nodes->len; i++)
     {
       g_autoptr(DossierNode) node = g_list_model_get_item (model, i);
-
       DossierNode *other = g_ptr_array_index (nodes, i);
 
       /* A case file renamed is made again. */
@@ -246,11 +236,11 @@ on_found (GObject      *source,
       gboolean listed = self->tree == self->tree_found;
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->list_view));
       GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+      g_autoptr(GtkTreeListRow) shown_row = NULL;
 
       /* The keyboard on a row (an import or a rename brought new rows):
        * back on the one selected once they are made. */
       had_focus = listed && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
-      g_autoptr(GtkTreeListRow) shown_row = NULL;
 
       /* Out of the list meanwhile: a row it kept, with the keyboard's focus
        * on it, would be given another case file and selected with it. */
@@ -382,18 +372,14 @@ static void
 apply_words (DossierSidebar *self)
 {
   if (self->filter_key != NULL && n_case_files (self) > FILTERED_AT_ONCE)
-    find_cases (self);
-  else if (self->filter_key != NULL)
     {
-      list_all (self);
-      open_sections (self);
-      show_note (self, NULL);
+      find_cases (self);
+      return;
     }
-  else
-    {
-      list_all (self);
-      show_note (self, NULL);
-    }
+  list_all (self);
+  if (self->filter_key != NULL)
+    open_sections (self);
+  show_note (self, NULL);
 }
 
 /**
@@ -418,6 +404,9 @@ on_search_changed (GtkSearchEntry *entry,
 
   if (*stripped != '\0')
     self->filter_key = g_utf8_casefold (stripped, -1);
+  g_clear_pointer (&self->filter_words, g_strfreev);
+  if (self->filter_key != NULL)
+    self->filter_words = g_strsplit (self->filter_key, " ", -1);
 
   if (self->filter_key != NULL && old_key == NULL)
     gtk_multi_filter_append (GTK_MULTI_FILTER (self->filter), g_object_ref (GTK_FILTER (self->title_filter)));
@@ -538,6 +527,7 @@ _dossier_sidebar_filter_dispose (DossierSidebar *self)
   g_clear_object (&self->filter);
   g_clear_object (&self->title_filter);
   g_clear_pointer (&self->filter_key, g_free);
+  g_clear_pointer (&self->filter_words, g_strfreev);
 }
 
 void

@@ -33,6 +33,7 @@ struct _DossierSidebar
   GtkEveryFilter     *filter;     /* empty (every row) unless the user types */
   GtkCustomFilter    *title_filter;
   char               *filter_key; /* casefolded */
+  char              **filter_words; /* filter_key's */
   GCancellable       *finding;    /* the case files with the words, being found */
   GSignalGroup       *found_signals; /* the store's, while case files are found */
   guint               scroll_tick;
