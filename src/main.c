@@ -117,6 +117,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  gboolean headless = dossier_cli_is_headless (argc, argv);
+
+  /* GLib makes the "C" locale of g_ascii_strtod(), g_ascii_strtoll() and
+   * g_ascii_string_to_signed() on their first call, and that first call
+   * can leave errno set while another thread starts (GSettings' D-Bus
+   * thread, say): the number it read was then said not to be one
+   * ("“1280” is not a signed number" for --width 1280, once in about
+   * 700 runs). Made here, before any thread. */
+  (void) g_ascii_strtoll ("0", NULL, 10);
+  /* Before anything much is allocated (GSettings, GTK's libraries). */
+  if (!headless)
+    reserve_heap ();
   dossier_db_configure_library ();
   /* The language picked in Preferences, if any, else the system's. */
   dossier_language_apply_saved ();
@@ -125,8 +137,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (dossier_cli_is_headless (argc, argv))
+  if (headless)
     return dossier_cli_run (argc, argv);
-  reserve_heap ();
   return run_window (argc, argv);
 }
