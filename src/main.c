@@ -37,15 +37,17 @@ in_build_tree (void)
   return answer;
 }
 
-/* The window's heap, reserved in one piece at start and given to the
- * kernel's transparent huge pages where it has them ("madvise" or
- * "always" in /sys/kernel/mm/transparent_hugepage/enabled). Without it,
- * each 4 KiB page the window touches as it is built is a page fault of
- * its own: about 3,000 of them to the first frame, at 5 to 12 µs each on
- * a virtual machine, all on the main thread (tests/bench/bench-start.py:
- * 1.20 to 1.23 times the minimal window without, 1.08 to 1.13 with; the
- * faults from 9,800 to 6,700). glibc's own switch for it, the tunable
- * glibc.malloc.hugetlb, can only be set before the process starts. */
+/* The heap, reserved in one piece at start and given to the kernel's
+ * transparent huge pages where it has them ("madvise" or "always" in
+ * /sys/kernel/mm/transparent_hugepage/enabled). Without it, each 4 KiB
+ * page touched as the window is built, or as a chart is drawn for
+ * --export-chart, is a page fault of its own, at 5 to 12 µs each on a
+ * virtual machine: about 3,000 of them to the window's first frame, all
+ * on the main thread (tests/bench/bench-start.py: 1.20 to 1.23 times the
+ * minimal window without, 1.08 to 1.13 with; the faults from 9,800 to
+ * 6,700), and --export-chart 75 → 62 ms. glibc's own switch for it, the
+ * tunable glibc.malloc.hugetlb, can only be set before the process
+ * starts. */
 #define HEAP_RESERVE     (32 << 20)
 #define HUGE_PAGE        (2 << 20)
 /* After the start, glibc's defaults again, but for its sliding
@@ -86,7 +88,8 @@ reserve_heap (void)
   /* A kernel without them says no, and the heap is as it would be. */
   if (end > start)
     (void) madvise (start, end - start, MADV_HUGEPAGE);
-  /* Once the window is up and the main loop idle. */
+  /* Once the window is up and the main loop idle (a command line that
+   * runs no main loop keeps the reserve to its end). */
   g_idle_add_full (G_PRIORITY_LOW, release_heap_reserve, NULL, NULL);
 #endif
 }
@@ -127,8 +130,7 @@ main (int   argc,
    * 700 runs). Made here, before any thread. */
   (void) g_ascii_strtoll ("0", NULL, 10);
   /* Before anything much is allocated (GSettings, GTK's libraries). */
-  if (!headless)
-    reserve_heap ();
+  reserve_heap ();
   dossier_db_configure_library ();
   /* The language picked in Preferences, if any, else the system's. */
   dossier_language_apply_saved ();
