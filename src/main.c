@@ -42,10 +42,10 @@ in_build_tree (void)
  * /sys/kernel/mm/transparent_hugepage/enabled). Without it, each 4 KiB
  * page touched as the window is built, or as a chart is drawn for
  * --export-chart, is a page fault of its own, at 5 to 12 µs each on a
- * virtual machine: about 3,000 of them to the window's first frame, all
- * on the main thread (tests/bench/bench-start.py: 1.20 to 1.23 times the
- * minimal window without, 1.08 to 1.13 with; the faults from 9,800 to
- * 6,700), and --export-chart 75 → 62 ms. glibc's own switch for it, the
+ * virtual machine: about 3,000 more to the window's first frame, most of
+ * them on the main thread (beside tests/bench's minimal GTK window: 1.20
+ * to 1.23 times its start without, 1.08 to 1.13 with; the faults from
+ * 9,800 to 6,700), and --export-chart 75 → 62 ms. glibc's own switch, the
  * tunable glibc.malloc.hugetlb, can only be set before the process
  * starts. */
 #define HEAP_RESERVE     (32 << 20)
