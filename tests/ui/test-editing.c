@@ -12,6 +12,7 @@
 #include "dossier-new-case-dialog.h"
 #include "dossier-node.h"
 #include "dossier-selection.h"
+#include "dossier-sidebar-private.h"
 #include "dossier-store.h"
 #include "dossier-window.h"
 #include "test-ui-utils.h"
@@ -78,6 +79,12 @@ wait_for_no_dialog (void)
   test_wait_until (no_dialog, NULL);
 }
 
+static gboolean
+list_at_top (gpointer scroll)
+{
+  return gtk_adjustment_get_value (scroll) == 0.;
+}
+
 static const char *
 heading (Fixture *f)
 {
@@ -112,6 +119,20 @@ test_new_case (Fixture       *f,
   GtkWidget *focus;
   gint64 created;
 
+  /* The JEDI case file's sections unfolded: a list longer than it shows. */
+  {
+    DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+
+    for (guint i = 7; i-- > 1;)
+      {
+        g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (sidebar->tree, i);
+
+        gtk_tree_list_row_set_expanded (row, TRUE);
+      }
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sidebar->tree)), >, 40);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", NULL));
   iterate ();
   dialog = find_dialog ();
@@ -137,6 +158,17 @@ test_new_case (Fixture       *f,
   created = dossier_selection_get_case_id (selection);
   g_assert_cmpint (created, !=, f->jedi);
   g_assert_cmpint (dossier_selection_get_section (selection), ==, DOSSIER_SECTION_OVERVIEW);
+  /* Listed first, above the JEDI case file, with its overview selected
+   * and its own row in view above it: the list was at its top, and GTK
+   * kept the JEDI row there as the new rows came above it. */
+  {
+    DossierSidebar *sidebar = DOSSIER_SIDEBAR (dossier_window_get_sidebar (f->window));
+    GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (sidebar->list_view));
+
+    g_assert_cmpuint (gtk_single_selection_get_selected (sidebar->list_selection), ==, 1);
+    test_wait_until (list_at_top, scroll);
+    g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0.);
+  }
   g_assert_cmpstr (heading (f), ==, "Acme v. Example");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Acme v. Example — Dossier");
   g_assert_true (action_enabled (f, "undo"));

@@ -154,6 +154,33 @@ _dossier_sidebar_row_to_selection (GtkTreeListRow     *row,
   g_clear_object (&item);
 }
 
+static GtkWidget *row_widget_at (DossierSidebar *self,
+                                 guint           position);
+
+/* Once the list has placed the selected row, an overview or a section:
+ * GTK keeps the row that was at the list's top where it is as rows come
+ * above it (a case file made with Ctrl+N, listed first), which leaves the
+ * case file's own row out of view just above. Scrolled to, when the rows
+ * between fit in what the list shows. */
+static gboolean
+reveal_case_row (GtkWidget     *list,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  DossierSidebar *self = data;
+  guint selected = gtk_single_selection_get_selected (self->list_selection);
+  GtkWidget *row = selected != GTK_INVALID_LIST_POSITION ? row_widget_at (self, selected) : NULL;
+  int height = row != NULL ? gtk_widget_get_height (row) : 0;
+
+  if (row != NULL && height == 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  if (row != NULL && self->case_row_shown < selected &&
+      (int) (selected - self->case_row_shown + 1) * height <= gtk_widget_get_height (list))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->case_row_shown);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * _dossier_sidebar_show_selection:
  *
@@ -215,6 +242,14 @@ _dossier_sidebar_show_selection (DossierSidebar *self)
       position = gtk_tree_list_row_get_position (target);
       gtk_single_selection_set_selected (self->list_selection, position);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      if (self->scroll_tick != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+      self->scroll_tick = 0;
+      if (case_row != NULL && gtk_tree_list_row_get_depth (target) == 1)
+        {
+          self->case_row_shown = gtk_tree_list_row_get_position (case_row);
+          self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), reveal_case_row, self, NULL);
+        }
     }
   else
     gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);

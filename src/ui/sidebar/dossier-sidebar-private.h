@@ -37,6 +37,7 @@ struct _DossierSidebar
   GCancellable       *finding;    /* the case files with the words, being found */
   GSignalGroup       *found_signals; /* the store's, while case files are found */
   guint               scroll_tick;
+  guint               case_row_shown; /* its position, for the scroll_tick of show_selection */
   guint               cases_changed : 1;
 
   guint               syncing : 1;
