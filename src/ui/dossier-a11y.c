@@ -45,7 +45,10 @@ fix_drop_down_children (GtkWidget  *widget,
       else if (is_list_item_widget (child) && gtk_widget_get_ancestor (child, GTK_TYPE_POPOVER) == NULL)
         gtk_widget_set_focusable (child, FALSE);
       else if (is_placeholder (child))
-        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        /* GTK's "(None)" says nothing; a placeholder of ours is read as
+         * a chosen item's text would be. */
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                     g_object_get_data (G_OBJECT (child), "dossier-placeholder") == NULL, -1);
 
       if (!GTK_IS_POPOVER (child))
         fix_drop_down_children (child, name);
@@ -105,6 +108,7 @@ dossier_a11y_set_drop_down_placeholder (GtkDropDown *drop_down,
   if ((label = find_placeholder (GTK_WIDGET (drop_down))) == NULL)
     return;
   g_object_set_data (G_OBJECT (label), "dossier-placeholder", GINT_TO_POINTER (TRUE));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
   gtk_label_set_label (label, text);
   gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");

@@ -489,6 +489,12 @@ test_pickers_without_series (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (series)));
   g_assert_cmpstr (shown_text (period), ==, "No period");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (period)));
+  /* Read by a screen reader as a chosen item's text would be (GTK's
+   * "(None)", which says nothing, was hidden from it). */
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (test_find_widget_where (GTK_WIDGET (series), is_shown_label, NULL)),
+                                                  GTK_ACCESSIBLE_STATE_HIDDEN, FALSE));
+  g_assert_null (gtk_test_accessible_check_state (GTK_ACCESSIBLE (test_find_widget_where (GTK_WIDGET (period), is_shown_label, NULL)),
+                                                  GTK_ACCESSIBLE_STATE_HIDDEN, FALSE));
 
   /* A series picked: its periods can be picked. */
   gtk_drop_down_set_selected (series, 0);
