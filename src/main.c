@@ -79,7 +79,7 @@ reserve_heap (void)
   /* The heap grows by HEAP_RESERVE at its next growth: made to grow now,
    * the blocks then given back to it. */
   before = sbrk (0);
-  while ((after = sbrk (0)) == before && g_slist_length (blocks) < 64)
+  for (guint n = 0; (after = sbrk (0)) == before && n < 64; n++)
     blocks = g_slist_prepend (blocks, g_malloc (64 * 1024));
   g_slist_free_full (blocks, g_free);
 
@@ -120,8 +120,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  gboolean headless = dossier_cli_is_headless (argc, argv);
-
   /* GLib makes the "C" locale of g_ascii_strtod(), g_ascii_strtoll() and
    * g_ascii_string_to_signed() on their first call, and that first call
    * can leave errno set while another thread starts (GSettings' D-Bus
@@ -139,7 +137,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (headless)
+  if (dossier_cli_is_headless (argc, argv))
     return dossier_cli_run (argc, argv);
   return run_window (argc, argv);
 }

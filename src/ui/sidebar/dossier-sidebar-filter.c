@@ -122,20 +122,12 @@ scroll_to_top (GtkWidget     *list,
   return G_SOURCE_REMOVE;
 }
 
-static void
-stop_scrolling (DossierSidebar *self)
-{
-  if (self->scroll_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
-  self->scroll_tick = 0;
-}
-
 /* The row of what the window shows selected again, in view. */
 static void
 show_selection (DossierSidebar *self)
 {
   _dossier_sidebar_show_selection (self);
-  stop_scrolling (self);
+  _dossier_sidebar_stop_scrolling (self);
   if (gtk_single_selection_get_selected (self->list_selection) < CASE_ROWS)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_top, self, NULL);
 }
@@ -352,7 +344,7 @@ _dossier_sidebar_filter_stop (DossierSidebar *self)
   if (self->found_signals != NULL)
     g_signal_group_set_target (self->found_signals, NULL);
   self->cases_changed = FALSE;
-  stop_scrolling (self);
+  _dossier_sidebar_stop_scrolling (self);
 }
 
 /* Every case file listed again, as the filter is emptied. */

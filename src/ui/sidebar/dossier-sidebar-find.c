@@ -168,17 +168,35 @@ reveal_case_row (GtkWidget     *list,
                  gpointer       data)
 {
   DossierSidebar *self = data;
-  guint selected = gtk_single_selection_get_selected (self->list_selection);
-  GtkWidget *row = selected != GTK_INVALID_LIST_POSITION ? row_widget_at (self, selected) : NULL;
+  GtkTreeListRow *selected = gtk_single_selection_get_selected_item (self->list_selection);
+  guint position = selected != NULL ? gtk_tree_list_row_get_position (selected) : 0;
+  GtkWidget *row = selected != NULL ? row_widget_at (self, position) : NULL;
+  g_autoptr(GtkTreeListRow) case_row = selected != NULL ? gtk_tree_list_row_get_parent (selected) : NULL;
   int height = row != NULL ? gtk_widget_get_height (row) : 0;
+  guint case_position;
 
   if (row != NULL && height == 0)
     return G_SOURCE_CONTINUE;
   self->scroll_tick = 0;
-  if (row != NULL && self->case_row_shown < selected &&
-      (int) (selected - self->case_row_shown + 1) * height <= gtk_widget_get_height (list))
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->case_row_shown);
+  if (row == NULL || case_row == NULL)
+    return G_SOURCE_REMOVE;
+  case_position = gtk_tree_list_row_get_position (case_row);
+  if ((int) (position - case_position + 1) * height <= gtk_widget_get_height (list))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", case_position);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * _dossier_sidebar_stop_scrolling:
+ *
+ * Drops a scroll waiting for the list to place its rows.
+ */
+void
+_dossier_sidebar_stop_scrolling (DossierSidebar *self)
+{
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
 }
 
 /**
@@ -242,14 +260,9 @@ _dossier_sidebar_show_selection (DossierSidebar *self)
       position = gtk_tree_list_row_get_position (target);
       gtk_single_selection_set_selected (self->list_selection, position);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-      if (self->scroll_tick != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
-      self->scroll_tick = 0;
-      if (case_row != NULL && gtk_tree_list_row_get_depth (target) == 1)
-        {
-          self->case_row_shown = gtk_tree_list_row_get_position (case_row);
-          self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), reveal_case_row, self, NULL);
-        }
+      _dossier_sidebar_stop_scrolling (self);
+      if (gtk_tree_list_row_get_depth (target) == 1)
+        self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), reveal_case_row, self, NULL);
     }
   else
     gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);

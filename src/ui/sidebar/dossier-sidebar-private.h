@@ -37,7 +37,6 @@ struct _DossierSidebar
   GCancellable       *finding;    /* the case files with the words, being found */
   GSignalGroup       *found_signals; /* the store's, while case files are found */
   guint               scroll_tick;
-  guint               case_row_shown; /* its position, for the scroll_tick of show_selection */
   guint               cases_changed : 1;
 
   guint               syncing : 1;
@@ -64,6 +63,7 @@ void            _dossier_sidebar_row_to_selection (GtkTreeListRow     *row,
                                                    DossierSectionKind *section,
                                                    gint64             *node_id);
 void            _dossier_sidebar_show_selection   (DossierSidebar     *self);
+void            _dossier_sidebar_stop_scrolling   (DossierSidebar     *self);
 void            _dossier_sidebar_focus_selected_row (DossierSidebar   *self);
 
 G_END_DECLS
